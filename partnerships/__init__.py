@@ -1,0 +1,77 @@
+"""Partnerships: guides a public buyer and its suppliers through 'Partnerships voor meer banen'."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from flask import Flask
+
+from . import config as config_module
+from .extensions import babel, csrf, db, login_manager, migrate
+
+# One sub-package per domain, each with a blueprint named `bp` in its __init__.py.
+DOMAINS = (
+    "accounts", "pilots", "team", "actions", "meetings", "brainstorms", "jobs", "reports",
+)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application: configuration, extensions, blueprints, CLI and error pages."""
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    config_module.load(app, config)
+
+    from . import i18n, web
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app, babel)
+    web.init_app(app)
+    _enable_sqlite_pragmas(app)
+
+    from . import models  # noqa: F401  (registers every table on the metadata)
+
+    for domain in DOMAINS:
+        module = importlib.import_module(f"{__name__}.{domain}")
+        app.register_blueprint(module.bp)
+        # Optional parts of a domain: its access rules and its completion checks.
+        for part in ("rules", "checks"):
+            try:
+                importlib.import_module(f"{__name__}.{domain}.{part}")
+            except ModuleNotFoundError as error:
+                if error.name != f"{__name__}.{domain}.{part}":
+                    raise
+
+    from . import cli, workflows_registry
+
+    cli.init_app(app)
+    workflows_registry.init_app(app)
+    return app
+
+
+def _enable_sqlite_pragmas(app: Flask) -> None:
+    """Foreign keys on and WAL for SQLite, which leaves both off by default."""
+    from sqlalchemy import event
+
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+
+    with app.app_context():
+        engine = db.engine
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()

@@ -1,0 +1,7 @@
+"""Accounts: login, passwords, invitations, organisations and their users."""
+
+from flask import Blueprint
+
+bp = Blueprint("accounts", __name__)
+
+from . import views  # noqa: E402,F401

@@ -1,0 +1,123 @@
+"""Forms for logging in, passwords, invitations and organisations."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+
+from ..forms import NoControlCharacters
+from .models import BuyerType, OrganisationKind, OrgRole
+
+MIN_PASSWORD = 10
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
+                       filters=[_strip])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField(_l("Keep me logged in on this device"))
+
+
+class PasswordRules:
+    """A password long enough to resist guessing, and not the e-mail address."""
+
+    def __call__(self, form, field):
+        if len(field.data or "") < MIN_PASSWORD:
+            raise ValidationError(
+                _l("Use at least %(n)s characters.", n=MIN_PASSWORD)
+            )
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), PasswordRules(), Length(max=200)]
+    )
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+
+
+class AcceptInvitationForm(NewPasswordForm):
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=200),
+                                                    NoControlCharacters()], filters=[_strip])
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
+                       filters=[_strip])
+
+
+class SettingsForm(FlaskForm):
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=200),
+                                                    NoControlCharacters()], filters=[_strip])
+    locale = SelectField(_l("Language"), choices=[("nl", "Nederlands"), ("en", "English")])
+    reminders_enabled = BooleanField(_l("E-mail me reminders about my overdue and soon-due tasks"))
+
+
+class InviteForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200),
+                                               NoControlCharacters()], filters=[_strip])
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[DataRequired(), Email(message=_l("Enter a valid e-mail address.")),
+                    Length(max=254)],
+        filters=[_strip],
+    )
+    org_role = SelectField(
+        _l("Role in the organisation"),
+        choices=[(OrgRole.MEMBER, _l("Member")), (OrgRole.ADMIN, _l("Administrator"))],
+    )
+
+
+ORG_KIND_LABELS = {OrganisationKind.BUYER: _l("Buyer (public body)"),
+                   OrganisationKind.SUPPLIER: _l("Supplier")}
+BUYER_TYPE_LABELS = {
+    BuyerType.GEMEENTE: _l("Municipality"),
+    BuyerType.PROVINCIE: _l("Province"),
+    BuyerType.RIJK: _l("Ministry or central government agency"),
+    BuyerType.WATERSCHAP: _l("Water authority"),
+    BuyerType.ONDERWIJS: _l("Education"),
+    BuyerType.OTHER: _l("Other public body"),
+}
+
+
+class OrganisationForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200),
+                                               NoControlCharacters()], filters=[_strip])
+    kind = SelectField(_l("Kind"), choices=list(ORG_KIND_LABELS.items()))
+    buyer_type = SelectField(
+        _l("Type of public body"),
+        choices=[("", _l("(not a buyer)"))] + list(BUYER_TYPE_LABELS.items()),
+        validators=[Optional()],
+    )
+    is_social_enterprise = BooleanField(_l("Social enterprise"))
+    social_enterprise_basis = StringField(
+        _l("Basis for the social-enterprise status"),
+        description=_l("For example: Aanbestedingswet art. 2.82 (at least 30% of staff from the "
+                       "target groups), or a certificate."),
+        validators=[Optional(), Length(max=300), NoControlCharacters()],
+        filters=[_strip],
+    )
+
+    def validate_buyer_type(self, field):
+        if self.kind.data == OrganisationKind.BUYER and not field.data:
+            raise ValidationError(_l("Choose the type of public body."))
+
+    def validate_social_enterprise_basis(self, field):
+        if self.is_social_enterprise.data and not field.data:
+            raise ValidationError(_l("Say on what basis this is a social enterprise."))
+
+
+class AdminUserForm(InviteForm):
+    """The site admin invites the first administrator of an organisation."""

@@ -1,0 +1,159 @@
+"""Rules for accounts: throttled login, one-time tokens, invitations and resets."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from flask import current_app, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, select
+
+from .. import audit, mail
+from ..database import utcnow
+from ..extensions import db
+from .models import AuthToken, LoginAttempt, Organisation, OrgRole, TokenPurpose, User, normalise_email
+
+
+class Throttled(Exception):
+    """Too many failed logins for this account or address."""
+
+
+def _recent_failures(column, value) -> int:
+    since = utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
+    return db.session.scalar(
+        select(func.count(LoginAttempt.id)).where(column == value, LoginAttempt.at >= since)
+    )
+
+
+def authenticate(email: str, password: str, address: str) -> User | None:
+    """The user for these credentials, or None; raises Throttled after repeated failures.
+
+    Failures are counted per account and per address in the database, so the limit holds
+    across worker processes. The check runs before the password is verified, and the same
+    answer is given for unknown accounts, so the response reveals nothing about who exists.
+    """
+    email = normalise_email(email)
+    config = current_app.config
+    if (
+        _recent_failures(LoginAttempt.email, email) >= config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
+        or _recent_failures(LoginAttempt.address, address)
+        >= config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
+    ):
+        raise Throttled()
+    user = User.by_email(email)
+    if user is not None and user.is_active and user.check_password(password):
+        db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+        return user
+    db.session.add(LoginAttempt(email=email, address=address[:64]))
+    return None
+
+
+def issue_token(user: User, purpose: TokenPurpose, created_by: User | None = None) -> str:
+    """Create a one-time secret for a link; earlier unused tokens of that purpose end."""
+    now = utcnow()
+    for old in db.session.scalars(
+        select(AuthToken).where(
+            AuthToken.user_id == user.id, AuthToken.purpose == purpose,
+            AuthToken.used_at.is_(None),
+        )
+    ):
+        old.used_at = now
+    secret = secrets.token_urlsafe(32)
+    hours = current_app.config["TOKEN_HOURS"][purpose]
+    db.session.add(
+        AuthToken(
+            user_id=user.id, purpose=purpose, token_hash=AuthToken.hash(secret),
+            expires_at=now + timedelta(hours=hours),
+            created_by_id=created_by.id if created_by else None,
+        )
+    )
+    return secret
+
+
+def find_token(secret: str, purpose: TokenPurpose) -> AuthToken | None:
+    """The token behind a link if it is unused and unexpired."""
+    if not secret or len(secret) > 100:
+        return None
+    token = db.session.scalar(select(AuthToken).where(AuthToken.token_hash == AuthToken.hash(secret)))
+    if token is None or token.purpose != purpose or token.used_at is not None:
+        return None
+    if token.expires_at < utcnow():
+        return None
+    return token
+
+
+def use_token(token: AuthToken, new_password: str, name: str | None = None) -> User:
+    """Spend the token: set the password (and name) and end other sessions."""
+    token.used_at = utcnow()
+    user = token.user
+    user.set_password(new_password)
+    user.session_epoch += 1
+    if name:
+        user.name = name
+    if token.purpose == TokenPurpose.INVITE:
+        user.is_active_account = True
+    return user
+
+
+def change_password(user: User, new_password: str) -> None:
+    """Set a new password and end every other session of this user."""
+    user.set_password(new_password)
+    user.session_epoch += 1
+    audit.record("user.password_changed", user.email, organisation=user.organisation)
+
+
+def _link(endpoint: str, secret: str) -> str:
+    try:
+        return url_for(endpoint, token=secret, _external=True)
+    except RuntimeError:  # outside a request, e.g. from the CLI
+        return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, token=secret)
+
+
+def send_reset(email: str) -> None:
+    """Mail a reset link if the account exists; say nothing either way."""
+    user = User.by_email(email)
+    if user is None or not user.is_active:
+        return
+    secret = issue_token(user, TokenPurpose.RESET)
+    link = _link("accounts.reset_password", secret)
+    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        subject = _("Set a new password for Partnerships")
+        body = _(
+            "Hello %(name)s,\n\nSomeone asked to set a new password for your account. "
+            "Use this link within %(hours)s hours; it works once:\n\n%(link)s\n\n"
+            "If it was not you, ignore this message; your password stays as it is.",
+            name=user.name, hours=current_app.config["TOKEN_HOURS"]["reset"], link=link,
+        )
+    mail.send(user.email, subject, body)
+
+
+def invite(organisation: Organisation, email: str, name: str, inviter: User,
+           org_role: str = OrgRole.MEMBER) -> tuple[User, str, bool]:
+    """Create (or re-invite) an inactive account and mail it a one-time link.
+
+    Returns the user, the link and whether it was mailed; in development without SMTP the
+    link is shown to the inviter instead.
+    """
+    user = User.by_email(email)
+    if user is None:
+        user = User(email=normalise_email(email), name=name, organisation=organisation,
+                    org_role=org_role, is_active_account=False)
+        db.session.add(user)
+        db.session.flush()
+    secret = issue_token(user, TokenPurpose.INVITE, created_by=inviter)
+    link = _link("accounts.accept_invitation", secret)
+    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        subject = _("You are invited to Partnerships")
+        body = _(
+            "Hello %(name)s,\n\n%(inviter)s invites you to work together in Partnerships, "
+            "the tool for creating jobs through purchasing (Partnerships voor meer banen).\n\n"
+            "Choose your password with this link within %(days)s days; it works once:\n\n"
+            "%(link)s\n",
+            name=user.name, inviter=inviter.name,
+            days=current_app.config["TOKEN_HOURS"]["invite"] // 24, link=link,
+        )
+    sent = mail.send(user.email, subject, body)
+    audit.record("user.invited", user.email, organisation=organisation, actor=inviter)
+    return user, link, sent

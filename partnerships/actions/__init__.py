@@ -1,0 +1,7 @@
+"""Actions: see ARCHITECTURE.md."""
+
+from flask import Blueprint
+
+bp = Blueprint("actions", __name__)
+
+from . import views  # noqa: E402,F401

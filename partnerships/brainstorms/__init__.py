@@ -1,0 +1,7 @@
+"""Brainstorms: see ARCHITECTURE.md."""
+
+from flask import Blueprint
+
+bp = Blueprint("brainstorms", __name__)
+
+from . import views  # noqa: E402,F401

@@ -1,0 +1,2 @@
+"""Routes of this domain."""
+from . import bp  # noqa: F401

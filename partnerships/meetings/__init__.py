@@ -1,0 +1,7 @@
+"""Meetings: see ARCHITECTURE.md."""
+
+from flask import Blueprint
+
+bp = Blueprint("meetings", __name__)
+
+from . import views  # noqa: E402,F401

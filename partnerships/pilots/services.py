@@ -1,0 +1,38 @@
+"""Rules for pilots: starting one on the newest method version."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from .. import audit, workflows_registry
+from ..extensions import db
+from .models import Membership, Pilot
+
+
+def start_pilot(organisation, creator, *, title, purchasing_category, start_date, goal_jobs,
+                goal_people=None, workflow_key=workflows_registry.DEFAULT_KEY) -> Pilot:
+    """Create a pilot on the newest version of its workflow, with its creator as coordinator."""
+    workflow = workflows_registry.newest(workflow_key)
+    pilot = Pilot(
+        organisation_id=organisation.id, title=title, purchasing_category=purchasing_category,
+        start_date=start_date, goal_jobs=goal_jobs, goal_people=goal_people,
+        workflow_key=workflow.key, workflow_version=workflow.version,
+        created_by_id=creator.id if creator else None,
+    )
+    db.session.add(pilot)
+    db.session.flush()
+    if creator is not None:
+        db.session.add(Membership(pilot_id=pilot.id, user_id=creator.id, role="coordinator"))
+    audit.record("pilot.started", title, pilot=pilot, actor=creator)
+    return pilot
+
+
+def pilots_of(user):
+    """The pilots a user takes part in, or runs as organisation admin, newest first."""
+    member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
+    query = select(Pilot).where(Pilot.id.in_(member_of))
+    if user.is_org_admin:
+        query = select(Pilot).where(
+            (Pilot.id.in_(member_of)) | (Pilot.organisation_id == user.organisation_id)
+        )
+    return db.session.scalars(query.order_by(Pilot.start_date.desc(), Pilot.id.desc())).all()

@@ -1,0 +1,7 @@
+"""Reports: see ARCHITECTURE.md."""
+
+from flask import Blueprint
+
+bp = Blueprint("reports", __name__)
+
+from . import views  # noqa: E402,F401

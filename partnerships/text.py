@@ -1,0 +1,35 @@
+"""User Markdown rendered to HTML and then cleaned with an allowlist."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
+    "h2", "h3", "h4", "hr", "a", "table", "thead", "tbody", "tr", "th", "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
+
+
+def render_markdown(source: str | None) -> Markup:
+    """Markdown to safe HTML: raw HTML in the source is escaped, then the result is cleaned."""
+    if not source:
+        return Markup("")
+    html = markdown.markdown(
+        source.replace("<", "&lt;"), extensions=["tables", "sane_lists"], output_format="html"
+    )
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return Markup(clean)  # noqa: S704 (cleaned by nh3 above)
+
+
+def init_app(app) -> None:
+    """Make the renderer a template filter."""
+    app.jinja_env.filters["markdown"] = render_markdown

@@ -1,0 +1,135 @@
+"""Cross-cutting web behaviour: security headers, error pages, template helpers, sessions."""
+
+from __future__ import annotations
+
+from flask import Flask, g, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError, generate_csrf
+from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.routing import BuildError
+
+from .extensions import db, login_manager
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+# Titles for the error page, in the user's language.
+ERROR_TITLES = {
+    400: _l("The request could not be processed"),
+    403: _l("You do not have access to this page"),
+    404: _l("Page not found"),
+    405: _l("This action is not allowed here"),
+    409: _l("Someone else changed this"),
+    413: _l("What you sent is too large"),
+    422: _l("Please check what you entered"),
+    429: _l("Too many attempts"),
+    500: _l("Something went wrong on our side"),
+}
+ERROR_TEXTS = {
+    400: _l("Your browser sent something we could not read. Go back and try again."),
+    403: _l("Ask the coordinator of the pilot or your organisation's administrator if you "
+            "think you should have access."),
+    404: _l("The page does not exist (any more). Check the address or go back to the overview."),
+    405: _l("Use the buttons on the page instead of typing the address."),
+    409: _l("Reload the page to see the latest version, then make your change again."),
+    413: _l("Send less at a time; forms and uploads here are limited to 1 MB."),
+    422: _l("Some of what you entered cannot be used. Go back and correct it."),
+    429: _l("Wait a few minutes and try again."),
+    500: _l("The error has been logged. Try again later; nothing you saved before is lost."),
+}
+
+
+def has_endpoint(name: str) -> bool:
+    """True when a blueprint has registered this endpoint; lets templates link to later work."""
+    from flask import current_app
+
+    return name in current_app.view_functions
+
+
+def _load_user(token: str):
+    from .accounts.models import User
+
+    try:
+        user_id, epoch = (int(part) for part in token.split(":", 1))
+    except ValueError:
+        return None
+    user = db.session.get(User, user_id)
+    if user is None or user.session_epoch != epoch or not user.is_active:
+        return None
+    return user
+
+
+def _error_page(error: HTTPException):
+    code = error.code or 500
+    description = error.description
+    if isinstance(error, CSRFError):
+        code = 400
+        description = _l("This form has expired or was not sent from this site. "
+                         "Reload the page and try again.")
+    # Werkzeug's own English descriptions are replaced by ours; ours are lazy strings.
+    if not hasattr(description, "_args") and code in ERROR_TEXTS and not g.get("own_message"):
+        description = ERROR_TEXTS[code]
+    if request.headers.get("HX-Request"):
+        return render_template("errors/_message.html", code=code, description=description), code
+    return (
+        render_template(
+            "errors/error.html",
+            code=code,
+            title=ERROR_TITLES.get(code, ERROR_TITLES[500]),
+            description=description,
+        ),
+        code,
+    )
+
+
+def init_app(app: Flask) -> None:
+    """Register headers, error handlers, the user loader and template globals."""
+    login_manager.user_loader(_load_user)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        response.vary.add("HX-Request")
+        response.vary.add("Cookie")
+        if current_user and current_user.is_authenticated:
+            response.headers.setdefault("Cache-Control", "private, no-store")
+        return response
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error):
+        return _error_page(error)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error):
+        app.logger.exception("Unhandled error")
+        db.session.rollback()
+        return _error_page(InternalServerError())
+
+    @app.teardown_request
+    def _rollback_on_error(exc):
+        if exc is not None:
+            db.session.rollback()
+
+    def url_for_if(endpoint: str, **values) -> str | None:
+        from flask import url_for
+
+        try:
+            return url_for(endpoint, **values)
+        except BuildError:
+            return None
+
+    app.jinja_env.globals.update(
+        has_endpoint=has_endpoint, url_for_if=url_for_if, csrf_token=generate_csrf
+    )

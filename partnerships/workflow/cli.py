@@ -1,0 +1,28 @@
+"""``flask workflows check``: validate method folders before they reach a pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from partnerships.workflow.loader import collect
+
+workflows_cli = AppGroup("workflows", help="Inspect the step-by-step methods (workflows).")
+
+
+@workflows_cli.command("check")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def check_command(path: Path | None) -> None:
+    """Validate a workflow folder, or a folder of them (default: WORKFLOWS_DIR)."""
+    root = path if path is not None else Path(current_app.config["WORKFLOWS_DIR"])
+    workflows, problems = collect(root)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    for workflow in workflows:
+        click.echo(f"OK: {workflow.key} v{workflow.version} ({len(workflow.substeps)} sub-steps)")
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found.", err=True)
+        raise SystemExit(1)
