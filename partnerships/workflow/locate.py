@@ -76,13 +76,3 @@ class TomlLocator:
         if key_line is not None:
             return key_line
         return start if table else None
-
-    def nth_line_with(self, needle: str, occurrence: int) -> int | None:
-        """Line of the n-th (1-based) occurrence of a string, for duplicates of one value."""
-        seen = 0
-        for number, line in enumerate(self.lines, start=1):
-            if needle in line:
-                seen += 1
-                if seen == occurrence:
-                    return number
-        return None
