@@ -1,7 +1,7 @@
-"""Actions: see ARCHITECTURE.md."""
+"""Actions: SMART actions by role, My tasks, the 1d action plan and reminders."""
 
 from flask import Blueprint
 
 bp = Blueprint("actions", __name__)
 
-from . import views  # noqa: E402,F401
+from . import plan_views, views  # noqa: E402,F401

@@ -1,4 +1,5 @@
-"""SMART actions of a pilot's action plan, with comments and a history of changes."""
+"""SMART actions of a pilot's action plan, with comments, a history of changes, and the
+parts of the action plan (1d) that are not derived from other data."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import Timestamped, UTCDateTime, enum_check
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow
 from ..extensions import db
 
 
@@ -17,6 +18,9 @@ class ActionStatus(enum.StrEnum):
     BUSY = "busy"
     DONE = "done"
     DROPPED = "dropped"
+
+
+OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.BUSY)
 
 
 class Action(Timestamped, db.Model):
@@ -58,6 +62,14 @@ class Action(Timestamped, db.Model):
     assignee = relationship("User", foreign_keys=[assignee_id])
     created_by = relationship("User", foreign_keys=[created_by_id])
 
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today: date) -> bool:
+        """Open or busy with a deadline before today."""
+        return self.is_open and self.deadline is not None and self.deadline < today
+
 
 class ActionComment(db.Model):
     """A remark on an action by someone working on it."""
@@ -65,13 +77,56 @@ class ActionComment(db.Model):
     __tablename__ = "action_comment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    action_id: Mapped[int] = mapped_column(
-        ForeignKey("action.id", ondelete="CASCADE"), index=True
-    )
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     author = relationship("User")
+
+
+class ActionEvent(db.Model):
+    """One change to an action (status, assignee, deadline, ...), for its history."""
+
+    __tablename__ = "action_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    # "created", "status", "assignee", "deadline", "role", "title", "step", "internal".
+    field: Mapped[str] = mapped_column(String(30))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+
+    actor = relationship("User")
+
+
+class ActionPlanInfo(db.Model):
+    """The parts of the action plan that are written, not derived: meeting agreements."""
+
+    __tablename__ = "action_plan_info"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pilot_id: Mapped[int] = mapped_column(ForeignKey("pilot.id", ondelete="CASCADE"), unique=True)
+    # How often the working group meets, who prepares, where minutes go (Markdown).
+    meeting_agreements: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class ExternalOrganisation(db.Model):
+    """An outside organisation involved in the pilot, such as UWV or Werkgeversservicepunt."""
+
+    __tablename__ = "external_organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pilot_id: Mapped[int] = mapped_column(ForeignKey("pilot.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # What they contribute, e.g. "checks the doelgroepregister, wage cost subsidy".
+    involvement: Mapped[str] = mapped_column(Text, default="")
+    # A contact point at the organisation (a desk or department), not a placed person.
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

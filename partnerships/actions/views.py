@@ -1,2 +1,308 @@
-"""Routes of this domain."""
-from . import bp  # noqa: F401
+"""The pilot's action list, one action with its history and comments, and My tasks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx
+from ..accounts.models import User
+from ..accounts.views import safe_next
+from ..extensions import db
+from ..forms import SelectChoice, choices
+from ..i18n import locale_code
+from ..team import services as team
+from . import bp, queries, services
+from .forms import ActionForm, CommentForm, StatusForm
+from .labels import FIELD_LABELS, STATUS_LABELS
+from .models import Action
+
+
+def _role_names(pilot):
+    locale = locale_code()
+    return {r.code: r.name.get(locale) for r in services.action_roles(pilot)}
+
+
+def _fill_choices(form: ActionForm, pilot, people_by_role):
+    locale = locale_code()
+    workflow = team.workflows_registry.for_pilot(pilot)
+    steps = [SelectChoice("", _("No particular step"))]
+    for step in workflow.steps:
+        group = _("Step %(code)s", code=step.code)
+        steps.append(
+            SelectChoice(step.code, f"{step.code} {step.title.get(locale)}", optgroup=group)
+        )
+        steps += [
+            SelectChoice(sub.code, f"{sub.code} {sub.title.get(locale)}", optgroup=group)
+            for sub in step.substeps
+        ]
+    form.step_code.choices = steps
+    form.role.choices = choices(_role_names(pilot).items())
+    seen, people = set(), []
+    for holders in people_by_role.values():
+        for user in holders:
+            if user.id not in seen:
+                seen.add(user.id)
+                people.append(user)
+    form.assignee_id.choices = choices(
+        [("", _("Everyone in the responsible role"))]
+        + [(u.id, u.name) for u in sorted(people, key=lambda u: u.name)]
+    )
+
+
+def _context(pilot):
+    by_role = team.people_by_role(pilot)
+    return dict(
+        pilot=pilot,
+        people_by_role=by_role,
+        role_names=_role_names(pilot),
+        status_labels=STATUS_LABELS,
+        today=date.today(),
+        can_manage=access.can(current_user, "action.manage", pilot),
+        can_see_plan=access.can(current_user, "action_plan.view", pilot),
+        can_work=lambda a: access.can(current_user, "action.work", a),
+    )
+
+
+def _index_page(pilot, form=None, status=200):
+    ctx = _context(pilot)
+    filters = queries.parse_filters(pilot, request.args)
+    actions = queries.pilot_actions(pilot, current_user, filters)
+    if form is None and ctx["can_manage"]:
+        form = ActionForm()
+        form.version.data = 0
+    if form is not None:
+        _fill_choices(form, pilot, ctx["people_by_role"])
+    members = sorted(
+        {u.id: u for us in ctx["people_by_role"].values() for u in us}.values(),
+        key=lambda u: u.name,
+    )
+    workflow = team.workflows_registry.for_pilot(pilot)
+    return htmx.render(
+        "actions/index.html",
+        None,
+        status=status,
+        actions=actions,
+        form=form,
+        filters=filters,
+        members=members,
+        steps=workflow.steps,
+        locale=locale_code(),
+        status_form=StatusForm(),
+        **ctx,
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/actions")
+@login_required
+def index(pilot_id):
+    pilot = access.load_pilot(pilot_id, "action.list")
+    return _index_page(pilot)
+
+
+def _assignee(form):
+    user_id = form.assignee_id.data
+    if user_id is None:
+        return None
+    return db.session.get(User, user_id) if user_id > 0 else None
+
+
+def _blame(form, error):
+    target = getattr(form, error.field, None) if error.field else None
+    (target or form.title).errors.append(error.message)
+
+
+@bp.route("/pilots/<int:pilot_id>/actions", methods=["POST"])
+@login_required
+def create(pilot_id):
+    pilot = access.load_pilot(pilot_id, "action.manage")
+    form = ActionForm()
+    _fill_choices(form, pilot, team.people_by_role(pilot))
+    if not form.validate_on_submit():
+        return _index_page(pilot, form, 422)
+    if form.assignee_id.data is not None and _assignee(form) is None:
+        form.assignee_id.errors.append(_("This person is not a member of this pilot."))
+        return _index_page(pilot, form, 422)
+    try:
+        action = services.create_action(
+            pilot,
+            current_user,
+            title=form.title.data,
+            role=form.role.data,
+            description=form.description.data,
+            step_code=form.step_code.data or None,
+            assignee=_assignee(form),
+            deadline=form.deadline.data,
+            is_internal=form.is_internal.data,
+        )
+    except services.ActionError as error:
+        _blame(form, error)
+        return _index_page(pilot, form, 422)
+    db.session.commit()
+    if action.deadline and action.deadline < date.today():
+        flash(
+            _("Action added. Note: its deadline lies in the past, so it shows as overdue."),
+            "warning",
+        )
+    else:
+        flash(_("Action added."), "success")
+    return htmx.redirect_to(url_for("actions.index", pilot_id=pilot.id))
+
+
+def _show_page(pilot, action, form=None, status_form=None, comment_form=None, status=200):
+    ctx = _context(pilot)
+    if ctx["can_manage"]:
+        if form is None:
+            form = ActionForm(obj=action, formdata=None)
+            form.version.data = action.version
+        _fill_choices(form, pilot, ctx["people_by_role"])
+    return htmx.render(
+        "actions/show.html",
+        None,
+        status=status,
+        action=action,
+        form=form,
+        status_form=status_form or StatusForm(),
+        comment_form=comment_form or CommentForm(),
+        history=services.history(action),
+        comments=services.comments(action),
+        field_labels=FIELD_LABELS,
+        **ctx,
+    )
+
+
+def _load(pilot_id, action_id, rule="action.view"):
+    pilot = access.load_pilot(pilot_id, "action.list")
+    return pilot, access.load(Action, action_id, rule, pilot=pilot)
+
+
+@bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>")
+@login_required
+def show(pilot_id, action_id):
+    pilot, action = _load(pilot_id, action_id)
+    return _show_page(pilot, action)
+
+
+@bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>/edit", methods=["POST"])
+@login_required
+def edit(pilot_id, action_id):
+    pilot, action = _load(pilot_id, action_id, "action.manage")
+    form = ActionForm()
+    _fill_choices(form, pilot, team.people_by_role(pilot))
+    if not form.validate_on_submit():
+        return _show_page(pilot, action, form=form, status=422)
+    if form.assignee_id.data is not None and _assignee(form) is None:
+        form.assignee_id.errors.append(_("This person is not a member of this pilot."))
+        return _show_page(pilot, action, form=form, status=422)
+    try:
+        changed = services.update_action(
+            action,
+            current_user,
+            form.version.data,
+            title=form.title.data,
+            description=form.description.data or "",
+            step_code=form.step_code.data or None,
+            role=form.role.data,
+            assignee_id=form.assignee_id.data,
+            deadline=form.deadline.data,
+            is_internal=form.is_internal.data,
+        )
+    except services.ActionError as error:
+        _blame(form, error)
+        return _show_page(pilot, action, form=form, status=422)
+    db.session.commit()
+    flash(_("Action saved.") if changed else _("Nothing was changed."), "success")
+    return htmx.redirect_to(url_for("actions.show", pilot_id=pilot.id, action_id=action.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>/status", methods=["POST"])
+@login_required
+def status(pilot_id, action_id):
+    """Inline status change (htmx swaps the status cell); a plain POST redirects back."""
+    pilot, action = _load(pilot_id, action_id, "action.work")
+    form = StatusForm()
+    back = safe_next(request.form.get("next")) or url_for(
+        "actions.show", pilot_id=pilot.id, action_id=action.id
+    )
+    error = None
+    if form.validate_on_submit():
+        try:
+            services.change_status(
+                action, current_user, form.status.data, form.version.data, form.reason.data
+            )
+        except services.ActionError as exc:
+            error = exc.message
+    else:
+        error = " ".join(str(e) for errors in form.errors.values() for e in errors)
+    if error:
+        db.session.rollback()
+        form.status.errors = [error]
+        if htmx.is_htmx():
+            return htmx.invalid(
+                "actions/_status.html",
+                None,
+                action=action,
+                form=form,
+                status_labels=STATUS_LABELS,
+                today=date.today(),
+                can_work=True,
+                next=back,
+            )
+        return _show_page(pilot, action, status_form=form, status=422)
+    db.session.commit()
+    if htmx.is_htmx():
+        return htmx.render(
+            "actions/_status.html",
+            None,
+            action=action,
+            form=StatusForm(),
+            status_labels=STATUS_LABELS,
+            today=date.today(),
+            can_work=True,
+            next=back,
+            saved=True,
+        )
+    flash(_("Status changed to %(status)s.", status=STATUS_LABELS[action.status]), "success")
+    return htmx.redirect_to(back)
+
+
+@bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>/comments", methods=["POST"])
+@login_required
+def comment(pilot_id, action_id):
+    pilot, action = _load(pilot_id, action_id, "action.work")
+    form = CommentForm()
+    if not form.validate_on_submit():
+        return _show_page(pilot, action, comment_form=form, status=422)
+    services.add_comment(action, current_user, form.body.data)
+    db.session.commit()
+    flash(_("Comment added."), "success")
+    return htmx.redirect_to(
+        url_for("actions.show", pilot_id=pilot.id, action_id=action.id, _anchor="comments")
+    )
+
+
+@bp.route("/tasks")
+@login_required
+def my_tasks():
+    today = date.today()
+    tasks = queries.my_tasks(current_user, today)
+    groups = {"overdue": [], "soon": [], "later": []}
+    for action in tasks:
+        groups[queries.urgency(action, today)].append(action)
+    role_names = {}
+    for action in tasks:
+        if action.role not in role_names:
+            role_names[action.role] = team.role_name(action.pilot, action.role, locale_code())
+    return htmx.render(
+        "actions/my_tasks.html",
+        None,
+        groups=groups,
+        today=today,
+        status_labels=STATUS_LABELS,
+        role_names=role_names,
+        status_form=StatusForm(),
+        total=len(tasks),
+    )

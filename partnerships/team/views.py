@@ -1,3 +1,280 @@
-"""Routes of this domain."""
+"""Working group, RACI matrix and the audit trail of a pilot."""
 
-from . import bp  # noqa: F401
+from __future__ import annotations
+
+from flask import abort, flash, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+
+from .. import access, htmx
+from ..accounts.models import Organisation, User
+from ..audit import AuditEvent
+from ..extensions import db
+from ..forms import ButtonForm, SelectChoice, choices
+from ..i18n import locale_code
+from ..pilots.models import Membership
+from . import bp, services
+from . import raci as matrix
+from .forms import AddMemberForm, DutyForm, InviteMemberForm, TaskForm
+
+AUDIT_PAGE = 50
+
+# Readable names for the recorded events; unknown ones are shown by their code.
+EVENT_LABELS = {
+    "pilot.started": _l("Pilot started"),
+    "membership.added": _l("Role given"),
+    "membership.removed": _l("Role taken away"),
+    "membership.task_changed": _l("Task description changed"),
+    "duty.changed": _l("Duty text adapted"),
+    "duty.reset": _l("Duty text reset to the method"),
+    "action.created": _l("Action created"),
+    "action.changed": _l("Action changed"),
+    "action.status": _l("Action status changed"),
+    "action.assigned": _l("Action (re)assigned"),
+    "action.commented": _l("Comment on an action"),
+    "action_plan.changed": _l("Action plan changed"),
+    "user.invited": _l("Person invited"),
+    "decision.recorded": _l("Decision recorded"),
+}
+
+
+@bp.app_template_global("coordinator_warning")
+def coordinator_warning(pilot):
+    """For templates (the stepper includes team/_coordinator_warning.html)."""
+    return services.coordinator_warning(pilot)
+
+
+def _forms(pilot, add=None, invite=None):
+    add = add or AddMemberForm(prefix="add")
+    invite = invite or InviteMemberForm(prefix="invite")
+    locale = locale_code()
+    roles = choices((r.code, r.name.get(locale)) for r in services.assignable_roles(pilot))
+    buyer, suppliers = services.candidates(pilot)
+    people = [SelectChoice("", _("Choose a person"))]
+    people += [SelectChoice(u.id, u.name, optgroup=pilot.organisation.name) for u in buyer]
+    people += [SelectChoice(u.id, u.name, optgroup=u.organisation.name) for u in suppliers]
+    add.user_id.choices = people
+    add.role.choices = roles
+    invite.role.choices = roles
+    invite.supplier_organisation_id.choices = choices(
+        [("", _("None (our own organisation)"))]
+        + [(org.id, org.name) for org in services.supplier_organisations()]
+    )
+    return add, invite
+
+
+def _page(pilot, add=None, invite=None, status=200, invite_link=None):
+    add, invite = _forms(pilot, add, invite)
+    rows = services.memberships(pilot)
+    locale = locale_code()
+    return htmx.render(
+        "team/working_group.html",
+        None,
+        status=status,
+        pilot=pilot,
+        memberships=rows,
+        add_form=add,
+        invite_form=invite,
+        task_form=TaskForm(),
+        button=ButtonForm(),
+        role_name=lambda code: services.role_name(pilot, code, locale),
+        can_manage=access.can(current_user, "team.manage", pilot),
+        invite_link=invite_link,
+        warning=services.coordinator_warning(pilot),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/working-group")
+@login_required
+def working_group(pilot_id):
+    pilot = access.load_pilot(pilot_id, "team.view")
+    return _page(pilot)
+
+
+@bp.route("/pilots/<int:pilot_id>/working-group/add", methods=["POST"])
+@login_required
+def add_member(pilot_id):
+    pilot = access.load_pilot(pilot_id, "team.manage")
+    form, _invite = _forms(pilot, AddMemberForm(prefix="add"))
+    if not form.validate_on_submit():
+        return _page(pilot, add=form, status=422)
+    user = db.session.get(User, form.user_id.data)
+    try:
+        membership = services.add_member(
+            pilot, current_user, user, form.role.data, form.task_description.data
+        )
+    except services.TeamError as error:
+        getattr(form, error.field or "role").errors.append(error.message)
+        return _page(pilot, add=form, status=422)
+    db.session.commit()
+    flash(
+        _(
+            "%(name)s now holds the role %(role)s.",
+            name=user.name,
+            role=services.role_name(pilot, membership.role, locale_code()),
+        ),
+        "success",
+    )
+    return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/working-group/invite", methods=["POST"])
+@login_required
+def invite_member(pilot_id):
+    pilot = access.load_pilot(pilot_id, "team.manage")
+    _add, form = _forms(pilot, invite=InviteMemberForm(prefix="invite"))
+    if not form.validate_on_submit():
+        return _page(pilot, invite=form, status=422)
+    org_id = form.supplier_organisation_id.data
+    supplier = db.session.get(Organisation, org_id) if org_id else None
+    try:
+        membership, link, sent = services.invite_member(
+            pilot,
+            current_user,
+            name=form.name.data,
+            email=form.email.data,
+            role=form.role.data,
+            supplier_organisation=supplier,
+            task_description=form.task_description.data,
+        )
+    except services.TeamError as error:
+        getattr(form, error.field or "role").errors.append(error.message)
+        return _page(pilot, invite=form, status=422)
+    db.session.commit()
+    name = membership.user.name
+    if link and not sent:
+        # Without a mail server (development) the coordinator passes the link on by hand.
+        flash(
+            _(
+                "%(name)s has been added. No e-mail could be sent; give them this link: %(link)s",
+                name=name,
+                link=link,
+            ),
+            "warning",
+        )
+    elif link:
+        flash(
+            _("%(name)s has been invited by e-mail and added to the working group.", name=name),
+            "success",
+        )
+    else:
+        flash(_("%(name)s already had an account and has been added.", name=name), "success")
+    return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/working-group/<int:membership_id>/remove", methods=["POST"])
+@login_required
+def remove_member(pilot_id, membership_id):
+    pilot = access.load_pilot(pilot_id, "team.manage")
+    membership = access.load(Membership, membership_id, "team.manage", pilot=pilot)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    try:
+        services.remove_member(pilot, current_user, membership)
+    except services.TeamError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return _page(pilot, status=422)
+    db.session.commit()
+    flash(_("The role has been taken away."), "success")
+    return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/working-group/<int:membership_id>/task", methods=["POST"])
+@login_required
+def task_description(pilot_id, membership_id):
+    pilot = access.load_pilot(pilot_id, "team.manage")
+    membership = access.load(Membership, membership_id, "team.manage", pilot=pilot)
+    form = TaskForm()
+    if not form.validate_on_submit():
+        flash(" ".join(str(e) for e in form.task_description.errors), "error")
+        return _page(pilot, status=422)
+    services.set_task_description(pilot, current_user, membership, form.task_description.data)
+    db.session.commit()
+    flash(_("Task description saved."), "success")
+    return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/raci")
+@login_required
+def raci(pilot_id):
+    pilot = access.load_pilot(pilot_id, "team.view")
+    steps, rows, current, gaps = matrix.matrix(pilot, locale_code())
+    return render_template(
+        "team/raci.html",
+        pilot=pilot,
+        steps=steps,
+        rows=rows,
+        current=current,
+        gaps=gaps,
+        locale=locale_code(),
+        can_manage=access.can(current_user, "team.manage", pilot),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/raci/<step_code>/<role>", methods=["GET", "POST"])
+@login_required
+def duty(pilot_id, step_code, role):
+    pilot = access.load_pilot(pilot_id, "team.manage")
+    locale = locale_code()
+    try:
+        default, override = matrix.duty(pilot, step_code, role, locale)
+    except services.TeamError:
+        abort(404)
+    form = DutyForm()
+    if request.method == "GET":
+        form.text.data = override.text if override else ""
+        form.version.data = override.version if override else 0
+    elif form.validate_on_submit():
+        matrix.set_duty(pilot, current_user, step_code, role, form.text.data, form.version.data)
+        db.session.commit()
+        flash(_("The duty text has been saved for this pilot."), "success")
+        target = url_for("team.raci", pilot_id=pilot.id, _anchor=f"cell-{step_code}-{role}")
+        return htmx.redirect_to(target)
+    workflow_step = matrix.workflows_registry.for_pilot(pilot).step(step_code)
+    return render_template(
+        "team/duty.html",
+        pilot=pilot,
+        form=form,
+        default=default,
+        override=override,
+        step=workflow_step,
+        role_name=services.role_name(pilot, role, locale),
+        locale=locale,
+    ), 422 if form.errors else 200
+
+
+@bp.route("/pilots/<int:pilot_id>/audit")
+@login_required
+def audit(pilot_id):
+    pilot = access.load_pilot(pilot_id, "team.audit")
+    page = request.args.get("page", "1")
+    page = int(page) if page.isdigit() and 0 < int(page) < 100000 else 1
+    total = db.session.scalar(
+        select(func.count(AuditEvent.id)).where(AuditEvent.pilot_id == pilot.id)
+    )
+    events = db.session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.pilot_id == pilot.id)
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(AUDIT_PAGE)
+        .offset((page - 1) * AUDIT_PAGE)
+    ).all()
+    users = {
+        u.id: u
+        for u in db.session.scalars(
+            select(User).where(User.id.in_({e.actor_id for e in events if e.actor_id}))
+        )
+    }
+    return render_template(
+        "team/audit.html",
+        pilot=pilot,
+        events=events,
+        users=users,
+        page=page,
+        pages=max(1, -(-total // AUDIT_PAGE)),
+        total=total,
+        labels=EVENT_LABELS,
+    )

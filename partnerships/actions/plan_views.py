@@ -1,0 +1,128 @@
+"""The action plan page (printable), its Word download and its written parts."""
+
+from __future__ import annotations
+
+from flask import abort, flash, make_response, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx
+from ..extensions import db
+from ..forms import ButtonForm
+from ..i18n import locale_code
+from . import bp, docx_export
+from . import plan as plan_data
+from .forms import ExternalOrganisationForm, PlanInfoForm
+from .labels import STATUS_LABELS
+from .models import ExternalOrganisation
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _page(pilot, info_form=None, org_form=None, status=200):
+    data = plan_data.assemble(pilot, locale_code())
+    can_edit = access.can(current_user, "action_plan.edit", pilot)
+    if info_form is None:
+        info_form = PlanInfoForm(formdata=None)
+        info_form.meeting_agreements.data = data.info.meeting_agreements if data.info else ""
+        info_form.version.data = data.info.version if data.info else 0
+    present = {o.name.casefold() for o in data.organisations}
+    suggestions = [
+        (name, text)
+        for name, text in plan_data.SUGGESTED_ORGANISATIONS
+        if name.casefold() not in present
+    ]
+    return htmx.render(
+        "actions/plan.html",
+        None,
+        status=status,
+        pilot=pilot,
+        plan=data,
+        can_edit=can_edit,
+        info_form=info_form,
+        org_form=org_form or ExternalOrganisationForm(formdata=None),
+        button=ButtonForm(),
+        suggestions=suggestions,
+        status_labels=STATUS_LABELS,
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/action-plan")
+@login_required
+def plan(pilot_id):
+    pilot = access.load_pilot(pilot_id, "action_plan.view")
+    return _page(pilot)
+
+
+@bp.route("/pilots/<int:pilot_id>/action-plan.docx")
+@login_required
+def plan_docx(pilot_id):
+    """Word download in the user's language, or the one asked for with ?lang=nl|en."""
+    pilot = access.load_pilot(pilot_id, "action_plan.view")
+    lang = request.args.get("lang") or locale_code()
+    if lang not in ("nl", "en"):
+        lang = locale_code()
+    with force_locale(lang):
+        content = docx_export.build(plan_data.assemble(pilot, lang))
+        name = _("action-plan")
+    response = make_response(content)
+    response.headers["Content-Type"] = DOCX
+    safe_title = "".join(ch if ch.isalnum() else "-" for ch in pilot.title.lower())[:60]
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{name}-{safe_title}-{lang}.docx"'
+    )
+    return response
+
+
+@bp.route("/pilots/<int:pilot_id>/action-plan/agreements", methods=["POST"])
+@login_required
+def plan_agreements(pilot_id):
+    pilot = access.load_pilot(pilot_id, "action_plan.edit")
+    form = PlanInfoForm()
+    if not form.validate_on_submit():
+        return _page(pilot, info_form=form, status=422)
+    plan_data.save_meeting_agreements(
+        pilot, current_user, form.meeting_agreements.data, form.version.data
+    )
+    db.session.commit()
+    flash(_("Meeting agreements saved."), "success")
+    return htmx.redirect_to(url_for("actions.plan", pilot_id=pilot.id, _anchor="agreements"))
+
+
+@bp.route("/pilots/<int:pilot_id>/action-plan/organisations", methods=["POST"])
+@login_required
+def plan_add_organisation(pilot_id):
+    pilot = access.load_pilot(pilot_id, "action_plan.edit")
+    form = ExternalOrganisationForm()
+    if not form.validate_on_submit():
+        return _page(pilot, org_form=form, status=422)
+    from .services import ActionError
+
+    try:
+        plan_data.add_organisation(
+            pilot,
+            current_user,
+            name=form.name.data,
+            involvement=form.involvement.data,
+            contact=form.contact.data,
+        )
+    except ActionError as error:
+        form.name.errors.append(error.message)
+        return _page(pilot, org_form=form, status=422)
+    db.session.commit()
+    flash(_("%(name)s added to the action plan.", name=form.name.data), "success")
+    return htmx.redirect_to(url_for("actions.plan", pilot_id=pilot.id, _anchor="organisations"))
+
+
+@bp.route("/pilots/<int:pilot_id>/action-plan/organisations/<int:org_id>/remove", methods=["POST"])
+@login_required
+def plan_remove_organisation(pilot_id, org_id):
+    pilot = access.load_pilot(pilot_id, "action_plan.edit")
+    row = access.load(ExternalOrganisation, org_id, "action_plan.edit", pilot=pilot)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    plan_data.remove_organisation(pilot, current_user, row)
+    db.session.commit()
+    flash(_("%(name)s removed from the action plan.", name=row.name), "success")
+    return htmx.redirect_to(url_for("actions.plan", pilot_id=pilot.id, _anchor="organisations"))

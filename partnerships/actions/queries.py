@@ -1,0 +1,155 @@
+"""Reading actions: a pilot's filtered list, a person's tasks across pilots, in few queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import joinedload
+
+from .. import access
+from ..extensions import db
+from ..pilots.models import Membership, Pilot
+from .models import OPEN_STATUSES, Action, ActionStatus
+from .services import action_roles, valid_step_codes
+
+SOON_DAYS = 7
+
+
+@dataclass
+class Filters:
+    """Filters taken from the query string; values that make no sense are dropped with a note."""
+
+    step: str | None = None
+    role: str | None = None
+    person: int | None = None
+    status: str | None = None
+    ignored: list = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return any((self.step, self.role, self.person, self.status))
+
+
+def parse_filters(pilot, args) -> Filters:
+    """Read step, role, person and status from GET parameters; never fail on bad input."""
+    result = Filters()
+    step = (args.get("step") or "").strip()
+    if step:
+        if step in valid_step_codes(pilot):
+            result.step = step
+        else:
+            result.ignored.append(_l("step"))
+    role = (args.get("role") or "").strip()
+    if role:
+        if role in {r.code for r in action_roles(pilot)}:
+            result.role = role
+        else:
+            result.ignored.append(_l("role"))
+    person = (args.get("person") or "").strip()
+    if person:
+        members = set(
+            db.session.scalars(select(Membership.user_id).where(Membership.pilot_id == pilot.id))
+        )
+        if person.isdigit() and len(person) < 12 and int(person) in members:
+            result.person = int(person)
+        else:
+            result.ignored.append(_l("person"))
+    status = (args.get("status") or "").strip()
+    if status:
+        if status in set(ActionStatus):
+            result.status = status
+        else:
+            result.ignored.append(_l("status"))
+    return result
+
+
+def _visible(query, user, pilot):
+    """Suppliers see only shared actions meant for their own organisation."""
+    standing = access.standing(user, pilot)
+    if standing.working_group or standing.board:
+        return query
+    from ..accounts.models import User
+
+    same_org = select(User.id).where(User.organisation_id.in_(standing.supplier_org_ids))
+    return query.where(
+        Action.is_internal.is_(False),
+        or_(
+            and_(Action.assignee_id.is_(None), Action.role == "supplier"),
+            Action.assignee_id.in_(same_org),
+        ),
+    )
+
+
+def pilot_actions(pilot, user, filters: Filters | None = None) -> list[Action]:
+    """The pilot's actions the user may see, filtered; open first, then by deadline."""
+    query = select(Action).options(joinedload(Action.assignee)).where(Action.pilot_id == pilot.id)
+    query = _visible(query, user, pilot)
+    f = filters or Filters()
+    if f.step:
+        # A step filter also finds the actions of its sub-steps (step "2B" finds "2Ba").
+        query = query.where(or_(Action.step_code == f.step, Action.step_code.like(f.step + "_")))
+    if f.role:
+        query = query.where(Action.role == f.role)
+    if f.person:
+        # A person's actions: assigned to them, or to everyone in a role they hold.
+        roles = select(Membership.role).where(
+            Membership.pilot_id == pilot.id, Membership.user_id == f.person
+        )
+        query = query.where(
+            or_(
+                Action.assignee_id == f.person,
+                and_(Action.assignee_id.is_(None), Action.role.in_(roles)),
+            )
+        )
+    if f.status:
+        query = query.where(Action.status == f.status)
+    rows = db.session.scalars(query).unique().all()
+    return sorted(rows, key=_list_order)
+
+
+def _list_order(action: Action):
+    finished = 0 if action.is_open else 1
+    return (finished, action.deadline or date.max, action.id)
+
+
+def my_tasks(user, today: date | None = None) -> list[Action]:
+    """Open and busy actions for this person across all pilots, in one query.
+
+    Overdue first, then due within a week, then the rest (earliest deadline first, no
+    deadline last).
+    """
+    today = today or date.today()
+    holds_role = exists().where(
+        Membership.pilot_id == Action.pilot_id,
+        Membership.user_id == user.id,
+        Membership.role == Action.role,
+    )
+    query = (
+        select(Action)
+        .join(Pilot, Pilot.id == Action.pilot_id)
+        .options(joinedload(Action.pilot), joinedload(Action.assignee))
+        .where(
+            Action.status.in_(OPEN_STATUSES),
+            or_(Action.assignee_id == user.id, and_(Action.assignee_id.is_(None), holds_role)),
+            # People outside the buyer organisation only see shared actions.
+            or_(Action.is_internal.is_(False), Pilot.organisation_id == user.organisation_id),
+        )
+    )
+    return sorted(db.session.scalars(query).unique().all(), key=lambda a: task_order(a, today))
+
+
+def urgency(action: Action, today: date) -> str:
+    """ "overdue", "soon" (within a week) or "later"."""
+    if action.deadline is not None and action.deadline < today:
+        return "overdue"
+    if action.deadline is not None and action.deadline <= today + timedelta(days=SOON_DAYS):
+        return "soon"
+    return "later"
+
+
+def task_order(action: Action, today: date):
+    group = {"overdue": 0, "soon": 1, "later": 2}[urgency(action, today)]
+    return (group, action.deadline or date.max, action.pilot_id, action.id)

@@ -1,0 +1,89 @@
+"""Forms for the working group and the RACI matrix."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from ..forms import NoControlCharacters, VersionedForm
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _int_or_none(value):
+    try:
+        return int(value) if value not in (None, "", "None") else None
+    except (TypeError, ValueError):
+        return -1  # an impossible id, so the choice validator refuses it
+
+
+class AddMemberForm(FlaskForm):
+    user_id = SelectField(
+        _l("Person"),
+        coerce=_int_or_none,
+        validate_choice=True,
+        validators=[DataRequired(message=_l("Choose a person."))],
+    )
+    role = SelectField(
+        _l("Role"), validate_choice=False, validators=[DataRequired(message=_l("Choose a role."))]
+    )
+    task_description = TextAreaField(
+        _l("Task description (optional)"),
+        description=_l("What this person does in the pilot; the action plan lists it."),
+        validators=[Optional(), Length(max=2000), NoControlCharacters()],
+        filters=[_strip],
+    )
+
+
+class InviteMemberForm(FlaskForm):
+    name = StringField(
+        _l("Name"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        filters=[_strip],
+    )
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(),
+            Email(message=_l("Enter a valid e-mail address.")),
+            Length(max=254),
+        ],
+        filters=[_strip],
+    )
+    role = SelectField(
+        _l("Role"), validate_choice=False, validators=[DataRequired(message=_l("Choose a role."))]
+    )
+    supplier_organisation_id = SelectField(
+        _l("Supplier organisation"),
+        coerce=_int_or_none,
+        validate_choice=True,
+        description=_l("Only for the supplier role: the organisation this contact works for."),
+    )
+    task_description = TextAreaField(
+        _l("Task description (optional)"),
+        validators=[Optional(), Length(max=2000), NoControlCharacters()],
+        filters=[_strip],
+    )
+
+
+class TaskForm(FlaskForm):
+    task_description = TextAreaField(
+        _l("Task description"),
+        validators=[Optional(), Length(max=2000), NoControlCharacters()],
+        filters=[_strip],
+    )
+
+
+class DutyForm(VersionedForm):
+    text = TextAreaField(
+        _l("Duty text for this pilot"),
+        description=_l("Leave empty to use the method's text again."),
+        validators=[Optional(), Length(max=2000), NoControlCharacters()],
+        filters=[_strip],
+    )
+    step_code = HiddenField()
+    role = HiddenField()

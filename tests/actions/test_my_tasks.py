@@ -1,0 +1,115 @@
+"""My tasks: everything for me across pilots, overdue first, then this week, then the rest."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import event
+
+from partnerships.actions.queries import my_tasks
+from partnerships.actions.services import create_action
+from partnerships.extensions import db
+
+TODAY = date.today()
+
+
+def days(n):
+    return TODAY + timedelta(days=n)
+
+
+def test_order_is_overdue_then_this_week_then_the_rest(crew, make, login_as):
+    second_pilot = make.pilot(coordinator=crew.coordinator, title="Pilot groen")
+    make.member(second_pilot, crew.hr1, role="hr_expert")
+    c, p, p2 = crew.coordinator, crew.pilot, second_pilot
+    create_action(p, c, title="Later-zonder", role="hr_expert", assignee=crew.hr1)
+    create_action(p, c, title="Week-3", role="hr_expert", deadline=days(3))
+    create_action(p2, c, title="Te-laat-1", role="hr_expert", assignee=crew.hr1, deadline=days(-1))
+    create_action(p, c, title="Later-30", role="hr_expert", assignee=crew.hr1, deadline=days(30))
+    create_action(p2, c, title="Te-laat-10", role="hr_expert", deadline=days(-10))
+    create_action(p, c, title="Week-0", role="hr_expert", assignee=crew.hr1, deadline=days(0))
+    # Not mine: someone else's, another role, finished or dropped.
+    create_action(p, c, title="Van-Henk", role="hr_expert", assignee=crew.hr2, deadline=days(-3))
+    create_action(p, c, title="Andere-rol", role="coordinator_backup", deadline=days(-3))
+    done = create_action(p, c, title="Klaar", role="hr_expert", deadline=days(-3))
+    done.status = "done"
+    db.session.commit()
+
+    titles = [a.title for a in my_tasks(crew.hr1, TODAY)]
+    assert titles == ["Te-laat-10", "Te-laat-1", "Week-0", "Week-3", "Later-30", "Later-zonder"]
+
+    page = login_as(crew.hr1).get("/tasks")
+    assert page.status_code == 200
+    positions = [page.text.index(t) for t in titles]
+    assert positions == sorted(positions)
+    assert "Van-Henk" not in page.text and "Andere-rol" not in page.text
+    assert "Pilot groen" in page.text
+
+
+def test_supplier_contacts_see_no_internal_tasks(crew):
+    c = crew.coordinator
+    create_action(crew.pilot, c, title="Gedeeld", role="supplier", is_internal=False)
+    create_action(
+        crew.pilot, c, title="Eigen", role="supplier", assignee=crew.contact, is_internal=False
+    )
+    db.session.commit()
+    # Neither has a deadline, so they keep the order they were made in.
+    assert [a.title for a in my_tasks(crew.contact, TODAY)] == ["Gedeeld", "Eigen"]
+    assert [a.title for a in my_tasks(crew.other_contact, TODAY)] == ["Gedeeld"]
+
+
+def count_queries(app, fn):
+    statements = []
+
+    def before(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    engine = db.engine
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        fn()
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+    return len(statements)
+
+
+def test_my_tasks_page_costs_the_same_queries_for_3_or_30_tasks(crew, make, login_as, app):
+    client = login_as(crew.hr1)
+
+    def add(start, n):
+        for i in range(start, start + n):
+            pilot = make.pilot(coordinator=crew.coordinator, title=f"P{i}")
+            make.member(pilot, crew.hr1, role="hr_expert")
+            create_action(
+                pilot, crew.coordinator, title=f"T{i}", role="hr_expert", deadline=days(i - 2)
+            )
+        db.session.commit()
+
+    add(0, 3)
+    few = count_queries(app, lambda: client.get("/tasks"))
+    add(3, 27)
+    many = count_queries(app, lambda: client.get("/tasks"))
+    assert many == few
+    assert "T29" in client.get("/tasks").text
+
+
+def test_pilot_action_list_costs_the_same_queries_for_more_rows(crew, login_as, app):
+    client = login_as(crew.coordinator)
+    url = f"/pilots/{crew.pilot.id}/actions"
+
+    def add(n):
+        for i in range(n):
+            create_action(
+                crew.pilot,
+                crew.coordinator,
+                title=f"A{i}",
+                role="hr_expert",
+                assignee=crew.hr1 if i % 2 else None,
+                deadline=days(i),
+            )
+        db.session.commit()
+
+    add(2)
+    few = count_queries(app, lambda: client.get(url))
+    add(20)
+    many = count_queries(app, lambda: client.get(url))
+    assert many == few
