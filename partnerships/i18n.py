@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from flask import Flask, current_app, session
+from flask import Flask, current_app, has_request_context, session
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_login import current_user
 
@@ -23,6 +23,8 @@ def catalogue_dirs() -> list[Path]:
 def select_locale() -> str:
     """The user's saved choice, else this browser session's choice, else Dutch."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI and mail jobs choose their locale with force_locale
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     chosen = session.get("locale")
@@ -40,7 +42,8 @@ def _date(value, style: str = "long") -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
-        return format_datetime(value, "d MMMM yyyy HH:mm" if style == "long" else "dd-MM-yyyy HH:mm")
+        pattern = "d MMMM yyyy HH:mm" if style == "long" else "dd-MM-yyyy HH:mm"
+        return format_datetime(value, pattern)
     if isinstance(value, date):
         return format_date(value, "d MMMM yyyy" if style == "long" else "dd-MM-yyyy")
     return str(value)

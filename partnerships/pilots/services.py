@@ -1,22 +1,40 @@
-"""Rules for pilots: starting one on the newest method version."""
+"""Rules for pilots: starting one on the newest method version, and listing a user's pilots."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from .. import audit, workflows_registry
 from ..extensions import db
-from .models import Membership, Pilot
+from . import progress
+from .models import Membership, Pilot, PilotStatus
 
 
-def start_pilot(organisation, creator, *, title, purchasing_category, start_date, goal_jobs,
-                goal_people=None, workflow_key=workflows_registry.DEFAULT_KEY) -> Pilot:
+def start_pilot(
+    organisation,
+    creator,
+    *,
+    title,
+    purchasing_category,
+    start_date,
+    goal_jobs,
+    goal_people=None,
+    workflow_key=workflows_registry.DEFAULT_KEY,
+) -> Pilot:
     """Create a pilot on the newest version of its workflow, with its creator as coordinator."""
     workflow = workflows_registry.newest(workflow_key)
     pilot = Pilot(
-        organisation_id=organisation.id, title=title, purchasing_category=purchasing_category,
-        start_date=start_date, goal_jobs=goal_jobs, goal_people=goal_people,
-        workflow_key=workflow.key, workflow_version=workflow.version,
+        organisation_id=organisation.id,
+        title=title,
+        purchasing_category=purchasing_category,
+        start_date=start_date,
+        goal_jobs=goal_jobs,
+        goal_people=goal_people,
+        workflow_key=workflow.key,
+        workflow_version=workflow.version,
         created_by_id=creator.id if creator else None,
     )
     db.session.add(pilot)
@@ -27,7 +45,7 @@ def start_pilot(organisation, creator, *, title, purchasing_category, start_date
     return pilot
 
 
-def pilots_of(user):
+def pilots_of(user, status: str | None = None):
     """The pilots a user takes part in, or runs as organisation admin, newest first."""
     member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
     query = select(Pilot).where(Pilot.id.in_(member_of))
@@ -35,4 +53,28 @@ def pilots_of(user):
         query = select(Pilot).where(
             (Pilot.id.in_(member_of)) | (Pilot.organisation_id == user.organisation_id)
         )
+    if status in set(PilotStatus):
+        query = query.where(Pilot.status == status)
+    query = query.options(selectinload(Pilot.organisation))
     return db.session.scalars(query.order_by(Pilot.start_date.desc(), Pilot.id.desc())).all()
+
+
+@dataclass(frozen=True)
+class PilotRow:
+    """A line of the overview: the pilot, where it stands and how far it is."""
+
+    pilot: Pilot
+    progress: progress.Progress
+
+
+def overview(user, locale: str, status: str | None = None) -> list[PilotRow]:
+    """The user's pilots with their progress, in a fixed number of queries however many."""
+    pilots = pilots_of(user, status)
+    statuses = progress.statuses_for(p.id for p in pilots)
+    rows = []
+    for pilot in pilots:
+        workflow = workflows_registry.for_pilot(pilot)
+        rows.append(
+            PilotRow(pilot, progress.compute(workflow, pilot.route, statuses[pilot.id], locale))
+        )
+    return rows

@@ -1,35 +1,59 @@
-"""Pilot overview, starting a pilot and the pilot's home page."""
+"""Pilot overview, starting a pilot, the pilot's home page with its steps, and its settings."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access
+from .. import access, workflows_registry
+from ..concurrency import StaleEdit
 from ..extensions import db
-from . import bp, services
-from .forms import PilotForm
+from ..htmx import invalid, render
+from ..i18n import locale_code
+from . import bp, progress, services, stepper
+from .forms import CATEGORY_LABELS, FREQUENCY_LABELS, PilotForm, PilotSettingsForm, RouteForm
+from .models import PilotStatus
+
+STATUS_FILTERS = {
+    "": None,
+    PilotStatus.ACTIVE: PilotStatus.ACTIVE,
+    PilotStatus.COMPLETED: PilotStatus.COMPLETED,
+    PilotStatus.STOPPED: PilotStatus.STOPPED,
+}
 
 
 @bp.route("/pilots")
 @login_required
 def index():
-    pilots = services.pilots_of(current_user)
-    return render_template("pilots/index.html", pilots=pilots,
-                           can_create=access.can(current_user, "pilot.create"))
+    """The user's pilots with where each stands, filterable by status."""
+    chosen = request.args.get("status", "")
+    if chosen not in STATUS_FILTERS:
+        chosen = ""
+    rows = services.overview(current_user, locale_code(), STATUS_FILTERS[chosen])
+    return render_template(
+        "pilots/index.html",
+        rows=rows,
+        chosen=chosen,
+        can_create=access.can(current_user, "pilot.create"),
+    )
 
 
 @bp.route("/pilots/new", methods=["GET", "POST"])
 @login_required
 def new():
+    """Start a pilot on the newest method version; the starter becomes coordinator."""
     access.require("pilot.create")
     form = PilotForm()
     if form.validate_on_submit():
         pilot = services.start_pilot(
-            current_user.organisation, current_user, title=form.title.data,
-            purchasing_category=form.purchasing_category.data, start_date=form.start_date.data,
-            goal_jobs=form.goal_jobs.data, goal_people=form.goal_people.data,
+            current_user.organisation,
+            current_user,
+            title=form.title.data,
+            purchasing_category=form.purchasing_category.data,
+            start_date=form.start_date.data,
+            goal_jobs=form.goal_jobs.data,
+            goal_people=form.goal_people.data,
         )
         db.session.commit()
         flash(_("Pilot started. You are its coordinator."), "success")
@@ -37,8 +61,67 @@ def new():
     return render_template("pilots/new.html", form=form), 422 if form.is_submitted() else 200
 
 
+def route_form_for(pilot, workflow, form: RouteForm | None = None) -> RouteForm | None:
+    """The route choice form, when the current user may choose the route."""
+    if not access.can(current_user, "pilot.choose_route", pilot):
+        return None
+    if form is None:
+        decision = stepper.current_route_decision(pilot)
+        form = RouteForm(
+            formdata=None,
+            prefix=RouteForm.PREFIX,
+            route=pilot.route,
+            version=pilot.version,
+            reason=decision.rationale if decision else "",
+        )
+    return form.set_routes(workflow, locale_code())
+
+
+def pilot_context(pilot, route_form: RouteForm | None = None, **extra) -> dict:
+    """What the pilot page and its route fragment need."""
+    workflow = workflows_registry.for_pilot(pilot)
+    return dict(
+        pilot=pilot,
+        workflow=workflow,
+        progress=progress.for_pilot(pilot, workflow, locale_code()),
+        route_form=route_form_for(pilot, workflow, route_form),
+        route_decision=stepper.current_route_decision(pilot),
+        internal=access.can(current_user, "step.view_internal", pilot),
+        can_settings=access.can(current_user, "pilot.edit_settings", pilot),
+        category_labels=CATEGORY_LABELS,
+        frequency_labels=FREQUENCY_LABELS,
+        **extra,
+    )
+
+
 @bp.route("/pilots/<int:pilot_id>")
 @login_required
 def show(pilot_id):
-    pilot = access.load_pilot(pilot_id)
-    return render_template("pilots/show.html", pilot=pilot)
+    """The pilot's home: its route-aware progress, goals and the route choice."""
+    pilot = access.load_pilot(pilot_id, "step.view")
+    return render_template("pilots/show.html", **pilot_context(pilot))
+
+
+@bp.route("/pilots/<int:pilot_id>/settings", methods=["GET", "POST"])
+@login_required
+def settings(pilot_id):
+    """The coordinator's settings, saved only on the version they saw."""
+    pilot = access.load_pilot(pilot_id, "pilot.edit_settings")
+    form = PilotSettingsForm(obj=pilot if request.method == "GET" else None)
+    if request.method == "GET":
+        form.monitoring_frequency.data = pilot.monitoring_frequency or ""
+    if not form.validate_on_submit():
+        if form.is_submitted():
+            return invalid("pilots/settings.html", pilot=pilot, form=form)
+        return render("pilots/settings.html", pilot=pilot, form=form)
+    values = {name: form[name].data for name in stepper.SETTINGS_FIELDS}
+    try:
+        stepper.update_settings(pilot, current_user, version=form.version.data, **values)
+        db.session.commit()
+    except StaleEdit:
+        db.session.rollback()
+        # Keep what this person typed; offer the current version so a deliberate save works.
+        form.version.data = pilot.version
+        return render("pilots/settings.html", status=409, pilot=pilot, form=form, stale=True)
+    flash(_("Pilot settings saved."), "success")
+    return redirect(url_for("pilots.show", pilot_id=pilot.id), code=303)

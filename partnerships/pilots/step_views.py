@@ -1,0 +1,219 @@
+"""The stepper: a sub-step's page, its status form and the route choice after step 1."""
+
+from __future__ import annotations
+
+from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, workflows_registry
+from ..concurrency import StaleEdit
+from ..extensions import db
+from ..htmx import invalid, is_htmx, render
+from ..i18n import locale_code
+from . import bp, progress, stepper
+from .forms import RouteForm, StepStatusForm
+from .models import StepStatus
+from .views import pilot_context, route_form_for
+
+PAGE = "pilots/substep.html"
+
+
+def _substep_or_404(pilot, workflow, code: str):
+    """The sub-step named in the URL; an unknown code gets a page listing the real ones."""
+    sub = workflow.substep(code)
+    if sub is None:
+        response = render_template(
+            "pilots/substep_missing.html",
+            pilot=pilot,
+            workflow=workflow,
+            code=code[:20],
+            progress=progress.for_pilot(pilot, workflow, locale_code()),
+        )
+        abort(make_response(response, 404))
+    return sub
+
+
+def status_form_for(state, form: StepStatusForm | None = None) -> StepStatusForm:
+    """The status form filled from the stored state (version 0 when never saved)."""
+    if form is not None:
+        return form
+    return StepStatusForm(
+        formdata=None,
+        status=state.status if state else StepStatus.OPEN,
+        reason=state.reason if state else "",
+        note=state.note if state else "",
+        version=state.version if state else 0,
+    )
+
+
+def substep_context(pilot, workflow, code: str, form=None, route_form=None, **extra) -> dict:
+    """Everything a sub-step page and its fragments show."""
+    locale = locale_code()
+    sub = workflow.substep(code)
+    step = workflow.step_of(code)
+    state = stepper.step_state(pilot, code)
+    internal = access.can(current_user, "step.view_internal", pilot)
+    can_update = access.can(current_user, "step.update", pilot)
+    return dict(
+        pilot=pilot,
+        workflow=workflow,
+        sub=sub,
+        step=step,
+        locale=locale,
+        guidance=workflow.guidance(code, locale),
+        progress=progress.for_pilot(pilot, workflow, locale),
+        applicable=stepper.on_route(workflow, pilot, code),
+        state=state,
+        internal=internal,
+        can_update=can_update,
+        form=status_form_for(state, form) if can_update else None,
+        checks=stepper.checklist(pilot, workflow, code, locale) if internal else [],
+        duties=stepper.duties(pilot, workflow, step.code, locale),
+        history=stepper.history(pilot, code) if internal else [],
+        closes_route_choice=step.code == workflow.route_choice_after,
+        route_form=route_form_for(pilot, workflow, route_form)
+        if step.code == workflow.route_choice_after
+        else None,
+        route_decision=stepper.current_route_decision(pilot),
+        **extra,
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/steps/<code>")
+@login_required
+def substep(pilot_id, code):
+    """A sub-step: outcome, guidance, who does what, checks, status and history."""
+    pilot = access.load_pilot(pilot_id, "step.view")
+    workflow = workflows_registry.for_pilot(pilot)
+    _substep_or_404(pilot, workflow, code)
+    return render_template(PAGE, **substep_context(pilot, workflow, code))
+
+
+@bp.route("/pilots/<int:pilot_id>/steps/<code>/status", methods=["POST"])
+@login_required
+def substep_status(pilot_id, code):
+    """Save a status and note; warn (never block) when the checks do not hold yet."""
+    pilot = access.load_pilot(pilot_id, "step.update")
+    workflow = workflows_registry.for_pilot(pilot)
+    _substep_or_404(pilot, workflow, code)
+    form = StepStatusForm()
+    if not stepper.on_route(workflow, pilot, code):
+        return invalid(
+            PAGE,
+            "pilots/_status.html",
+            refused=True,
+            **substep_context(pilot, workflow, code, form=form),
+        )
+    if not form.validate_on_submit():
+        return invalid(
+            PAGE, "pilots/_status.html", **substep_context(pilot, workflow, code, form=form)
+        )
+    try:
+        change = stepper.set_status(
+            pilot,
+            current_user,
+            workflow,
+            code,
+            status=form.status.data,
+            reason=form.reason.data,
+            note=form.note.data,
+            version=form.version.data,
+        )
+        db.session.commit()
+    except StaleEdit:
+        db.session.rollback()
+        # Nothing is lost: the other save stays, and this person's input stays in the form
+        # with the current version, so saving again is a deliberate choice.
+        state = stepper.step_state(pilot, code)
+        form.version.data = state.version if state else 0
+        return render(
+            PAGE,
+            "pilots/_status.html",
+            status=409,
+            stale=True,
+            **substep_context(pilot, workflow, code, form=form),
+        )
+    ask_route = (
+        change.state.status == StepStatus.DONE
+        and workflow.step_of(code).substeps[-1].code == code
+        and workflow.step_of(code).code == workflow.route_choice_after
+        and not pilot.route
+    )
+    saved = _("Status saved.") if change.changed else _("Nothing changed.")
+    if is_htmx():
+        return render(
+            PAGE,
+            "pilots/_status_response.html",
+            saved=saved,
+            unmet=change.unmet,
+            ask_route=ask_route,
+            **substep_context(pilot, workflow, code),
+        )
+    flash(saved, "success")
+    if change.unmet:
+        flash(
+            _(
+                "Marked as done, but these checks do not hold yet: %(missing)s",
+                missing="; ".join(line.label for line in change.unmet),
+            ),
+            "warning",
+        )
+    if ask_route:
+        flash(_("Step 1 is complete. Choose the route now."), "info")
+    return redirect(url_for("pilots.substep", pilot_id=pilot.id, code=code), code=303)
+
+
+@bp.route("/pilots/<int:pilot_id>/route", methods=["POST"])
+@login_required
+def choose_route(pilot_id):
+    """Record the route after step 1 as a decision, superseding an earlier choice."""
+    pilot = access.load_pilot(pilot_id, "pilot.choose_route")
+    workflow = workflows_registry.for_pilot(pilot)
+    form = route_form_for(pilot, workflow, RouteForm(prefix=RouteForm.PREFIX))
+    back = form.back.data if workflow.substep(form.back.data or "") else None
+
+    def page(status, **extra):
+        if back:
+            ctx = substep_context(pilot, workflow, back, route_form=form, **extra)
+            return render(PAGE, "pilots/_route.html", status=status, **ctx)
+        return render(
+            "pilots/show.html",
+            "pilots/_route.html",
+            status=status,
+            **pilot_context(pilot, route_form=form, **extra),
+        )
+
+    if not form.validate_on_submit():
+        return page(422)
+    try:
+        stepper.choose_route(
+            pilot,
+            current_user,
+            workflow,
+            route=form.route.data,
+            reason=form.reason.data,
+            version=form.version.data,
+        )
+        db.session.commit()
+    except StaleEdit:
+        db.session.rollback()
+        form.version.data = pilot.version
+        return page(409, stale=True)
+    route_name = workflow.route(pilot.route).name.get(locale_code())
+    message = _("Route recorded: %(route)s. It is in the decision register.", route=route_name)
+    if is_htmx():
+        fresh = route_form_for(pilot, workflow)
+        ctx = (
+            substep_context(pilot, workflow, back, route_form=fresh)
+            if back
+            else pilot_context(pilot, route_form=fresh)
+        )
+        return render(PAGE, "pilots/_route_response.html", route_saved=message, **ctx)
+    flash(message, "success")
+    target = (
+        url_for("pilots.substep", pilot_id=pilot.id, code=back)
+        if back
+        else url_for("pilots.show", pilot_id=pilot.id)
+    )
+    return redirect(target, code=303)
