@@ -1,15 +1,152 @@
-"""Meetings and the decision register."""
+"""Meetings with their agenda, participants and minutes, and the decision register."""
 
 from __future__ import annotations
 
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import UTCDateTime, enum_check, utcnow
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow
 from ..extensions import db
+
+# A meeting made without one of the workflow's agenda templates.
+FREE_KIND = "free"
+# The agenda template whose meetings list the pilot's state and are planned periodically.
+PROGRESS_KIND = "progress"
+
+
+class MeetingStatus(enum.StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class Meeting(Timestamped, db.Model):
+    """A meeting of the pilot: a kick-off, a talk with a supplier, a progress or board meeting."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (
+        enum_check("status", MeetingStatus),
+        Index("ix_meeting_pilot_starts", "pilot_id", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pilot_id: Mapped[int] = mapped_column(ForeignKey("pilot.id", ondelete="CASCADE"))
+    # An agenda template key of the pilot's workflow ("kickoff", "progress", ...) or "free".
+    kind: Mapped[str] = mapped_column(String(40), default=FREE_KIND)
+    title: Mapped[str] = mapped_column(String(200))
+    # Stored in UTC; entered and shown in Europe/Amsterdam.
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    place: Mapped[str] = mapped_column(String(200), default="")
+    video_url: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[str] = mapped_column(String(20), default=MeetingStatus.PLANNED)
+    # Progress meetings, and any meeting flagged so, list open actions and busy steps live.
+    shows_pilot_state: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Planned by the monitoring frequency; only these are re-planned when it changes.
+    auto_planned: Mapped[bool] = mapped_column(Boolean, default=False)
+    held_on: Mapped[date | None] = mapped_column(Date)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    pilot = relationship("Pilot")
+    participants: Mapped[list[MeetingParticipant]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+    )
+
+    @property
+    def is_open(self) -> bool:
+        """Planned meetings are open to the working group; held or cancelled ones are closed."""
+        return self.status == MeetingStatus.PLANNED
+
+    @property
+    def lists_pilot_state(self) -> bool:
+        return self.kind == PROGRESS_KIND or self.shows_pilot_state
+
+    def takes_part(self, user) -> bool:
+        return any(p.user_id == user.id for p in self.participants)
+
+    def __repr__(self) -> str:
+        return f"<Meeting {self.id} {self.title!r}>"
+
+
+class MeetingParticipant(db.Model):
+    """A member of the pilot invited to a meeting; supplier contacts see only these meetings."""
+
+    __tablename__ = "meeting_participant"
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="participants")
+    user = relationship("User")
+
+
+class AgendaItem(db.Model):
+    """A point on the agenda, with its minutes; internal unless shared with the supplier."""
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (Index("ix_agenda_item_meeting_position", "meeting_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The minutes of this item (Markdown, rendered sanitised).
+    notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    decisions: Mapped[list[Decision]] = relationship(
+        secondary="meeting_decision", order_by="Decision.id", viewonly=True
+    )
+    action_links: Mapped[list[AgendaItemAction]] = relationship(
+        back_populates="agenda_item", cascade="all, delete-orphan", order_by="AgendaItemAction.id"
+    )
+
+    @property
+    def pilot_id(self) -> int:
+        return self.meeting.pilot_id
+
+
+class AgendaItemAction(db.Model):
+    """Which agenda item an action agreed in a meeting came from (the action keeps source_id)."""
+
+    __tablename__ = "agenda_item_action"
+    __table_args__ = (UniqueConstraint("agenda_item_id", "action_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"))
+
+    agenda_item: Mapped[AgendaItem] = relationship(back_populates="action_links")
+    action = relationship("Action")
 
 
 class DecisionKind(enum.StrEnum):
@@ -71,3 +208,27 @@ class Decision(db.Model):
 
     supersedes = relationship("Decision", remote_side=[id])
     created_by = relationship("User")
+
+
+class MeetingDecision(db.Model):
+    """Where a decision taken in a meeting was taken: the meeting and its agenda item.
+
+    Kept beside the decision rather than on it, so the register's own table stays as the
+    stepper and other domains know it.
+    """
+
+    __tablename__ = "meeting_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("decision.id", ondelete="CASCADE"), unique=True
+    )
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
+    )
+
+    decision = relationship("Decision")
+    meeting = relationship("Meeting")

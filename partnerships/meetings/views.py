@@ -1,2 +1,217 @@
-"""Routes of this domain."""
-from . import bp  # noqa: F401
+"""Meetings of a pilot: the list, planning one, its page, editing and marking it held."""
+
+from __future__ import annotations
+
+from flask import abort, flash, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .. import access, htmx
+from ..database import utcnow
+from ..extensions import db
+from ..forms import ButtonForm
+from ..i18n import locale_code
+from . import agenda, bp, monitoring
+from .clock import local, to_utc
+from .forms import ItemForm, MeetingForm, MonitoringForm, options
+from .models import FREE_KIND, Meeting, MeetingParticipant, MeetingStatus
+from .pilot_state import pilot_state
+from .rules import visible_items
+from .web import kind_names, load_meeting, member_choices, require_edit, role_names
+
+
+@bp.app_template_filter("clock")
+def _clock(moment) -> str:
+    """A stored UTC moment as Dutch wall-clock time, e.g. 14:30."""
+    return local(moment).strftime("%H:%M") if moment else ""
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings")
+@login_required
+def index(pilot_id):
+    pilot = access.load_pilot(pilot_id, "meeting.list")
+    query = select(Meeting).where(Meeting.pilot_id == pilot.id)
+    if not access.can(current_user, "meeting.view_internal", pilot):
+        query = query.join(MeetingParticipant).where(MeetingParticipant.user_id == current_user.id)
+    meetings = db.session.scalars(query.order_by(Meeting.starts_at, Meeting.id)).all()
+    now = utcnow()
+    upcoming = [m for m in meetings if m.status == MeetingStatus.PLANNED and m.ends_at >= now]
+    other = [m for m in meetings if m not in upcoming][::-1]
+    can_plan = access.can(current_user, "meeting.plan_monitoring", pilot)
+    form = MonitoringForm(frequency=pilot.monitoring_frequency or "quarter") if can_plan else None
+    return render_template(
+        "meetings/index.html",
+        pilot=pilot,
+        upcoming=upcoming,
+        other=other,
+        kinds=kind_names(pilot),
+        monitoring_form=form,
+        term_end=monitoring.term_end(pilot) if can_plan else None,
+        can_create=access.can(current_user, "meeting.create", pilot),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/monitoring", methods=["POST"])
+@login_required
+def set_monitoring(pilot_id):
+    pilot = access.load_pilot(pilot_id, "meeting.plan_monitoring")
+    form = MonitoringForm()
+    if not form.validate_on_submit():
+        abort(422)
+    planned = monitoring.plan_monitoring(
+        pilot, current_user, form.frequency.data, locale=locale_code()
+    )
+    db.session.commit()
+    flash(
+        _(
+            "Monitoring frequency saved; %(count)s progress meetings planned until %(end)s.",
+            count=len(planned),
+            end=monitoring.term_end(pilot).strftime("%d-%m-%Y"),
+        ),
+        "success",
+    )
+    return htmx.redirect_to(url_for("meetings.index", pilot_id=pilot.id))
+
+
+def _meeting_form(pilot, meeting=None, **defaults) -> MeetingForm:
+    choices = member_choices(pilot)
+    form = MeetingForm(obj=meeting, member_ids=[uid for uid, _ in choices], **defaults)
+    form.participants.choices = options(choices)
+    form.kind.choices = options(list(kind_names(pilot).items()))
+    return form
+
+
+def _times(form):
+    return to_utc(form.day.data, form.start.data), to_utc(form.day.data, form.end.data)
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/new", methods=["GET", "POST"])
+@login_required
+def new(pilot_id):
+    pilot = access.load_pilot(pilot_id, "meeting.create")
+    kind = request.args.get("kind", FREE_KIND)
+    form = _meeting_form(pilot, kind=kind, shows_pilot_state=kind == "progress")
+    if request.method == "GET":
+        template = agenda.template_for(pilot, kind) if kind in kind_names(pilot) else None
+        roles = set(template.roles) - {"supplier"} if template else set()
+        form.participants.data = sorted(
+            {current_user.id} | {m.user_id for m in pilot.memberships if m.role in roles}
+        )
+    if form.validate_on_submit():
+        starts_at, ends_at = _times(form)
+        try:
+            meeting = agenda.plan_meeting(
+                pilot,
+                current_user,
+                kind=form.kind.data,
+                title=form.title.data or "",
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=form.place.data or "",
+                video_url=form.video_url.data or "",
+                participant_ids=form.participants.data,
+                shows_pilot_state=form.shows_pilot_state.data,
+                locale=locale_code(),
+            )
+        except agenda.MeetingError as error:
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("Meeting planned."), "success")
+            return htmx.redirect_to(
+                url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id)
+            )
+    status = 422 if form.is_submitted() else 200
+    return render_template("meetings/form.html", pilot=pilot, form=form, meeting=None), status
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>")
+@login_required
+def show(pilot_id, meeting_id):
+    pilot = access.load_pilot(pilot_id)
+    meeting = load_meeting(pilot, meeting_id)
+    return render_template(
+        "meetings/show.html", **page_context(pilot, meeting), item_form=ItemForm(formdata=None)
+    )
+
+
+def page_context(pilot, meeting) -> dict:
+    """What the meeting page and its agenda fragment need."""
+    internal = access.can(current_user, "meeting.view_internal", meeting)
+    state = None
+    if meeting.lists_pilot_state:
+        state = pilot_state(pilot, locale_code(), internal=internal)
+    return dict(
+        pilot=pilot,
+        meeting=meeting,
+        items=visible_items(current_user, meeting),
+        internal=internal,
+        can_edit=access.can(current_user, "meeting.edit", meeting),
+        can_reopen=access.can(current_user, "meeting.reopen", meeting),
+        can_work=access.can(current_user, "meeting.create", pilot),
+        state=state,
+        kinds=kind_names(pilot),
+        button=ButtonForm(),
+        roles=role_names(pilot),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(pilot_id, meeting_id):
+    pilot = access.load_pilot(pilot_id)
+    meeting = load_meeting(pilot, meeting_id, "meeting.edit")
+    starts, ends = local(meeting.starts_at), local(meeting.ends_at)
+    form = _meeting_form(pilot, meeting, day=starts.date(), start=starts.time(), end=ends.time())
+    form.kind.render_kw = {"disabled": True}
+    if request.method == "GET":
+        form.participants.data = [p.user_id for p in meeting.participants]
+        form.version.data = meeting.version
+    form.kind.data = meeting.kind  # the kind is fixed once planned
+    if form.validate_on_submit():
+        starts_at, ends_at = _times(form)
+        try:
+            agenda.update_meeting(
+                meeting,
+                current_user,
+                version=form.version.data,
+                title=form.title.data,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=form.place.data or "",
+                video_url=form.video_url.data or "",
+                participant_ids=form.participants.data,
+                shows_pilot_state=form.shows_pilot_state.data,
+            )
+        except agenda.MeetingError as error:
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("Meeting saved."), "success")
+            return htmx.redirect_to(
+                url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id)
+            )
+    status = 422 if form.is_submitted() else 200
+    return render_template("meetings/form.html", pilot=pilot, form=form, meeting=meeting), status
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/status", methods=["POST"])
+@login_required
+def set_status(pilot_id, meeting_id):
+    pilot = access.load_pilot(pilot_id)
+    meeting = load_meeting(pilot, meeting_id)
+    wanted = request.form.get("status", "")
+    if wanted not in set(MeetingStatus) or not ButtonForm().validate_on_submit():
+        abort(400)
+    # Closing a planned meeting is the working group's; opening a closed one the coordinator's.
+    require_edit(meeting)
+    agenda.set_status(meeting, current_user, wanted)
+    db.session.commit()
+    messages = {
+        MeetingStatus.HELD: _("Meeting marked as held. Only the coordinator can change it now."),
+        MeetingStatus.CANCELLED: _("Meeting cancelled."),
+        MeetingStatus.PLANNED: _("Meeting opened again for changes."),
+    }
+    flash(messages[MeetingStatus(wanted)], "success")
+    return htmx.redirect_to(url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id))

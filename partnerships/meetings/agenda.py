@@ -1,0 +1,219 @@
+"""Rules for meetings and their agenda: planning, participants, items and their order."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from .. import audit, workflows_registry
+from ..concurrency import claim
+from ..extensions import db
+from ..pilots.models import Membership
+from .clock import local
+from .models import FREE_KIND, AgendaItem, Meeting, MeetingParticipant, MeetingStatus
+
+
+class MeetingError(ValueError):
+    """Input that would leave a meeting wrong; the message says what to change."""
+
+
+def member_ids(pilot) -> set[int]:
+    """Everyone who holds a role in the pilot, supplier contacts included."""
+    return set(
+        db.session.scalars(select(Membership.user_id).where(Membership.pilot_id == pilot.id))
+    )
+
+
+def template_for(pilot, kind: str):
+    """The workflow's agenda template behind a meeting kind, or None for a free meeting."""
+    if kind == FREE_KIND:
+        return None
+    return workflows_registry.for_pilot(pilot).agenda_template(kind)
+
+
+def template_items(template, locale: str) -> list[AgendaItem]:
+    """The template's agenda in the given language; shared when the supplier is at the table."""
+    shared = "supplier" in template.roles
+    return [
+        AgendaItem(
+            position=index,
+            title=item.title.get(locale)[:200],
+            description=item.detail.get(locale) if item.detail else "",
+            shared=shared,
+        )
+        for index, item in enumerate(template.items)
+    ]
+
+
+def _check_times(starts_at: datetime, ends_at: datetime) -> None:
+    if ends_at <= starts_at:
+        raise MeetingError(_l("The meeting must end after it starts."))
+
+
+def _set_participants(pilot, meeting: Meeting, user_ids) -> None:
+    wanted = set(user_ids)
+    if wanted - member_ids(pilot):
+        raise MeetingError(
+            _l(
+                "Only members of this pilot can take part. Add the person to the "
+                "working group or as a supplier contact first."
+            )
+        )
+    current = {p.user_id: p for p in meeting.participants}
+    for user_id, participant in current.items():
+        if user_id not in wanted:
+            meeting.participants.remove(participant)
+    for user_id in sorted(wanted - current.keys()):
+        meeting.participants.append(MeetingParticipant(user_id=user_id))
+
+
+def plan_meeting(
+    pilot,
+    actor,
+    *,
+    kind: str,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str = "",
+    video_url: str = "",
+    participant_ids=(),
+    shows_pilot_state: bool = False,
+    locale: str = "nl",
+    auto_planned: bool = False,
+) -> Meeting:
+    """Plan a meeting; one made from a template gets the template's agenda in `locale`."""
+    _check_times(starts_at, ends_at)
+    template = template_for(pilot, kind)
+    if kind != FREE_KIND and template is None:
+        raise MeetingError(_l("This kind of meeting is not part of the pilot's method."))
+    meeting = Meeting(
+        pilot_id=pilot.id,
+        kind=kind,
+        title=title or (template.name.get(locale) if template else ""),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        video_url=video_url,
+        shows_pilot_state=shows_pilot_state,
+        auto_planned=auto_planned,
+        created_by_id=actor.id if actor is not None else None,
+    )
+    if not meeting.title:
+        raise MeetingError(_l("Give the meeting a title."))
+    if template is not None:
+        meeting.items = template_items(template, locale)
+    _set_participants(pilot, meeting, participant_ids)
+    db.session.add(meeting)
+    db.session.flush()
+    audit.record("meeting.planned", meeting.title, pilot=pilot, actor=actor)
+    return meeting
+
+
+def update_meeting(
+    meeting: Meeting,
+    actor,
+    *,
+    version,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str,
+    video_url: str,
+    participant_ids,
+    shows_pilot_state: bool,
+) -> Meeting:
+    """Change a meeting's details; refused on a stale copy so nobody's change is lost."""
+    _check_times(starts_at, ends_at)
+    if not title:
+        raise MeetingError(_l("Give the meeting a title."))
+    claim(meeting, version)
+    _set_participants(meeting.pilot, meeting, participant_ids)
+    meeting.title, meeting.place, meeting.video_url = title, place, video_url
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    meeting.shows_pilot_state = shows_pilot_state
+    # A meeting someone moved by hand is theirs now; re-planning leaves it alone.
+    meeting.auto_planned = False
+    audit.record("meeting.changed", meeting.title, pilot=meeting.pilot, actor=actor)
+    return meeting
+
+
+def set_status(meeting: Meeting, actor, status: str) -> Meeting:
+    """Mark a meeting held or cancelled, or open it again (the view checks who may)."""
+    if status not in set(MeetingStatus):
+        raise MeetingError(_l("Unknown status."))
+    meeting.status = status
+    meeting.held_on = local(meeting.starts_at).date() if status == MeetingStatus.HELD else None
+    meeting.version += 1
+    audit.record(f"meeting.{status}", meeting.title, pilot=meeting.pilot, actor=actor)
+    return meeting
+
+
+# --- agenda items ---
+
+
+def add_item(
+    meeting: Meeting, actor, *, title: str, description: str = "", shared: bool = False
+) -> AgendaItem:
+    """Add a point at the end of the agenda."""
+    position = max((item.position for item in meeting.items), default=-1) + 1
+    item = AgendaItem(title=title, description=description, shared=shared, position=position)
+    meeting.items.append(item)
+    db.session.flush()
+    audit.record("agenda.item_added", f"{meeting.title}: {title}", pilot=meeting.pilot, actor=actor)
+    return item
+
+
+def update_item(
+    item: AgendaItem, actor, *, version, title: str, description: str, shared: bool
+) -> AgendaItem:
+    """Change an agenda point; refused on a stale copy."""
+    claim(item, version)
+    item.title, item.description, item.shared = title, description, shared
+    return item
+
+
+def remove_item(item: AgendaItem, actor) -> None:
+    """Take a point off the agenda; refused once it carries decisions, which are never lost."""
+    if item.decisions:
+        raise MeetingError(_l("This item has decisions recorded under it and stays on the agenda."))
+    meeting = item.meeting
+    meeting.items.remove(item)
+    _renumber(meeting)
+    audit.record(
+        "agenda.item_removed", f"{meeting.title}: {item.title}", pilot=meeting.pilot, actor=actor
+    )
+
+
+def move_item(item: AgendaItem, direction: str) -> None:
+    """Swap an item with its neighbour above or below."""
+    if direction not in ("up", "down"):
+        raise MeetingError(_l("Move an item up or down."))
+    items = list(item.meeting.items)
+    index = items.index(item)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(items):
+        items[index], items[other] = items[other], items[index]
+        _renumber(item.meeting, items)
+
+
+def reorder_items(meeting: Meeting, item_ids: list[int]) -> None:
+    """Put the agenda in the given order; the ids must be exactly this meeting's items."""
+    by_id = {item.id: item for item in meeting.items}
+    if len(item_ids) != len(set(item_ids)) or set(item_ids) != by_id.keys():
+        raise MeetingError(
+            _l(
+                "The new order must name every item of this meeting once, and "
+                "no item of another meeting. Nothing was changed."
+            )
+        )
+    _renumber(meeting, [by_id[i] for i in item_ids])
+
+
+def _renumber(meeting: Meeting, ordered=None) -> None:
+    for position, item in enumerate(ordered if ordered is not None else meeting.items):
+        item.position = position
+    # Keep the loaded collection in the new order for whoever renders it next.
+    meeting.items.sort(key=lambda item: item.position)

@@ -1,0 +1,110 @@
+"""A meeting as a calendar invitation (.ics) and as a Word document (.docx)."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import icalendar
+from docx import Document
+from flask_babel import gettext as _
+
+from ..database import utcnow
+from .clock import local
+from .models import MeetingStatus
+
+PRODID = "-//Partnerships voor meer banen//meetings//NL"
+
+
+def uid(meeting) -> str:
+    """Stable per meeting, so a calendar updates the event instead of adding a second one."""
+    return f"meeting-{meeting.id}@partnerships"
+
+
+def agenda_text(items) -> str:
+    """The agenda as numbered plain lines, for calendar descriptions."""
+    lines = []
+    for number, item in enumerate(items, start=1):
+        lines.append(f"{number}. {item.title}")
+        if item.description:
+            lines.extend(f"   {line}" for line in item.description.splitlines())
+    return "\n".join(lines)
+
+
+def to_ics(meeting, items, url: str) -> bytes:
+    """One VEVENT in Dutch time with its VTIMEZONE; the description holds the given items."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = icalendar.Event()
+    event.add("uid", uid(meeting))
+    event.add("dtstamp", utcnow())
+    event.add("dtstart", local(meeting.starts_at))
+    event.add("dtend", local(meeting.ends_at))
+    event.add("summary", meeting.title)
+    # A calendar asks for a revision number that grows with every change.
+    event.add("sequence", meeting.version)
+    event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
+    if meeting.place:
+        event.add("location", meeting.place)
+    elif meeting.video_url:
+        event.add("location", meeting.video_url)
+    event.add("url", meeting.video_url or url)
+    heading, video = _("Agenda"), _("Video call")
+    description = f"{heading}\n{agenda_text(items)}\n\n{url}"
+    if meeting.video_url:
+        description = f"{video}: {meeting.video_url}\n\n{description}"
+    event.add("description", description)
+    calendar.add_component(event)
+    start = local(meeting.starts_at).date()
+    calendar.add_missing_timezones(
+        first_date=start - timedelta(days=366), last_date=start + timedelta(days=366)
+    )
+    return calendar.to_ical()
+
+
+def to_docx(meeting, items, *, kind_name: str, participants: list[str], internal: bool) -> bytes:
+    """Agenda and minutes as a Word document people can edit and file."""
+    labels = {
+        "place": _("Place"),
+        "video": _("Video call"),
+        "decision": _("Decision"),
+        "action": _("Action"),
+    }
+    document = Document()
+    document.core_properties.title = meeting.title
+    document.add_heading(meeting.title, level=0)
+    start, end = local(meeting.starts_at), local(meeting.ends_at)
+    document.add_paragraph(f"{kind_name}\n{start:%d-%m-%Y} {start:%H:%M}-{end:%H:%M}")
+    if meeting.place:
+        document.add_paragraph(f"{labels['place']}: {meeting.place}")
+    if meeting.video_url:
+        document.add_paragraph(f"{labels['video']}: {meeting.video_url}")
+    if participants:
+        document.add_heading(_("Participants"), level=1)
+        for name in participants:
+            document.add_paragraph(name, style="List Bullet")
+    document.add_heading(_("Agenda and minutes"), level=1)
+    for number, item in enumerate(items, start=1):
+        document.add_heading(f"{number}. {item.title}", level=2)
+        if item.description:
+            document.add_paragraph(item.description)
+        if item.notes:
+            document.add_paragraph(_("Minutes"), style="Intense Quote")
+            for block in item.notes.split("\n\n"):
+                document.add_paragraph(block.strip())
+        for decision in item.decisions:
+            document.add_paragraph(f"{labels['decision']}: {decision.title}", style="List Bullet")
+            if decision.text:
+                document.add_paragraph(decision.text)
+        for link in item.action_links:
+            action = link.action
+            if internal or not action.is_internal:
+                deadline = f" ({action.deadline:%d-%m-%Y})" if action.deadline else ""
+                document.add_paragraph(
+                    f"{labels['action']}: {action.title}{deadline}", style="List Bullet"
+                )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

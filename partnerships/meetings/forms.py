@@ -1,0 +1,209 @@
+"""Forms for meetings, agenda items, minutes and the decision register."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from ..forms import NoControlCharacters, VersionedForm
+from .models import DecisionKind, DecisionStatus
+
+# Which bodies or roles take decisions, in the register's words.
+KIND_LABELS = {
+    DecisionKind.PRINCIPEBESLUIT: _l("In-principle decision (principebesluit)"),
+    DecisionKind.ROUTE: _l("Route choice (2A, 2B or both)"),
+    DecisionKind.SUPPLIER_CHOICE: _l("Choice of supplier and contract"),
+    DecisionKind.BUDGET: _l("Budget"),
+    DecisionKind.POLICY_ADOPTION: _l("Policy adoption"),
+    DecisionKind.OTHER: _l("Other decision"),
+}
+STATUS_LABELS = {
+    DecisionStatus.TAKEN: _l("Taken"),
+    DecisionStatus.PROPOSED: _l("Proposed, awaiting the decision"),
+}
+ROUTE_VALUES = [
+    ("", _l("(not a route choice)")),
+    ("2A", _l("2A: new tenders")),
+    ("2B", _l("2B: existing contracts")),
+    ("both", _l("Both 2A and 2B")),
+]
+
+
+def options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class WebAddress:
+    """Only ordinary web links (http or https) for video calls; nothing a browser would run."""
+
+    message = _l("Enter a web address starting with https:// or http://.")
+
+    def __call__(self, form, field):
+        if not field.data:
+            return
+        parts = urlsplit(field.data)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in field.data:
+            raise ValidationError(self.message)
+
+
+class MeetingForm(VersionedForm):
+    kind = SelectField(
+        _l("Kind of meeting"),
+        validators=[DataRequired()],
+        description=_l("A meeting from the method starts with its agenda."),
+    )
+    title = StringField(
+        _l("Title"),
+        filters=[_strip],
+        description=_l("Leave empty to use the name of the kind of meeting."),
+        validators=[Length(max=200), NoControlCharacters()],
+    )
+    day = DateField(_l("Date"), validators=[DataRequired()])
+    start = TimeField(
+        _l("Start time"),
+        validators=[DataRequired()],
+        description=_l("Dutch time (Europe/Amsterdam)."),
+    )
+    end = TimeField(_l("End time"), validators=[DataRequired()])
+    place = StringField(
+        _l("Place"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+    )
+    video_url = StringField(
+        _l("Video call link"),
+        filters=[_strip],
+        validators=[Optional(), Length(max=500), WebAddress()],
+    )
+    participants = SelectMultipleField(_l("Participants"), coerce=int, validate_choice=False)
+    shows_pilot_state = BooleanField(
+        _l("List the open actions and steps in progress on the agenda")
+    )
+
+    def __init__(self, *args, member_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._member_ids = set(member_ids)
+
+    def validate_end(self, field):
+        if self.start.data and field.data and field.data <= self.start.data:
+            raise ValidationError(_l("The end time must be after the start time."))
+
+    def validate_participants(self, field):
+        if set(field.data or ()) - self._member_ids:
+            raise ValidationError(
+                _l(
+                    "Only members of this pilot can take part. Add the person to the working "
+                    "group or as a supplier contact first."
+                )
+            )
+
+
+class ItemForm(VersionedForm):
+    title = StringField(
+        _l("Agenda item"),
+        filters=[_strip],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+    )
+    description = TextAreaField(
+        _l("Explanation (optional)"),
+        filters=[_strip],
+        validators=[Length(max=5000), NoControlCharacters()],
+    )
+    shared = BooleanField(
+        _l("Share with the supplier"), description=_l("Items are internal unless shared.")
+    )
+
+
+class NotesForm(VersionedForm):
+    notes = TextAreaField(
+        _l("Minutes"),
+        filters=[_strip],
+        description=_l("Markdown: **bold**, lists with -, links."),
+        validators=[Length(max=20000), NoControlCharacters()],
+    )
+
+
+class _DecisionFields(FlaskForm):
+    kind = SelectField(
+        _l("Kind of decision"), choices=options(KIND_LABELS.items()), default=DecisionKind.OTHER
+    )
+    title = StringField(
+        _l("Decision"),
+        filters=[_strip],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+    )
+    text = TextAreaField(
+        _l("Decision text"), filters=[_strip], validators=[Length(max=10000), NoControlCharacters()]
+    )
+    rationale = TextAreaField(
+        _l("Rationale"), filters=[_strip], validators=[Length(max=10000), NoControlCharacters()]
+    )
+    decided_by = SelectField(_l("Decided by"), validators=[DataRequired()])
+    status = SelectField(
+        _l("Status"), choices=options(STATUS_LABELS.items()), default=DecisionStatus.TAKEN
+    )
+    value = SelectField(_l("Route chosen"), choices=options(ROUTE_VALUES), default="")
+    step_code = SelectField(_l("Step"), default="")
+
+    def validate_value(self, field):
+        if self.kind.data == DecisionKind.ROUTE and not field.data:
+            raise ValidationError(_l("Say which route was chosen."))
+
+
+class MinuteDecisionForm(_DecisionFields):
+    """A decision taken on an agenda item; its date is the meeting's."""
+
+
+class DecisionForm(_DecisionFields):
+    """A decision entered straight into the register."""
+
+    decided_on = DateField(_l("Date of the decision"), validators=[DataRequired()])
+
+
+class ConfirmDecisionForm(VersionedForm):
+    decided_on = DateField(_l("Date taken"), validators=[DataRequired()])
+
+
+class MinuteActionForm(FlaskForm):
+    title = StringField(
+        _l("Action"),
+        filters=[_strip],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+    )
+    role = SelectField(_l("Owner role"), validators=[DataRequired()])
+    assignee = SelectField(
+        _l("Person (optional)"),
+        coerce=int,
+        default=0,
+        description=_l("Leave empty for everyone in the role."),
+    )
+    deadline = DateField(_l("Deadline"), validators=[Optional()])
+
+
+class MonitoringForm(FlaskForm):
+    frequency = SelectField(
+        _l("How often do you meet the supplier about progress?"),
+        choices=options(
+            [
+                ("month", _l("Monthly")),
+                ("quarter", _l("Quarterly")),
+                ("half_year", _l("Half-yearly")),
+            ]
+        ),
+    )

@@ -1,0 +1,140 @@
+"""The decision register: every decision of the pilot, manual entries and superseding.
+
+There is deliberately no route that deletes a decision: a decision that no longer holds
+is replaced by a later one that refers to it.
+"""
+
+from __future__ import annotations
+
+from flask import flash, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx, workflows_registry
+from ..extensions import db
+from ..i18n import locale_code
+from . import bp, services
+from .forms import KIND_LABELS, STATUS_LABELS, ConfirmDecisionForm, DecisionForm, options
+from .models import Decision
+from .web import decider_choices, role_names, step_choices
+
+
+def _decision_form(pilot, **defaults) -> DecisionForm:
+    form = DecisionForm(**defaults)
+    form.decided_by.choices = options(decider_choices(pilot))
+    form.step_code.choices = options(step_choices(pilot))
+    return form
+
+
+def _register_page(pilot, form, status=200):
+    decisions = services.register(pilot)
+    replaced_by = {d.supersedes_id: d for d in decisions if d.supersedes_id}
+    meetings = services.meetings_of(decisions)
+    workflow = workflows_registry.for_pilot(pilot)
+    steps = {s.code: s.title.get(locale_code()) for s in workflow.substeps}
+    steps.update({s.code: s.title.get(locale_code()) for s in workflow.steps})
+    can_record = access.can(current_user, "decision.record", pilot)
+    return render_template(
+        "meetings/decisions.html",
+        pilot=pilot,
+        decisions=decisions,
+        replaced_by=replaced_by,
+        by_id={d.id: d for d in decisions},
+        meetings=meetings,
+        steps=steps,
+        deciders=role_names(pilot),
+        kinds=KIND_LABELS,
+        statuses=STATUS_LABELS,
+        form=form if can_record else None,
+        can_record=can_record,
+        confirm_form=ConfirmDecisionForm(formdata=None),
+    ), status
+
+
+@bp.route("/pilots/<int:pilot_id>/decisions", methods=["GET", "POST"])
+@login_required
+def decisions(pilot_id):
+    pilot = access.load_pilot(pilot_id, "decision.view")
+    form = _decision_form(pilot)
+    if form.is_submitted():
+        access.require("decision.record", pilot)
+    if form.validate_on_submit():
+        services.record_decision(
+            pilot,
+            current_user,
+            kind=form.kind.data,
+            title=form.title.data,
+            decided_by=form.decided_by.data,
+            decided_on=form.decided_on.data,
+            text=form.text.data or "",
+            rationale=form.rationale.data or "",
+            step_code=form.step_code.data or None,
+            value=form.value.data or None,
+            status=form.status.data,
+        )
+        db.session.commit()
+        flash(_("Decision added to the register."), "success")
+        return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))
+    return _register_page(pilot, form, 422 if form.is_submitted() else 200)
+
+
+@bp.route("/pilots/<int:pilot_id>/decisions/<int:decision_id>/supersede", methods=["GET", "POST"])
+@login_required
+def supersede_decision(pilot_id, decision_id):
+    pilot = access.load_pilot(pilot_id, "decision.record")
+    old = access.load(Decision, decision_id, "decision.record", pilot=pilot)
+    later = services.superseded_by(old)
+    form = _decision_form(pilot, obj=old)
+    if form.validate_on_submit() and later is None:
+        try:
+            services.record_decision(
+                pilot,
+                current_user,
+                kind=form.kind.data,
+                title=form.title.data,
+                decided_by=form.decided_by.data,
+                decided_on=form.decided_on.data,
+                text=form.text.data or "",
+                rationale=form.rationale.data or "",
+                step_code=form.step_code.data or None,
+                value=form.value.data or None,
+                status=form.status.data,
+                supersedes=old,
+            )
+        except services.DecisionError as error:
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(
+                _("The new decision replaces the earlier one; both stay in the register."),
+                "success",
+            )
+            return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))
+    status = 200
+    if form.is_submitted():
+        status = 409 if later is not None else 422
+    return render_template(
+        "meetings/supersede.html", pilot=pilot, old=old, later=later, form=form, kinds=KIND_LABELS
+    ), status
+
+
+@bp.route("/pilots/<int:pilot_id>/decisions/<int:decision_id>/take", methods=["POST"])
+@login_required
+def take_decision(pilot_id, decision_id):
+    """Record that a proposed decision was taken (the board decided, say)."""
+    pilot = access.load_pilot(pilot_id, "decision.record")
+    decision = access.load(Decision, decision_id, "decision.record", pilot=pilot)
+    form = ConfirmDecisionForm()
+    if not form.validate_on_submit():
+        flash(_("Enter the date the decision was taken."), "error")
+        return _register_page(pilot, _decision_form(pilot, formdata=None), 422)
+    try:
+        services.confirm_decision(
+            decision, current_user, decided_on=form.decided_on.data, version=form.version.data
+        )
+    except services.DecisionError as error:
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("Decision marked as taken."), "success")
+    return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))

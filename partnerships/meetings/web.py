@@ -1,0 +1,111 @@
+"""Helpers the meeting views share: loading with access checks, and form choices."""
+
+from __future__ import annotations
+
+from flask import abort, g
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from .. import access, workflows_registry
+from ..extensions import db
+from ..i18n import locale_code
+from ..pilots.models import Membership
+from .models import AgendaItem, AgendaItemAction, Meeting, MeetingParticipant
+
+# Everything a meeting page shows, loaded in a fixed number of queries.
+MEETING_PAGE = (
+    selectinload(Meeting.participants).joinedload(MeetingParticipant.user),
+    selectinload(Meeting.items).selectinload(AgendaItem.decisions),
+    selectinload(Meeting.items)
+    .selectinload(AgendaItem.action_links)
+    .joinedload(AgendaItemAction.action),
+)
+
+
+def load_meeting(pilot, meeting_id: int, action: str = "meeting.view") -> Meeting:
+    """The meeting named in the URL: 404 if missing or of another pilot, 403 if not allowed."""
+    meeting = db.session.get(Meeting, meeting_id, options=MEETING_PAGE)
+    if meeting is None or meeting.pilot_id != pilot.id:
+        abort(404)
+    access.require("meeting.view", meeting)
+    if action != "meeting.view":
+        require_edit(meeting) if action == "meeting.edit" else access.require(action, meeting)
+    return meeting
+
+
+def require_edit(meeting: Meeting) -> None:
+    """403 with a message that says why, when the meeting is closed for this user."""
+    if access.can(current_user, "meeting.edit", meeting):
+        return
+    if access.can(current_user, "meeting.create", meeting.pilot) and not meeting.is_open:
+        g.own_message = True
+        abort(
+            403,
+            description=_l(
+                "This meeting is closed because it was held or cancelled. "
+                "Only the coordinator or the backup can still change it."
+            ),
+        )
+    abort(403)
+
+
+def load_item(meeting: Meeting, item_id: int) -> AgendaItem:
+    """An item of this meeting; one of another meeting is treated as missing."""
+    item = next((i for i in meeting.items if i.id == item_id), None)
+    if item is None:
+        g.own_message = True
+        abort(
+            404,
+            description=_l("This agenda item is not part of this meeting. Nothing was changed."),
+        )
+    return item
+
+
+def memberships(pilot) -> list[Membership]:
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .where(Membership.pilot_id == pilot.id)
+            .options(joinedload(Membership.user), joinedload(Membership.supplier_organisation))
+            .order_by(Membership.id)
+        )
+    )
+
+
+def role_names(pilot) -> dict[str, str]:
+    """Role codes of the pilot's method with their names in the user's language."""
+    workflow = workflows_registry.for_pilot(pilot)
+    return {role.code: role.name.get(locale_code()) for role in workflow.roles}
+
+
+def member_choices(pilot) -> list[tuple[int, str]]:
+    """One choice per person, naming their roles (and supplier) so people can be told apart."""
+    names = role_names(pilot)
+    people: dict[int, tuple[str, list[str]]] = {}
+    for membership in memberships(pilot):
+        label = names.get(membership.role, membership.role)
+        if membership.supplier_organisation is not None:
+            label = f"{label}, {membership.supplier_organisation.name}"
+        people.setdefault(membership.user_id, (membership.user.name, []))[1].append(label)
+    return [(uid, f"{name} ({'; '.join(labels)})") for uid, (name, labels) in people.items()]
+
+
+def step_choices(pilot) -> list[tuple[str, str]]:
+    workflow = workflows_registry.for_pilot(pilot)
+    return [("", _l("(no step)"))] + [
+        (s.code, f"{s.code} {s.title.get(locale_code())}") for s in workflow.substeps
+    ]
+
+
+def decider_choices(pilot) -> list[tuple[str, str]]:
+    """Bodies and roles that take decisions: the board, the working group, a role."""
+    return list(role_names(pilot).items())
+
+
+def kind_names(pilot) -> dict[str, str]:
+    workflow = workflows_registry.for_pilot(pilot)
+    names = {t.key: t.name.get(locale_code()) for t in workflow.agenda_templates}
+    names["free"] = str(_l("Free meeting"))
+    return names

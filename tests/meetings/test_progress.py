@@ -1,0 +1,128 @@
+"""A progress meeting lists the pilot's open and overdue actions and busy steps, live."""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import event
+
+from partnerships.actions.services import create_action
+from partnerships.extensions import db
+from partnerships.pilots.models import StepState
+
+
+def _actions(world, count, *, overdue=0, internal=True):
+    today = date.today()
+    for n in range(count):
+        deadline = today - timedelta(days=3) if n < overdue else today + timedelta(days=10)
+        create_action(
+            world.pilot,
+            world.coordinator,
+            title=f"Actie {n}",
+            role="hr_expert",
+            assignee=world.hr if n % 2 else None,
+            deadline=deadline,
+            is_internal=internal,
+        )
+    db.session.commit()
+
+
+def test_a_progress_agenda_lists_open_and_overdue_actions_and_busy_steps(world, plan, login_as):
+    _actions(world, 3, overdue=1)
+    done = create_action(world.pilot, world.coordinator, title="Al klaar", role="hr_expert")
+    done.status = "done"
+    db.session.add(StepState(pilot_id=world.pilot.id, code="2Bb", status="busy"))
+    db.session.add(StepState(pilot_id=world.pilot.id, code="1a", status="done"))
+    meeting = plan(kind="progress")
+    html = (
+        login_as(world.coordinator)
+        .get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")
+        .get_data(as_text=True)
+    )
+    assert "Actie 0" in html and "Actie 1" in html and "Actie 2" in html
+    assert "Al klaar" not in html
+    overdue_part = html[html.index("state-heading") : html.index("agenda-heading")]
+    assert overdue_part.index("Actie 0") < overdue_part.index("Actie 1")  # overdue first
+    assert "2Bb" in overdue_part and "1a " not in overdue_part
+    # Listed live: a new action shows up without touching the meeting.
+    create_action(world.pilot, world.coordinator, title="Nieuw na het plannen", role="hr_expert")
+    db.session.commit()
+    html = (
+        login_as(world.coordinator)
+        .get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")
+        .get_data(as_text=True)
+    )
+    assert "Nieuw na het plannen" in html
+
+
+def test_other_meetings_list_the_pilot_state_only_when_flagged(world, plan, login_as):
+    _actions(world, 1)
+    plain = plan(kind="kickoff")
+    flagged = plan(kind="kickoff", shows_pilot_state=True)
+    client = login_as(world.coordinator)
+    assert "Actie 0" not in client.get(f"/pilots/{world.pilot.id}/meetings/{plain.id}").get_data(
+        as_text=True
+    )
+    assert "Actie 0" in client.get(f"/pilots/{world.pilot.id}/meetings/{flagged.id}").get_data(
+        as_text=True
+    )
+
+
+def test_the_supplier_sees_only_shared_actions_and_no_steps(world, plan, login_as):
+    _actions(world, 1, internal=True)
+    create_action(
+        world.pilot, world.coordinator, title="Gedeelde actie", role="supplier", is_internal=False
+    )
+    db.session.add(StepState(pilot_id=world.pilot.id, code="2Bb", status="busy"))
+    meeting = plan(kind="progress")
+    html = (
+        login_as(world.supplier_a)
+        .get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")
+        .get_data(as_text=True)
+    )
+    assert "Gedeelde actie" in html and "Actie 0" not in html and "2Bb" not in html
+
+
+def test_monitoring_figures_appear_when_the_jobs_domain_offers_them(
+    world, plan, login_as, monkeypatch
+):
+    fake = types.ModuleType("partnerships.jobs.services")
+    fake.latest_figures = lambda pilot: {"Verloonde uren dit kwartaal": 1234}
+    monkeypatch.setitem(sys.modules, "partnerships.jobs.services", fake)
+    meeting = plan(kind="progress")
+    html = (
+        login_as(world.coordinator)
+        .get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")
+        .get_data(as_text=True)
+    )
+    assert "Verloonde uren dit kwartaal" in html and "1.234,0" in html
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_agenda_costs_the_same_queries_however_many_actions(
+    world, plan, login_as, count, request
+):
+    _actions(world, count, overdue=1)
+    meeting = plan(kind="progress")
+    client = login_as(world.coordinator)
+    client.get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")  # warm caches
+    statements = []
+
+    def _count(*args):
+        statements.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", _count)
+    try:
+        assert client.get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}").status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _count)
+    # Hand count: user, pilot, standing, meeting + participants/users, items, decisions,
+    # action links, actions, StepStates, memberships... a fixed number, never one per action.
+    request.config.cache_counts = getattr(request.config, "cache_counts", {})
+    request.config.cache_counts[count] = len(statements)
+    assert len(statements) <= 20
+    if len(request.config.cache_counts) == 2:
+        assert request.config.cache_counts[2] == request.config.cache_counts[12]
