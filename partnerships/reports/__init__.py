@@ -1,4 +1,4 @@
-"""Reports: see ARCHITECTURE.md."""
+"""Reports: progress notes and the board view, evaluation, policy, and sharing results."""
 
 from flask import Blueprint
 

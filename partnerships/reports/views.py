@@ -1,2 +1,185 @@
-"""Routes of this domain."""
-from . import bp  # noqa: F401
+"""Progress notes: writing, publishing, and the board's acknowledgements and remarks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx
+from ..extensions import db
+from ..forms import ButtonForm
+from . import bp, services
+from . import figures as key
+from .forms import NoteForm, RemarkForm
+from .models import NoteRemark, ProgressNote
+
+
+def _load_note(pilot_id: int, note_id: int, action: str):
+    pilot = access.load_pilot(pilot_id, "note.list")
+    return pilot, access.load(ProgressNote, note_id, action, pilot=pilot)
+
+
+@bp.route("/pilots/<int:pilot_id>/notes")
+@login_required
+def notes(pilot_id):
+    pilot = access.load_pilot(pilot_id, "note.list")
+    standing = access.standing(current_user, pilot)
+    unread = []
+    if standing.coordinator:
+        unread = [
+            r
+            for note in services.notes_of(pilot, include_drafts=False)
+            for r in note.remarks
+            if r.read_at is None
+        ]
+    return htmx.render(
+        "reports/notes.html",
+        pilot=pilot,
+        notes=services.notes_of(pilot, include_drafts=standing.working_group),
+        unread=unread,
+        can_write=access.can(current_user, "note.write", pilot),
+    )
+
+
+def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None):
+    standing = access.standing(current_user, pilot)
+    frozen = note.figures
+    figures = frozen if frozen is not None else key.key_figures(pilot)
+    return htmx.render(
+        "reports/note.html",
+        "reports/_board_response.html",
+        status=status,
+        pilot=pilot,
+        note=note,
+        figures=key.for_display(figures, suppress=not standing.working_group),
+        frozen=frozen is not None,
+        remark_form=remark_form or RemarkForm(formdata=None),
+        button=ButtonForm(),
+        publish_error=publish_error,
+        can_edit=access.can(current_user, "note.edit", note),
+        can_publish=access.can(current_user, "note.publish", note),
+        can_acknowledge=access.can(current_user, "note.acknowledge", note),
+        can_remark=access.can(current_user, "note.remark", note),
+        can_mark_read=standing.coordinator,
+        acknowledged=any(a.user_id == current_user.id for a in note.acknowledgements),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>")
+@login_required
+def note(pilot_id, note_id):
+    pilot, note = _load_note(pilot_id, note_id, "note.view")
+    return _note_page(pilot, note)
+
+
+@bp.route("/pilots/<int:pilot_id>/notes/new", methods=["GET", "POST"])
+@login_required
+def note_new(pilot_id):
+    pilot = access.load_pilot(pilot_id, "note.write")
+    label, start, end = services.suggested_period(pilot, date.today())
+    form = NoteForm(period_label=label, period_start=start, period_end=end)
+    if form.validate_on_submit():
+        note = services.create_note(
+            pilot,
+            current_user,
+            period_label=form.period_label.data,
+            period_start=form.period_start.data,
+            period_end=form.period_end.data,
+            body=form.body.data,
+        )
+        db.session.commit()
+        flash(_("Draft saved. Check it and publish it for the board."), "success")
+        return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
+    if form.is_submitted():
+        return htmx.invalid("reports/note_form.html", pilot=pilot, form=form, note=None)
+    return htmx.render("reports/note_form.html", pilot=pilot, form=form, note=None)
+
+
+@bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/edit", methods=["GET", "POST"])
+@login_required
+def note_edit(pilot_id, note_id):
+    pilot, note = _load_note(pilot_id, note_id, "note.edit")
+    form = NoteForm(obj=note)
+    if form.validate_on_submit():
+        services.update_note(
+            note,
+            current_user,
+            version=form.version.data,
+            period_label=form.period_label.data,
+            period_start=form.period_start.data,
+            period_end=form.period_end.data,
+            body=form.body.data,
+        )
+        db.session.commit()
+        flash(_("Draft saved."), "success")
+        return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
+    if form.is_submitted():
+        return htmx.invalid("reports/note_form.html", pilot=pilot, form=form, note=note)
+    return htmx.render("reports/note_form.html", pilot=pilot, form=form, note=note)
+
+
+@bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/publish", methods=["POST"])
+@login_required
+def note_publish(pilot_id, note_id):
+    pilot, note = _load_note(pilot_id, note_id, "note.publish")
+    if not ButtonForm().validate_on_submit():
+        return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
+    try:
+        services.publish_note(note, current_user)
+    except services.PeriodTaken as taken:
+        db.session.rollback()
+        message = _(
+            "A note for this period (%(period)s) has already been published. Change the period "
+            "of this draft, or add what you want to say to the board as a new period. Your "
+            "draft is kept.",
+            period=taken.existing.period_label,
+        )
+        return _note_page(pilot, note, status=409, publish_error=message)
+    db.session.commit()
+    flash(_("Note published. The board can read it now; its figures are frozen."), "success")
+    return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/acknowledge", methods=["POST"])
+@login_required
+def note_acknowledge(pilot_id, note_id):
+    pilot, note = _load_note(pilot_id, note_id, "note.acknowledge")
+    if ButtonForm().validate_on_submit():
+        services.acknowledge(note, current_user)
+        db.session.commit()
+    if htmx.is_htmx():
+        return _note_page(pilot, note)
+    flash(_("Thank you: the coordinator can see you have read this note."), "success")
+    return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/remarks", methods=["POST"])
+@login_required
+def note_remark(pilot_id, note_id):
+    pilot, note = _load_note(pilot_id, note_id, "note.remark")
+    form = RemarkForm()
+    if not form.validate_on_submit():
+        return _note_page(pilot, note, status=422, remark_form=form)
+    services.add_remark(note, current_user, form.body.data)
+    db.session.commit()
+    if htmx.is_htmx():
+        return _note_page(pilot, note)
+    flash(_("Remark sent to the coordinator."), "success")
+    return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/remarks/<int:remark_id>/read", methods=["POST"])
+@login_required
+def remark_read(pilot_id, remark_id):
+    pilot = access.load_pilot(pilot_id, "note.list")
+    remark = access.load(NoteRemark, remark_id, "remark.mark_read", pilot=pilot)
+    if ButtonForm().validate_on_submit():
+        services.mark_read(remark)
+        db.session.commit()
+    return htmx.redirect_to(url_for("reports.notes", pilot_id=pilot.id))
+
+
+from . import board_views, evaluation_views, policy_views, public_views  # noqa: E402,F401

@@ -1,0 +1,97 @@
+"""The board's view across its pilots, and the export it takes to its meetings."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from flask import abort, make_response
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import htmx
+from ..forms import ButtonForm
+from ..i18n import _date, _number, locale_code
+from . import bp, services
+
+
+def _overview():
+    """The rows of the board view; suppliers have no board view at all."""
+    if not current_user.organisation.is_buyer:
+        abort(403)
+    return services.board_overview(current_user, today=date.today())
+
+
+@bp.route("/board")
+@login_required
+def board():
+    return htmx.render("reports/board.html", rows=_overview(), button=ButtonForm())
+
+
+def _cell(value) -> str:
+    """A CSV cell that a spreadsheet cannot mistake for a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def step_label(figures: dict) -> str:
+    step = figures["step"]
+    if step["code"] is None:
+        return _("All steps done")
+    return f"{step['code']}. {step['title'].get(locale_code()) or step['title'].get('nl')}"
+
+
+def _figure(value, digits: int = 0) -> str:
+    if value is None:
+        return _("not yet available")
+    return _number(value, digits)
+
+
+@bp.route("/board/export.csv")
+@login_required
+def board_export():
+    rows = _overview()
+    buffer = io.StringIO()
+    # Semicolons and a byte-order mark: what Dutch spreadsheet settings open correctly.
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(
+        [
+            _("Pilot"),
+            _("Step reached"),
+            _("Actions done"),
+            _("Actions overdue"),
+            _("People placed"),
+            _("Banenafspraak jobs"),
+            _("Durable jobs"),
+            _("Goal (jobs)"),
+            _("Latest progress note"),
+            _("Decisions awaiting the board"),
+        ]
+    )
+    for row in rows:
+        figures = row["figures"]
+        note = row["note"]
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    row["pilot"].title,
+                    step_label(figures),
+                    figures["actions_done"],
+                    figures["actions_overdue"],
+                    _figure(figures["people"]),
+                    _figure(figures["banen"], 2),
+                    _figure(figures["durable"]),
+                    _figure(figures["goal_jobs"], 2),
+                    f"{note.period_label} ({_date(note.published_at, 'short')})" if note else "",
+                    len(row["decisions"]),
+                )
+            ]
+        )
+    response = make_response("\ufeff" + buffer.getvalue())
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="board-{date.today().isoformat()}.csv"'
+    )
+    return response

@@ -1,0 +1,270 @@
+"""Evaluation (4b): the working group's findings, suppliers' ideas, and lessons to share."""
+
+from __future__ import annotations
+
+from flask import abort, flash, make_response, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx
+from ..extensions import db
+from ..forms import ButtonForm
+from ..i18n import _number
+from . import bp
+from . import evaluation as services
+from . import figures as key
+from .forms import (
+    THEME_LABELS,
+    ContributionForm,
+    EvaluationForm,
+    EvaluationStartForm,
+    LessonForm,
+    options,
+)
+from .models import Evaluation, Lesson
+
+
+def _load(pilot_id: int, evaluation_id: int, action: str):
+    pilot = access.load_pilot(pilot_id, "evaluation.list")
+    return pilot, access.load(Evaluation, evaluation_id, action, pilot=pilot)
+
+
+def _start_form(pilot, **kwargs) -> EvaluationStartForm:
+    form = EvaluationStartForm(**kwargs)
+    form.contract_id.choices = options(
+        [(0, _("The pilot as a whole"))]
+        + [(c.id, _("Contract: %(title)s", title=c.title)) for c in services.contracts_for(pilot)]
+    )
+    return form
+
+
+@bp.route("/pilots/<int:pilot_id>/evaluation")
+@login_required
+def evaluation(pilot_id):
+    pilot = access.load_pilot(pilot_id, "evaluation.list")
+    standing = access.standing(current_user, pilot)
+    evaluations = services.evaluations_of(pilot)
+    return htmx.render(
+        "reports/evaluations.html",
+        pilot=pilot,
+        evaluations=evaluations,
+        working_group=standing.working_group,
+        form=_start_form(pilot, title=_("Evaluation of %(title)s", title=pilot.title))
+        if access.can(current_user, "evaluation.create", pilot)
+        else None,
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/evaluation", methods=["POST"])
+@login_required
+def evaluation_create(pilot_id):
+    pilot = access.load_pilot(pilot_id, "evaluation.create")
+    form = _start_form(pilot)
+    if not form.validate_on_submit():
+        return htmx.invalid(
+            "reports/evaluations.html",
+            pilot=pilot,
+            working_group=True,
+            evaluations=services.evaluations_of(pilot),
+            form=form,
+        )
+    contracts = {c.id: c for c in services.contracts_for(pilot)}
+    created = services.create_evaluation(
+        pilot, current_user, title=form.title.data, contract=contracts.get(form.contract_id.data)
+    )
+    db.session.commit()
+    return htmx.redirect_to(
+        url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=created.id)
+    )
+
+
+def figure_lines(figures: dict) -> list[str]:
+    """The impact figures as sentences, for the page and the document."""
+
+    def shown(value, digits=0):
+        return _("not yet available") if value is None else _number(value, digits)
+
+    return [
+        _("People placed: %(n)s", n=shown(figures["people"])),
+        _(
+            "Banenafspraak jobs: %(n)s (goal %(goal)s)",
+            n=shown(figures["banen"], 2),
+            goal=shown(figures["goal_jobs"], 2),
+        ),
+        _("Durable jobs: %(n)s", n=shown(figures["durable"])),
+        _("Actions done: %(n)s", n=figures["actions_done"]),
+    ]
+
+
+def _page(pilot, evaluation, *, status=200, form=None, lesson_form=None):
+    return htmx.render(
+        "reports/evaluation.html",
+        status=status,
+        pilot=pilot,
+        evaluation=evaluation,
+        figures=key.for_display(services.impact(evaluation), suppress=False),
+        form=form or EvaluationForm(formdata=None, obj=evaluation),
+        lesson_form=lesson_form or LessonForm(formdata=None),
+        themes=THEME_LABELS,
+        button=ButtonForm(),
+        can_edit=access.can(current_user, "evaluation.edit", evaluation),
+        can_close=access.can(current_user, "evaluation.close", evaluation),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>", methods=["GET", "POST"])
+@login_required
+def evaluation_show(pilot_id, evaluation_id):
+    pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.view")
+    if request.method == "GET":
+        return _page(pilot, evaluation)
+    access.require("evaluation.edit", evaluation)
+    form = EvaluationForm()
+    if not form.validate_on_submit():
+        return _page(pilot, evaluation, status=422, form=form)
+    services.update_evaluation(
+        evaluation,
+        current_user,
+        version=form.version.data,
+        went_well=form.went_well.data,
+        to_improve=form.to_improve.data,
+    )
+    db.session.commit()
+    flash(_("Evaluation saved."), "success")
+    return htmx.redirect_to(
+        url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/lessons", methods=["POST"])
+@login_required
+def lesson_add(pilot_id, evaluation_id):
+    pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.edit")
+    form = LessonForm()
+    if not form.validate_on_submit():
+        return _page(pilot, evaluation, status=422, lesson_form=form)
+    services.add_lesson(evaluation, current_user, theme=form.theme.data, text=form.text.data)
+    db.session.commit()
+    flash(_("Lesson added."), "success")
+    return htmx.redirect_to(
+        url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
+        + "#lessons"
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/lessons/<int:lesson_id>/delete", methods=["POST"])
+@login_required
+def lesson_delete(pilot_id, lesson_id):
+    pilot = access.load_pilot(pilot_id, "evaluation.list")
+    lesson = access.load(Lesson, lesson_id, "evaluation.list", pilot=pilot)
+    access.require("evaluation.edit", lesson.evaluation)
+    if ButtonForm().validate_on_submit():
+        services.remove_lesson(lesson, current_user)
+        db.session.commit()
+        flash(_("Lesson removed."), "success")
+    return htmx.redirect_to(
+        url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=lesson.evaluation_id)
+        + "#lessons"
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/done", methods=["POST"])
+@login_required
+def evaluation_done(pilot_id, evaluation_id):
+    pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.close")
+    if ButtonForm().validate_on_submit():
+        if evaluation.is_done:
+            services.reopen_evaluation(evaluation, current_user)
+            flash(_("Evaluation opened again for changes."), "success")
+        else:
+            services.close_evaluation(evaluation, current_user)
+            flash(_("Evaluation marked as done; its figures are frozen."), "success")
+        db.session.commit()
+    return htmx.redirect_to(
+        url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
+    )
+
+
+@bp.route(
+    "/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/contribution", methods=["GET", "POST"]
+)
+@login_required
+def evaluation_contribution(pilot_id, evaluation_id):
+    pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.view_contribution")
+    supplier_id = min(access.standing(current_user, pilot).supplier_org_ids)
+    contribution = services.contribution_of(evaluation, supplier_id)
+    form = ContributionForm(obj=contribution, version=contribution.version if contribution else 0)
+    if form.is_submitted():
+        access.require("evaluation.contribute", evaluation)
+        if form.validate_on_submit():
+            services.save_contribution(
+                evaluation,
+                current_user,
+                supplier_org_id=supplier_id,
+                version=form.version.data,
+                ideas=form.ideas.data,
+            )
+            db.session.commit()
+            flash(_("Thank you. The working group can read your ideas now."), "success")
+            return htmx.redirect_to(
+                url_for(
+                    "reports.evaluation_contribution",
+                    pilot_id=pilot.id,
+                    evaluation_id=evaluation.id,
+                )
+            )
+        return htmx.invalid(
+            "reports/contribution.html",
+            pilot=pilot,
+            evaluation=evaluation,
+            form=form,
+            contribution=contribution,
+        )
+    return htmx.render(
+        "reports/contribution.html",
+        pilot=pilot,
+        evaluation=evaluation,
+        form=form,
+        contribution=contribution,
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/evaluation.docx")
+@login_required
+def evaluation_docx(pilot_id, evaluation_id):
+    from .documents import evaluation_docx as build
+
+    pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.view")
+    figures = key.for_display(services.impact(evaluation), suppress=False)
+    content = build(
+        pilot,
+        evaluation,
+        figure_lines(figures),
+        evaluation.contributions,
+        {k: str(v) for k, v in THEME_LABELS.items()},
+    )
+    response = make_response(content)
+    response.headers["Content-Type"] = (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="evaluation-{evaluation.id}.docx"'
+    )
+    return response
+
+
+@bp.route("/lessons")
+@login_required
+def lessons():
+    if not services.may_browse_lessons(current_user):
+        abort(403)
+    theme = request.args.get("theme") or None
+    if theme not in THEME_LABELS:
+        theme = None
+    return htmx.render(
+        "reports/lessons.html",
+        "reports/_lesson_list.html",
+        themes=THEME_LABELS,
+        theme=theme,
+        lessons=services.organisation_lessons(current_user.organisation_id, theme),
+    )

@@ -1,0 +1,124 @@
+"""A pilot's key figures in one place: the step reached, actions, and the jobs figures.
+
+Progress notes freeze these at publication, evaluations at completion; the board view, the
+policy draft and the public results page show them live. Counts of people are suppressed
+for small groups (1-4) wherever someone outside the working group sees them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..jobs.counting import suppress_small
+
+# Figures that come from the jobs domain; None means "not yet available".
+JOB_KEYS = ("people", "banen", "durable")
+PEOPLE_KEYS = ("people", "durable")
+
+
+def key_figures(pilot, *, as_of: date | None = None) -> dict:
+    """Every key figure as plain JSON-friendly values (banen as a decimal string)."""
+    as_of = as_of or date.today()
+    return {
+        "as_of": as_of.isoformat(),
+        "step": step_reached(pilot),
+        **action_counts(pilot, as_of),
+        **job_figures(pilot, as_of),
+        "goal_jobs": str(pilot.goal_jobs) if pilot.goal_jobs is not None else None,
+        "goal_people": pilot.goal_people,
+    }
+
+
+def step_reached(pilot) -> dict:
+    """The first unfinished step on the pilot's route, titled in both languages.
+
+    Both languages are kept so a frozen note reads right whichever language the reader uses.
+    """
+    from .. import workflows_registry
+    from ..pilots import progress
+
+    workflow = workflows_registry.for_pilot(pilot)
+    statuses = progress.statuses_for([pilot.id])[pilot.id]
+    views = {loc: progress.compute(workflow, pilot.route, statuses, loc) for loc in ("nl", "en")}
+    current = {loc: view.current_step for loc, view in views.items()}
+    return {
+        "code": current["nl"].code if current["nl"] else None,
+        "title": {loc: step.title if step else "" for loc, step in current.items()},
+        "done": views["nl"].done,
+        "total": views["nl"].total,
+    }
+
+
+def action_counts(pilot, as_of: date) -> dict:
+    """Actions done, and actions still open or busy after their deadline."""
+    from ..actions.models import Action, ActionStatus
+
+    done = db.session.scalar(
+        select(func.count(Action.id)).where(
+            Action.pilot_id == pilot.id, Action.status == ActionStatus.DONE
+        )
+    )
+    overdue = db.session.scalar(
+        select(func.count(Action.id)).where(
+            Action.pilot_id == pilot.id,
+            Action.status.in_([ActionStatus.OPEN, ActionStatus.BUSY]),
+            Action.deadline.is_not(None),
+            Action.deadline < as_of,
+        )
+    )
+    return {"actions_done": done or 0, "actions_overdue": overdue or 0}
+
+
+def job_figures(pilot, as_of: date) -> dict:
+    """People placed, banenafspraak jobs and durable jobs from the jobs domain."""
+    try:
+        from ..jobs.services import pilot_figures
+    except ImportError:
+        return dict.fromkeys(JOB_KEYS)
+    if as_of < pilot.start_date:
+        # Nothing counts for a pilot before it began (and the jobs domain expects as_of
+        # on or after the start).
+        return {"people": 0, "banen": "0.00", "durable": 0}
+    raw = pilot_figures(pilot, as_of=as_of)
+    banen = raw.get("banen")
+    return {
+        "people": _whole(raw.get("people")),
+        "banen": str(banen) if banen is not None else None,
+        "durable": _whole(raw.get("durable")),
+    }
+
+
+def _whole(value) -> int | None:
+    return None if value is None or isinstance(value, str) else int(value)
+
+
+def for_display(figures: dict | None, *, suppress: bool) -> dict | None:
+    """Figures ready for a template: banen as a Decimal, small counts hidden when asked."""
+    if figures is None:
+        return None
+    shown = dict(figures)
+    if isinstance(shown.get("as_of"), str):
+        shown["as_of"] = date.fromisoformat(shown["as_of"])
+    shown["banen"] = _decimal(shown.get("banen"))
+    shown["goal_jobs"] = _decimal(shown.get("goal_jobs"))
+    if suppress:
+        for key in PEOPLE_KEYS:
+            if isinstance(shown.get(key), int):
+                shown[key] = suppress_small(shown[key])
+        # Job units of a handful of people would tell their hours; hide them with the count.
+        if isinstance(shown.get("people"), str) and shown.get("banen") is not None:
+            shown["banen"] = shown["people"]
+    return shown
+
+
+def _decimal(value):
+    if value is None or isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return value

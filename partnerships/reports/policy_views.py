@@ -1,0 +1,223 @@
+"""The policy framework (5a) with its versions and downloads, 5b and 5c."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, make_response, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx
+from ..extensions import db
+from ..forms import ButtonForm
+from . import bp
+from . import policy as services
+from .forms import AdoptionForm, LinkDecisionForm, PolicyForm, SpecialistForm, options
+from .models import POLICY_SECTIONS
+
+
+def _members(pilot) -> list[tuple[int, str]]:
+    people = {
+        m.user.id: m.user.name
+        for m in pilot.memberships
+        if m.role not in ("supplier",) and m.user.organisation_id == pilot.organisation_id
+    }
+    return options([(0, _("(choose)"))] + sorted(people.items(), key=lambda item: item[1]))
+
+
+def _forms(pilot, draft, **given):
+    specialist = given.get("specialist") or SpecialistForm(
+        formdata=None, user_id=draft.specialist_user_id or 0, name=draft.specialist_name
+    )
+    specialist.user_id.choices = _members(pilot)
+    adoption = given.get("adoption") or AdoptionForm(
+        formdata=None,
+        title=_("Policy framework social return adopted"),
+        decided_on=date.today(),
+    )
+    link = given.get("link") or LinkDecisionForm(formdata=None, decision_id=draft.decision_id or 0)
+    link.decision_id.choices = options(
+        [(0, _("(none)"))]
+        + [
+            (d.id, f"{d.title} ({d.decided_on.strftime('%d-%m-%Y')})")
+            for d in services.pilot_decisions(pilot)
+        ]
+    )
+    return {"specialist_form": specialist, "adoption_form": adoption, "link_form": link}
+
+
+@bp.route("/pilots/<int:pilot_id>/policy")
+@login_required
+def policy(pilot_id, status=200, **given):
+    pilot = access.load_pilot(pilot_id, "policy.view")
+    draft = services.draft_of(pilot)
+    return htmx.render(
+        "reports/policy.html",
+        status=status,
+        pilot=pilot,
+        draft=draft,
+        titles=services.section_titles(),
+        button=ButtonForm(),
+        can_edit=access.can(current_user, "policy.edit", pilot),
+        can_record=access.can(current_user, "policy.record", pilot),
+        can_share=access.can(current_user, "results.manage", pilot),
+        **(_forms(pilot, draft, **given) if draft else {}),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/policy/start", methods=["POST"])
+@login_required
+def policy_start(pilot_id):
+    pilot = access.load_pilot(pilot_id, "policy.edit")
+    if ButtonForm().validate_on_submit() and services.draft_of(pilot) is None:
+        services.start_draft(pilot, current_user)
+        db.session.commit()
+        flash(
+            _(
+                "Draft written from the pilot's data. Edit it freely; every save is kept "
+                "as a version."
+            ),
+            "success",
+        )
+    return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/policy/edit", methods=["GET", "POST"])
+@login_required
+def policy_edit(pilot_id):
+    pilot = access.load_pilot(pilot_id, "policy.edit")
+    draft = services.draft_of(pilot)
+    if draft is None:
+        abort(404)
+    form = PolicyForm(obj=draft.current, version=draft.version)
+    if form.validate_on_submit():
+        saved = services.save_version(
+            draft,
+            current_user,
+            version=form.version.data,
+            sections={name: form[name].data or "" for name in POLICY_SECTIONS},
+        )
+        db.session.commit()
+        flash(_("Saved as version %(n)s.", n=saved.number), "success")
+        return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id))
+    page = htmx.invalid if form.is_submitted() else htmx.render
+    return page("reports/policy_form.html", pilot=pilot, draft=draft, form=form)
+
+
+def _version(pilot, draft, number: int | None):
+    if draft is None:
+        abort(404)
+    if number is None:
+        return draft.current
+    found = next((v for v in draft.versions if v.number == number), None)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.route("/pilots/<int:pilot_id>/policy/versions/<int:number>")
+@login_required
+def policy_version(pilot_id, number):
+    pilot = access.load_pilot(pilot_id, "policy.view")
+    draft = services.draft_of(pilot)
+    version = _version(pilot, draft, number)
+    return htmx.render(
+        "reports/policy_version.html",
+        pilot=pilot,
+        draft=draft,
+        version=version,
+        titles=services.section_titles(),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/policy/print")
+@login_required
+def policy_print(pilot_id):
+    pilot = access.load_pilot(pilot_id, "policy.view")
+    draft = services.draft_of(pilot)
+    version = _version(pilot, draft, request.args.get("version", type=int))
+    return render_template(
+        "reports/policy_print.html",
+        pilot=pilot,
+        draft=draft,
+        version=version,
+        titles=services.section_titles(),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/policy.docx")
+@login_required
+def policy_docx(pilot_id):
+    from .documents import policy_docx as build
+
+    pilot = access.load_pilot(pilot_id, "policy.view")
+    draft = services.draft_of(pilot)
+    version = _version(pilot, draft, request.args.get("version", type=int))
+    response = make_response(build(pilot, draft, version, services.section_titles()))
+    response.headers["Content-Type"] = (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="policy-framework-v{version.number}.docx"'
+    )
+    return response
+
+
+def _draft_for_record(pilot_id):
+    pilot = access.load_pilot(pilot_id, "policy.record")
+    draft = services.draft_of(pilot)
+    if draft is None:
+        abort(404)
+    return pilot, draft
+
+
+@bp.route("/pilots/<int:pilot_id>/policy/specialist", methods=["POST"])
+@login_required
+def policy_specialist(pilot_id):
+    pilot, draft = _draft_for_record(pilot_id)
+    form = SpecialistForm()
+    form.user_id.choices = _members(pilot)
+    if not form.validate_on_submit():
+        return policy(pilot.id, status=422, specialist=form)
+    members = {m.user_id: m.user for m in pilot.memberships}
+    services.set_specialist(
+        draft, current_user, user=members.get(form.user_id.data), name=form.name.data or ""
+    )
+    db.session.commit()
+    flash(_("Social return specialist saved."), "success")
+    return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#specialist")
+
+
+@bp.route("/pilots/<int:pilot_id>/policy/adoption", methods=["POST"])
+@login_required
+def policy_adoption(pilot_id):
+    pilot, draft = _draft_for_record(pilot_id)
+    form = AdoptionForm()
+    if not form.validate_on_submit():
+        return policy(pilot.id, status=422, adoption=form)
+    services.record_adoption(
+        draft,
+        current_user,
+        title=form.title.data,
+        status=form.status.data,
+        decided_on=form.decided_on.data,
+    )
+    db.session.commit()
+    flash(_("Decision recorded in the decision register."), "success")
+    return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#board")
+
+
+@bp.route("/pilots/<int:pilot_id>/policy/decision", methods=["POST"])
+@login_required
+def policy_link_decision(pilot_id):
+    pilot, draft = _draft_for_record(pilot_id)
+    decisions = {d.id: d for d in services.pilot_decisions(pilot)}
+    form = LinkDecisionForm()
+    form.decision_id.choices = options([(0, "")] + [(i, "") for i in decisions])
+    if not form.validate_on_submit():
+        return policy(pilot.id, status=422, link=form)
+    services.link_decision(draft, current_user, decisions.get(form.decision_id.data))
+    db.session.commit()
+    flash(_("Board decision linked."), "success")
+    return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#board")

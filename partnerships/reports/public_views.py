@@ -1,0 +1,106 @@
+"""Sharing results (5d): managing the public page, the page itself, and the accessibility
+statement, the two pages anyone may open without logging in."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app, flash, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx
+from ..extensions import db
+from ..forms import ButtonForm
+from . import bp, sharing
+from . import figures as key
+from .forms import StoryForm
+
+# The date the accessibility statement was last reviewed; update it with the statement.
+STATEMENT_DATE = date(2026, 11, 21)
+
+
+def _public_figures(pilot) -> dict:
+    return key.for_display(key.key_figures(pilot), suppress=True)
+
+
+@bp.route("/pilots/<int:pilot_id>/results", methods=["GET", "POST"])
+@login_required
+def results(pilot_id):
+    pilot = access.load_pilot(pilot_id, "results.manage")
+    row = sharing.results_of(pilot)
+    form = StoryForm(obj=row, version=row.version if row else 0)
+    if form.validate_on_submit():
+        sharing.save_story(pilot, current_user, version=form.version.data, story=form.story.data)
+        db.session.commit()
+        flash(_("Story saved."), "success")
+        return htmx.redirect_to(url_for("reports.results", pilot_id=pilot.id))
+    link = sharing.active_link(pilot)
+    page = htmx.invalid if form.is_submitted() else htmx.render
+    return page(
+        "reports/results_manage.html",
+        pilot=pilot,
+        form=form,
+        link=link,
+        button=ButtonForm(),
+        public_url=url_for("reports.public_results", token=link.token, _external=True)
+        if link
+        else None,
+        figures=_public_figures(pilot),
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/results/on", methods=["POST"])
+@login_required
+def results_on(pilot_id):
+    pilot = access.load_pilot(pilot_id, "results.manage")
+    if ButtonForm().validate_on_submit():
+        sharing.switch_on(pilot, current_user)
+        db.session.commit()
+        flash(_("The results page is public now. Share the link below."), "success")
+    return htmx.redirect_to(url_for("reports.results", pilot_id=pilot.id))
+
+
+@bp.route("/pilots/<int:pilot_id>/results/off", methods=["POST"])
+@login_required
+def results_off(pilot_id):
+    pilot = access.load_pilot(pilot_id, "results.manage")
+    if ButtonForm().validate_on_submit() and sharing.revoke(pilot, current_user):
+        db.session.commit()
+        flash(_("The results page is offline; the old link no longer works."), "success")
+    return htmx.redirect_to(url_for("reports.results", pilot_id=pilot.id))
+
+
+def _no_index(response):
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/results/<token>")
+def public_results(token):
+    link = sharing.find(token)
+    if link is None or not link.active:
+        status = 410 if link is not None else 404
+        return _no_index(htmx.render("reports/results_gone.html", status=status))
+    pilot = link.pilot
+    story = getattr(sharing.results_of(pilot), "story", "")
+    return _no_index(
+        htmx.render(
+            "reports/results_public.html",
+            pilot=pilot,
+            story=story,
+            figures=_public_figures(pilot),
+        )
+    )
+
+
+@bp.route("/accessibility")
+def accessibility():
+    config = current_app.config
+    return htmx.render(
+        "reports/accessibility.html",
+        statement_date=STATEMENT_DATE,
+        organisation=config.get("ACCESSIBILITY_ORGANISATION") or "Partnerships",
+        contact=config.get("ACCESSIBILITY_CONTACT") or config.get("MAIL_DEFAULT_SENDER") or "",
+    )

@@ -1,0 +1,56 @@
+"""Who may read and write progress notes, evaluations, the policy and the results page.
+
+The board reads published notes, evaluations of its pilots are internal, and the board
+writes nothing but its own acknowledgements and remarks. Suppliers see none of this, except
+their own part of an evaluation.
+"""
+
+from __future__ import annotations
+
+from .. import access
+from ..pilots.tabs import register_tab
+
+
+def _note_view(user, note, s) -> bool:
+    if getattr(note, "is_published", False):
+        return s.working_group or s.board
+    return s.working_group
+
+
+def _published_for_board(user, note, s) -> bool:
+    return s.board and getattr(note, "is_published", False)
+
+
+access.register(
+    {
+        # obj: the pilot
+        "note.list": lambda u, o, s: s.working_group or s.board,
+        "note.write": lambda u, o, s: s.coordinator,
+        # obj: a progress note
+        "note.view": _note_view,
+        "note.edit": lambda u, o, s: s.coordinator and not o.is_published,
+        "note.publish": lambda u, o, s: s.coordinator and not o.is_published,
+        "note.acknowledge": _published_for_board,
+        "note.remark": _published_for_board,
+        # obj: a remark
+        "remark.mark_read": lambda u, o, s: s.coordinator,
+        # obj: the pilot
+        "board.view": lambda u, o, s: s.board or s.org_admin,
+        "evaluation.list": lambda u, o, s: s.working_group or s.supplier,
+        "evaluation.create": lambda u, o, s: s.working_group,
+        # obj: an evaluation
+        "evaluation.view": lambda u, o, s: s.working_group,
+        "evaluation.edit": lambda u, o, s: s.working_group and not o.is_done,
+        "evaluation.close": lambda u, o, s: s.coordinator,
+        "evaluation.contribute": lambda u, o, s: s.supplier and not o.is_done,
+        "evaluation.view_contribution": lambda u, o, s: s.supplier,
+        # obj: the pilot
+        "policy.view": lambda u, o, s: s.working_group or s.board,
+        "policy.edit": lambda u, o, s: s.working_group,
+        "policy.record": lambda u, o, s: s.coordinator,
+        "results.manage": lambda u, o, s: s.coordinator,
+    }
+)
+
+# Suppliers open the evaluation tab too: there they add their own ideas (and see no more).
+register_tab("reports.evaluation", "evaluation.list")

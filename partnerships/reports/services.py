@@ -1,0 +1,230 @@
+"""Progress notes for the board and the board's own view across its pilots."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+from sqlalchemy import exists, func, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import audit
+from ..concurrency import claim
+from ..database import utcnow
+from ..extensions import db
+from ..jobs.counting import period_bounds
+from . import figures as key
+from .models import NoteAcknowledgement, NoteRemark, NoteStatus, ProgressNote
+
+# Decisions the board itself takes; a proposed one of these waits for the board.
+BOARD_DECISION_KINDS = ("principebesluit", "budget", "policy_adoption")
+
+
+class PeriodTaken(Exception):
+    """A published note already covers this period; history is not written twice."""
+
+    def __init__(self, existing: ProgressNote):
+        super().__init__(existing.period_label)
+        self.existing = existing
+
+
+def suggested_period(pilot, today: date) -> tuple[str, date, date]:
+    """The current monitoring period (quarter unless agreed otherwise) with a readable label."""
+    frequency = pilot.monitoring_frequency or "quarter"
+    try:
+        start, end = period_bounds(today, frequency)
+    except ValueError:
+        frequency, (start, end) = "quarter", period_bounds(today, "quarter")
+    if frequency == "month":
+        label = format_date(start, "MMMM yyyy")
+    elif frequency == "half_year":
+        label = (
+            _("First half of %(year)s", year=start.year)
+            if start.month == 1
+            else _("Second half of %(year)s", year=start.year)
+        )
+    elif frequency == "year":
+        label = str(start.year)
+    else:
+        label = _("Quarter %(number)s %(year)s", number=(start.month + 2) // 3, year=start.year)
+    return label, start, end
+
+
+def create_note(
+    pilot, actor, *, period_label: str, period_start: date, period_end: date, body: str
+) -> ProgressNote:
+    """Start a draft note; nobody but the working group sees it until it is published."""
+    note = ProgressNote(
+        pilot_id=pilot.id,
+        period_label=period_label.strip(),
+        period_start=period_start,
+        period_end=period_end,
+        body=body,
+        created_by_id=actor.id,
+    )
+    db.session.add(note)
+    db.session.flush()
+    audit.record("note.created", note.period_label, pilot=pilot, actor=actor)
+    return note
+
+
+def update_note(
+    note: ProgressNote,
+    actor,
+    *,
+    version,
+    period_label: str,
+    period_start: date,
+    period_end: date,
+    body: str,
+) -> None:
+    """Change a draft; a stale copy is refused so two editors do not overwrite each other."""
+    claim(note, version)
+    note.period_label = period_label.strip()
+    note.period_start, note.period_end, note.body = period_start, period_end, body
+    audit.record("note.changed", note.period_label, pilot=note.pilot, actor=actor)
+
+
+def published_for_period(note: ProgressNote) -> ProgressNote | None:
+    """Another published note of the same pilot over exactly the same period."""
+    return db.session.scalar(
+        select(ProgressNote).where(
+            ProgressNote.pilot_id == note.pilot_id,
+            ProgressNote.period_start == note.period_start,
+            ProgressNote.period_end == note.period_end,
+            ProgressNote.status == NoteStatus.PUBLISHED,
+            ProgressNote.id != note.id,
+        )
+    )
+
+
+def publish_note(note: ProgressNote, actor, *, as_of: date | None = None) -> None:
+    """Publish for the board and freeze the key figures as they are now."""
+    existing = published_for_period(note)
+    if existing is not None:
+        raise PeriodTaken(existing)
+    # Figures as at the end of the period, or today when the period has not ended yet.
+    as_of = as_of or min(note.period_end, date.today())
+    note.figures_json = json.dumps(key.key_figures(note.pilot, as_of=as_of))
+    note.status = NoteStatus.PUBLISHED
+    note.published_at = utcnow()
+    note.published_by_id = actor.id
+    note.version += 1
+    try:
+        # The unique index is the last guard when two people publish at the same moment.
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError:
+        note.status, note.figures_json, note.published_at = NoteStatus.DRAFT, None, None
+        raise PeriodTaken(published_for_period(note) or note) from None
+    audit.record("note.published", note.period_label, pilot=note.pilot, actor=actor)
+
+
+def acknowledge(note: ProgressNote, user) -> bool:
+    """Record that a board member has read the note; saying it twice changes nothing."""
+    if any(ack.user_id == user.id for ack in note.acknowledgements):
+        return False
+    note.acknowledgements.append(NoteAcknowledgement(user_id=user.id))
+    db.session.flush()
+    audit.record("note.acknowledged", note.period_label, pilot=note.pilot, actor=user)
+    return True
+
+
+def add_remark(note: ProgressNote, user, body: str) -> NoteRemark:
+    """A board member's review remark, shown to the coordinator as unread."""
+    remark = NoteRemark(pilot_id=note.pilot_id, author_id=user.id, body=body.strip())
+    note.remarks.append(remark)
+    db.session.flush()
+    audit.record("note.remark", note.period_label, pilot=note.pilot, actor=user)
+    return remark
+
+
+def mark_read(remark: NoteRemark) -> None:
+    """The coordinator has read the remark; it leaves the unread count."""
+    if remark.read_at is None:
+        remark.read_at = utcnow()
+
+
+def unread_remarks(pilot) -> int:
+    """Remarks the coordinator has not yet read, for the badge on the notes page."""
+    return (
+        db.session.scalar(
+            select(func.count(NoteRemark.id)).where(
+                NoteRemark.pilot_id == pilot.id, NoteRemark.read_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
+def notes_of(pilot, *, include_drafts: bool) -> list[ProgressNote]:
+    """The pilot's notes, newest period first; drafts only for the working group."""
+    query = select(ProgressNote).where(ProgressNote.pilot_id == pilot.id)
+    if not include_drafts:
+        query = query.where(ProgressNote.status == NoteStatus.PUBLISHED)
+    return list(
+        db.session.scalars(query.order_by(ProgressNote.period_end.desc(), ProgressNote.id.desc()))
+    )
+
+
+def latest_published(pilot) -> ProgressNote | None:
+    """The published note over the most recent period."""
+    return db.session.scalar(
+        select(ProgressNote)
+        .where(ProgressNote.pilot_id == pilot.id, ProgressNote.status == NoteStatus.PUBLISHED)
+        .order_by(ProgressNote.period_end.desc(), ProgressNote.id.desc())
+        .limit(1)
+    )
+
+
+def board_pilots(user) -> list:
+    """Pilots of the user's organisation where they sit on the board, or all for its admin."""
+    from ..pilots.models import Membership, Pilot
+
+    query = select(Pilot).where(Pilot.organisation_id == user.organisation_id)
+    if not user.is_org_admin:
+        query = query.where(
+            exists().where(
+                Membership.pilot_id == Pilot.id,
+                Membership.user_id == user.id,
+                Membership.role == "board",
+            )
+        )
+    return list(db.session.scalars(query.order_by(Pilot.title, Pilot.id)))
+
+
+def awaiting_board(pilot) -> list:
+    """Proposed decisions the board is to take for this pilot."""
+    from ..meetings.models import Decision, DecisionStatus
+
+    return list(
+        db.session.scalars(
+            select(Decision)
+            .where(
+                Decision.pilot_id == pilot.id,
+                Decision.status == DecisionStatus.PROPOSED,
+                (Decision.kind.in_(BOARD_DECISION_KINDS)) | (Decision.decided_by == "board"),
+            )
+            .order_by(Decision.decided_on, Decision.id)
+        )
+    )
+
+
+def board_overview(user, *, today: date) -> list[dict]:
+    """What the board sees per pilot: step, suppressed figures, latest note, open decisions."""
+    rows = []
+    for pilot in board_pilots(user):
+        note = latest_published(pilot)
+        rows.append(
+            {
+                "pilot": pilot,
+                "figures": key.for_display(key.key_figures(pilot, as_of=today), suppress=True),
+                "note": note,
+                "acknowledged": bool(note)
+                and any(a.user_id == user.id for a in note.acknowledgements),
+                "decisions": awaiting_board(pilot),
+            }
+        )
+    return rows
