@@ -17,11 +17,14 @@ DOMAINS = (
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(config: dict | None = None) -> Flask:
-    """Build the application: configuration, extensions, blueprints, CLI and error pages."""
+def create_app(config: dict | None = None, instance_path: str | Path | None = None) -> Flask:
+    """Build the application: configuration, extensions, blueprints, CLI and error pages.
+
+    `instance_path` moves local state (database, secret key, config.py) elsewhere, e.g. in tests.
+    """
     app = Flask(
         __name__,
-        instance_path=str(ROOT / "instance"),
+        instance_path=str(instance_path or ROOT / "instance"),
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),

@@ -1,7 +1,7 @@
 """Translation catalogues, one per domain, kept in step with the source.
 
-Run as `python -m partnerships.catalogues update [DOMAIN]|compile|check|todo`. Message ids are English;
-the Dutch catalogue must translate every one of them (Dutch is the default language).
+Run as `python -m partnerships.catalogues update [DOMAIN]|compile|check|todo`. Message ids are
+English; the Dutch catalogue must translate every one of them (Dutch is the default language).
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ class Domain:
 
     @property
     def directory(self) -> Path:
-        return PACKAGE / "translations" if self.name == "core" else PACKAGE / self.name / "translations"
+        if self.name == "core":
+            return PACKAGE / "translations"
+        return PACKAGE / self.name / "translations"
 
     def po_path(self, locale: str) -> Path:
         return self.directory / locale / "LC_MESSAGES" / "messages.po"

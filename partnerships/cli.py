@@ -1,4 +1,5 @@
-"""Command-line tasks: flask demo | create-user | workflows check | backup | send-reminders."""
+"""Command-line tasks: flask demo | create-user | workflows check | backup | restore |
+send-reminders."""
 
 from __future__ import annotations
 
@@ -75,13 +76,50 @@ def backup_command(path):
     click.echo(f"Backup written to {path}.")
 
 
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def restore_command(path):
+    """Copy a backup made by `flask backup` into this app's database, which must be empty."""
+    from sqlalchemy import func, inspect, select
+
+    url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"])
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise click.ClickException(
+            "For PostgreSQL restore a pg_dump file with its own tools, into an empty database:\n"
+            f"  pg_restore --no-owner --dbname='{url.set(drivername='postgresql')}' {path}"
+        )
+    present = set(inspect(db.engine).get_table_names())
+    filled = [t.name for t in db.metadata.sorted_tables if t.name in present
+              and db.session.scalar(select(func.count()).select_from(t))]
+    db.session.remove()
+    if filled:
+        raise click.ClickException(
+            f"The database is not empty ({', '.join(filled[:5])} ...); restore only into an "
+            "empty database, so that nothing is overwritten."
+        )
+    source = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    try:
+        if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise click.ClickException(f"{path} is not a sound SQLite backup.")
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"{path} is not a SQLite backup: {error}") from None
+    db.engine.dispose()  # no pooled connection may hold the old file while it is replaced
+    destination = sqlite3.connect(url.database)
+    with destination:
+        source.backup(destination)
+    destination.close()
+    source.close()
+    click.echo(f"Restored {path}.")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands on the app's CLI."""
     from .text import init_app as init_text
     from .workflow.cli import workflows_cli
 
     init_text(app)
-    for command in (create_user, demo_command, backup_command, workflows_cli):
+    for command in (create_user, demo_command, backup_command, restore_command,
+                    workflows_cli):
         app.cli.add_command(command)
     for domain in ("actions", "jobs", "reports"):
         try:

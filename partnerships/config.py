@@ -44,6 +44,9 @@ class Defaults:
     MAIL_USERNAME: str | None = None
     MAIL_PASSWORD: str | None = None
     MAIL_DEFAULT_SENDER = "partnerships@localhost"
+    # Behind a reverse proxy (nginx, a load balancer) set this to the number of proxies in
+    # front of the app, so that login throttling sees the visitor's address, not the proxy's.
+    TRUSTED_PROXIES = 0
     # Links in e-mails need an absolute address; requests supply it, the CLI uses this.
     BASE_URL = "http://127.0.0.1:5000"
     # Counting rules (Wet banenafspraak): one job is 25.5 paid hours a week.

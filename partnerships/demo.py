@@ -12,7 +12,7 @@ from .accounts.models import Organisation, OrganisationKind, OrgRole, User
 from .extensions import db
 from .pilots.models import Membership, Pilot
 
-PASSWORD = "demo-wachtwoord"
+PASSWORD = "demo-wachtwoord"  # noqa: S105 (the published demo password)
 BUYER = "Gemeente Voorbeeldstad"
 PILOT_TITLE = "Proeftuin schoonmaak en groen"
 
@@ -87,7 +87,7 @@ def seed() -> bool:
         suppliers.append(org)
     db.session.flush()
     # Each domain adds its part of the story, if it has one.
-    for domain in ("pilots", "actions", "meetings", "brainstorms", "jobs", "reports"):
+    for domain in ("pilots", "team", "actions", "meetings", "brainstorms", "jobs", "reports"):
         try:
             module = importlib.import_module(f"partnerships.{domain}.demo")
         except ModuleNotFoundError:

@@ -29,3 +29,18 @@ class NoControlCharacters:
             ord(ch) < 32 and ch not in "\n\r\t" for ch in value
         ):
             raise ValidationError(self.message)
+
+
+try:  # WTForms 3.3 deprecates (value, label) tuples in favour of SelectChoice.
+    from wtforms.fields.choices import SelectChoice
+except ImportError:  # pragma: no cover - older WTForms takes plain pairs
+    SelectChoice = None
+
+
+def choices(pairs) -> list:
+    """Options for a SelectField/RadioField from (value, label) pairs, in the shape the
+    installed WTForms wants (tuples are deprecated from 3.3 and removed in 3.4)."""
+    pairs = list(pairs)
+    if SelectChoice is None:
+        return pairs
+    return [SelectChoice(value, label) for value, label in pairs]

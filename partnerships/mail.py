@@ -9,7 +9,8 @@ from flask import current_app
 
 
 def send(to: str, subject: str, body: str) -> bool:
-    """Send a plain-text message; returns False when it was only logged."""
+    """Send a plain-text message; returns False when it was only logged (no server set up,
+    or the server refused or did not answer: a mail problem must not lose the user's work)."""
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MAIL_DEFAULT_SENDER"]
@@ -20,10 +21,14 @@ def send(to: str, subject: str, body: str) -> bool:
         current_app.logger.warning("No MAIL_SERVER set; mail to %s:\n%s\n%s", to, subject, body)
         return False
     smtp_class = smtplib.SMTP_SSL if config.get("MAIL_USE_SSL") else smtplib.SMTP
-    with smtp_class(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=10) as smtp:
-        if config.get("MAIL_USE_TLS"):
-            smtp.starttls()
-        if config.get("MAIL_USERNAME"):
-            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-        smtp.send_message(message)
+    try:
+        with smtp_class(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=10) as smtp:
+            if config.get("MAIL_USE_TLS"):
+                smtp.starttls()
+            if config.get("MAIL_USERNAME"):
+                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException):
+        current_app.logger.exception("Could not send mail to %s: %s", to, subject)
+        return False
     return True

@@ -13,6 +13,8 @@ from decimal import Decimal
 from itertools import count
 
 import pytest
+from flask import g, has_app_context
+from flask.testing import FlaskClient
 from sqlalchemy import text
 from werkzeug.security import generate_password_hash
 
@@ -42,11 +44,27 @@ TEST_CONFIG = {
 }
 
 
+class FreshGlobalsClient(FlaskClient):
+    """A test client whose every request starts with an empty `g`, as in production.
+
+    The `app` fixture keeps one app context pushed for the whole test (so that tests can use
+    db.session), and Flask reuses a pushed app context for requests. Without this, what one
+    request caches in g (the logged-in user, the locale, standings, the CSRF token) would
+    leak into the next request, even one made by another client.
+    """
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            vars(g._get_current_object()).clear()
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def _app(tmp_path_factory):
     url = database_url(tmp_path_factory)
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": url,
                       "SECRET_KEY": "test-secret-not-for-production"})
+    app.test_client_class = FreshGlobalsClient
     from flask_migrate import upgrade
 
     with app.app_context():

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("accounts", __name__)
 
-from . import views  # noqa: E402,F401
+from . import admin, views  # noqa: E402,F401

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from ..forms import NoControlCharacters
+from ..forms import NoControlCharacters, choices
 from .models import BuyerType, OrganisationKind, OrgRole
 
 MIN_PASSWORD = 10
@@ -18,8 +18,9 @@ def _strip(value):
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
-                       filters=[_strip])
+    email = EmailField(
+        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[_strip]
+    )
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
     remember = BooleanField(_l("Keep me logged in on this device"))
 
@@ -29,9 +30,7 @@ class PasswordRules:
 
     def __call__(self, form, field):
         if len(field.data or "") < MIN_PASSWORD:
-            raise ValidationError(
-                _l("Use at least %(n)s characters.", n=MIN_PASSWORD)
-            )
+            raise ValidationError(_l("Use at least %(n)s characters.", n=MIN_PASSWORD))
 
 
 class NewPasswordForm(FlaskForm):
@@ -45,8 +44,11 @@ class NewPasswordForm(FlaskForm):
 
 
 class AcceptInvitationForm(NewPasswordForm):
-    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=200),
-                                                    NoControlCharacters()], filters=[_strip])
+    name = StringField(
+        _l("Your name"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        filters=[_strip],
+    )
 
 
 class ChangePasswordForm(NewPasswordForm):
@@ -54,34 +56,46 @@ class ChangePasswordForm(NewPasswordForm):
 
 
 class ResetRequestForm(FlaskForm):
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Length(max=254)],
-                       filters=[_strip])
+    email = EmailField(
+        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[_strip]
+    )
 
 
 class SettingsForm(FlaskForm):
-    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=200),
-                                                    NoControlCharacters()], filters=[_strip])
-    locale = SelectField(_l("Language"), choices=[("nl", "Nederlands"), ("en", "English")])
+    name = StringField(
+        _l("Your name"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        filters=[_strip],
+    )
+    locale = SelectField(_l("Language"), choices=choices([("nl", "Nederlands"), ("en", "English")]))
     reminders_enabled = BooleanField(_l("E-mail me reminders about my overdue and soon-due tasks"))
 
 
 class InviteForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200),
-                                               NoControlCharacters()], filters=[_strip])
+    name = StringField(
+        _l("Name"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        filters=[_strip],
+    )
     email = EmailField(
         _l("E-mail address"),
-        validators=[DataRequired(), Email(message=_l("Enter a valid e-mail address.")),
-                    Length(max=254)],
+        validators=[
+            DataRequired(),
+            Email(message=_l("Enter a valid e-mail address.")),
+            Length(max=254),
+        ],
         filters=[_strip],
     )
     org_role = SelectField(
         _l("Role in the organisation"),
-        choices=[(OrgRole.MEMBER, _l("Member")), (OrgRole.ADMIN, _l("Administrator"))],
+        choices=choices([(OrgRole.MEMBER, _l("Member")), (OrgRole.ADMIN, _l("Administrator"))]),
     )
 
 
-ORG_KIND_LABELS = {OrganisationKind.BUYER: _l("Buyer (public body)"),
-                   OrganisationKind.SUPPLIER: _l("Supplier")}
+ORG_KIND_LABELS = {
+    OrganisationKind.BUYER: _l("Buyer (public body)"),
+    OrganisationKind.SUPPLIER: _l("Supplier"),
+}
 BUYER_TYPE_LABELS = {
     BuyerType.GEMEENTE: _l("Municipality"),
     BuyerType.PROVINCIE: _l("Province"),
@@ -93,20 +107,25 @@ BUYER_TYPE_LABELS = {
 
 
 class OrganisationForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200),
-                                               NoControlCharacters()], filters=[_strip])
-    kind = SelectField(_l("Kind"), choices=list(ORG_KIND_LABELS.items()))
+    name = StringField(
+        _l("Name"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        filters=[_strip],
+    )
+    kind = SelectField(_l("Kind"), choices=choices(ORG_KIND_LABELS.items()))
     buyer_type = SelectField(
         _l("Type of public body"),
-        choices=[("", _l("(not a buyer)"))] + list(BUYER_TYPE_LABELS.items()),
-        validators=[Optional()],
+        choices=choices([("", _l("(not a buyer)")), *BUYER_TYPE_LABELS.items()]),
     )
     is_social_enterprise = BooleanField(_l("Social enterprise"))
     social_enterprise_basis = StringField(
         _l("Basis for the social-enterprise status"),
-        description=_l("For example: Aanbestedingswet art. 2.82 (at least 30% of staff from the "
-                       "target groups), or a certificate."),
-        validators=[Optional(), Length(max=300), NoControlCharacters()],
+        description=_l(
+            "For example: Aanbestedingswet art. 2.82 (at least 30% of staff from the "
+            "target groups), or a certificate."
+        ),
+        # No Optional(): it would stop the validate_* checks below on an empty field.
+        validators=[Length(max=300), NoControlCharacters()],
         filters=[_strip],
     )
 

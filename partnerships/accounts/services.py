@@ -9,15 +9,36 @@ from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import audit, mail
 from ..database import utcnow
 from ..extensions import db
-from .models import AuthToken, LoginAttempt, Organisation, OrgRole, TokenPurpose, User, normalise_email
+from .models import (
+    AuthToken,
+    LoginAttempt,
+    Organisation,
+    OrgRole,
+    TokenPurpose,
+    User,
+    normalise_email,
+)
 
 
 class Throttled(Exception):
     """Too many failed logins for this account or address."""
+
+
+# Checked against when the account does not exist, so that an unknown address costs the same
+# time as a wrong password and timing reveals nothing. Made on first use (scrypt is slow).
+_dummy_hash: str | None = None
+
+
+def _spend_password_check(password: str) -> None:
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = generate_password_hash(secrets.token_urlsafe(16), method="scrypt")
+    check_password_hash(_dummy_hash, password)
 
 
 def _recent_failures(column, value) -> int:
@@ -35,6 +56,7 @@ def authenticate(email: str, password: str, address: str) -> User | None:
     answer is given for unknown accounts, so the response reveals nothing about who exists.
     """
     email = normalise_email(email)
+    address = (address or "unknown")[:64]
     config = current_app.config
     if (
         _recent_failures(LoginAttempt.email, email) >= config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
@@ -43,10 +65,12 @@ def authenticate(email: str, password: str, address: str) -> User | None:
     ):
         raise Throttled()
     user = User.by_email(email)
-    if user is not None and user.is_active and user.check_password(password):
+    if user is None or not user.password_hash:
+        _spend_password_check(password)
+    elif user.check_password(password) and user.is_active:
         db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
         return user
-    db.session.add(LoginAttempt(email=email, address=address[:64]))
+    db.session.add(LoginAttempt(email=email[:254], address=address))
     return None
 
 
@@ -55,7 +79,8 @@ def issue_token(user: User, purpose: TokenPurpose, created_by: User | None = Non
     now = utcnow()
     for old in db.session.scalars(
         select(AuthToken).where(
-            AuthToken.user_id == user.id, AuthToken.purpose == purpose,
+            AuthToken.user_id == user.id,
+            AuthToken.purpose == purpose,
             AuthToken.used_at.is_(None),
         )
     ):
@@ -64,7 +89,9 @@ def issue_token(user: User, purpose: TokenPurpose, created_by: User | None = Non
     hours = current_app.config["TOKEN_HOURS"][purpose]
     db.session.add(
         AuthToken(
-            user_id=user.id, purpose=purpose, token_hash=AuthToken.hash(secret),
+            user_id=user.id,
+            purpose=purpose,
+            token_hash=AuthToken.hash(secret),
             expires_at=now + timedelta(hours=hours),
             created_by_id=created_by.id if created_by else None,
         )
@@ -76,10 +103,15 @@ def find_token(secret: str, purpose: TokenPurpose) -> AuthToken | None:
     """The token behind a link if it is unused and unexpired."""
     if not secret or len(secret) > 100:
         return None
-    token = db.session.scalar(select(AuthToken).where(AuthToken.token_hash == AuthToken.hash(secret)))
+    token = db.session.scalar(
+        select(AuthToken).where(AuthToken.token_hash == AuthToken.hash(secret))
+    )
     if token is None or token.purpose != purpose or token.used_at is not None:
         return None
     if token.expires_at < utcnow():
+        return None
+    # A deactivated account cannot come back through a reset link; only a new invitation.
+    if purpose == TokenPurpose.RESET and not token.user.is_active:
         return None
     return token
 
@@ -124,13 +156,16 @@ def send_reset(email: str) -> None:
             "Hello %(name)s,\n\nSomeone asked to set a new password for your account. "
             "Use this link within %(hours)s hours; it works once:\n\n%(link)s\n\n"
             "If it was not you, ignore this message; your password stays as it is.",
-            name=user.name, hours=current_app.config["TOKEN_HOURS"]["reset"], link=link,
+            name=user.name,
+            hours=current_app.config["TOKEN_HOURS"]["reset"],
+            link=link,
         )
     mail.send(user.email, subject, body)
 
 
-def invite(organisation: Organisation, email: str, name: str, inviter: User,
-           org_role: str = OrgRole.MEMBER) -> tuple[User, str, bool]:
+def invite(
+    organisation: Organisation, email: str, name: str, inviter: User, org_role: str = OrgRole.MEMBER
+) -> tuple[User, str, bool]:
     """Create (or re-invite) an inactive account and mail it a one-time link.
 
     Returns the user, the link and whether it was mailed; in development without SMTP the
@@ -138,8 +173,13 @@ def invite(organisation: Organisation, email: str, name: str, inviter: User,
     """
     user = User.by_email(email)
     if user is None:
-        user = User(email=normalise_email(email), name=name, organisation=organisation,
-                    org_role=org_role, is_active_account=False)
+        user = User(
+            email=normalise_email(email),
+            name=name,
+            organisation=organisation,
+            org_role=org_role,
+            is_active_account=False,
+        )
         db.session.add(user)
         db.session.flush()
     secret = issue_token(user, TokenPurpose.INVITE, created_by=inviter)
@@ -151,8 +191,10 @@ def invite(organisation: Organisation, email: str, name: str, inviter: User,
             "the tool for creating jobs through purchasing (Partnerships voor meer banen).\n\n"
             "Choose your password with this link within %(days)s days; it works once:\n\n"
             "%(link)s\n",
-            name=user.name, inviter=inviter.name,
-            days=current_app.config["TOKEN_HOURS"]["invite"] // 24, link=link,
+            name=user.name,
+            inviter=inviter.name,
+            days=current_app.config["TOKEN_HOURS"]["invite"] // 24,
+            link=link,
         )
     sent = mail.send(user.email, subject, body)
     audit.record("user.invited", user.email, organisation=organisation, actor=inviter)

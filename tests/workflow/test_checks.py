@@ -38,6 +38,17 @@ def test_parse_check_refuses_bad_names_and_params(raw):
         parse_check(raw)
 
 
+@pytest.fixture(autouse=True)
+def empty_registry():
+    """Each test starts from a registry without the domains' predicates and restores it after,
+    so registering stand-ins here never disturbs the real checks other tests rely on."""
+    saved = dict(checks._IMPLEMENTATIONS)
+    checks._IMPLEMENTATIONS.clear()
+    yield
+    checks._IMPLEMENTATIONS.clear()
+    checks._IMPLEMENTATIONS.update(saved)
+
+
 def test_an_unregistered_check_is_unavailable_never_done():
     result = evaluate(CheckRef("evaluation:done"), pilot=object())
     assert result.status == "unavailable"

@@ -1,0 +1,161 @@
+"""Organisation administration: an organisation admin's own users, the site admin's list."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .. import access, audit
+from ..extensions import db
+from ..forms import ButtonForm
+from ..htmx import redirect_to
+from . import bp, services
+from .forms import InviteForm, OrganisationForm
+from .models import Organisation, OrganisationKind, User
+
+# --- the organisation's own users (organisation admin) ---
+
+
+def _organisation_for_admin(org_id: int) -> Organisation:
+    org = db.session.get(Organisation, org_id)
+    if org is None:
+        abort(404)
+    access.require("organisation.manage_users", org)
+    return org
+
+
+@bp.route("/organisations/<int:org_id>/users", methods=["GET", "POST"])
+@login_required
+def org_users(org_id):
+    org = _organisation_for_admin(org_id)
+    form = InviteForm()
+    invite_link = None
+    if form.validate_on_submit():
+        existing = User.by_email(form.email.data)
+        if existing is not None and existing.organisation_id != org.id:
+            form.email.errors.append(
+                _("This address belongs to an account of another organisation.")
+            )
+        elif existing is not None and existing.is_active:
+            form.email.errors.append(_("This person already has an active account here."))
+        else:
+            user, link, sent = services.invite(
+                org, form.email.data, form.name.data, current_user, form.org_role.data
+            )
+            db.session.commit()
+            if sent:
+                flash(_("Invitation sent to %(email)s.", email=user.email), "success")
+                return redirect(url_for("accounts.org_users", org_id=org.id), code=303)
+            flash(
+                _(
+                    "No e-mail could be sent (no mail server is set up, or it did not answer). "
+                    "Give %(email)s this link yourself:",
+                    email=user.email,
+                ),
+                "info",
+            )
+            invite_link = link
+    users = db.session.scalars(
+        select(User).where(User.organisation_id == org.id).order_by(User.name)
+    ).all()
+    status = 422 if form.is_submitted() and form.errors else 200
+    return render_template(
+        "accounts/org_users.html",
+        org=org,
+        users=users,
+        form=form,
+        invite_link=invite_link,
+        button=ButtonForm(),
+    ), status
+
+
+@bp.route("/organisations/<int:org_id>/users/<int:user_id>/active", methods=["POST"])
+@login_required
+def toggle_user(org_id, user_id):
+    org = _organisation_for_admin(org_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    user = db.session.get(User, user_id)
+    if user is None or user.organisation_id != org.id:
+        abort(404)
+    if user.id == current_user.id:
+        flash(_("You cannot deactivate your own account."), "error")
+        return redirect_to(url_for("accounts.org_users", org_id=org.id))
+    user.is_active_account = not user.is_active_account
+    user.session_epoch += 1
+    audit.record(
+        "user.activated" if user.is_active_account else "user.deactivated",
+        user.email,
+        organisation=org,
+    )
+    db.session.commit()
+    flash(
+        _("%(name)s is now active.", name=user.name)
+        if user.is_active_account
+        else _("%(name)s is deactivated and can no longer log in.", name=user.name),
+        "success",
+    )
+    return redirect_to(url_for("accounts.org_users", org_id=org.id))
+
+
+# --- all organisations (site admin) ---
+
+
+@bp.route("/admin/organisations", methods=["GET", "POST"])
+@login_required
+def organisations():
+    access.require("site.admin")
+    form = OrganisationForm()
+    if form.validate_on_submit():
+        if db.session.scalar(select(Organisation).where(Organisation.name == form.name.data)):
+            form.name.errors.append(_("An organisation with this name exists already."))
+        else:
+            org = Organisation()
+            _fill_organisation(org, form)
+            db.session.add(org)
+            db.session.flush()
+            audit.record("organisation.created", org.name, organisation=org)
+            db.session.commit()
+            flash(_("Organisation %(name)s created.", name=org.name), "success")
+            return redirect(url_for("accounts.org_users", org_id=org.id), code=303)
+    orgs = db.session.scalars(select(Organisation).order_by(Organisation.kind, Organisation.name))
+    status = 422 if form.is_submitted() and form.errors else 200
+    return render_template("accounts/organisations.html", orgs=orgs.all(), form=form), status
+
+
+@bp.route("/admin/organisations/<int:org_id>", methods=["GET", "POST"])
+@login_required
+def edit_organisation(org_id):
+    access.require("site.admin")
+    org = db.session.get(Organisation, org_id)
+    if org is None:
+        abort(404)
+    form = OrganisationForm(obj=org)
+    if form.validate_on_submit():
+        clash = db.session.scalar(
+            select(Organisation).where(
+                Organisation.name == form.name.data, Organisation.id != org.id
+            )
+        )
+        if clash:
+            form.name.errors.append(_("An organisation with this name exists already."))
+        else:
+            _fill_organisation(org, form)
+            audit.record("organisation.changed", org.name, organisation=org)
+            db.session.commit()
+            flash(_("Saved."), "success")
+            return redirect(url_for("accounts.organisations"), code=303)
+    status = 422 if form.is_submitted() and form.errors else 200
+    return render_template("accounts/organisation_edit.html", org=org, form=form), status
+
+
+def _fill_organisation(org: Organisation, form: OrganisationForm) -> None:
+    org.name = form.name.data
+    org.kind = form.kind.data
+    org.buyer_type = form.buyer_type.data if form.kind.data == OrganisationKind.BUYER else None
+    org.is_social_enterprise = bool(form.is_social_enterprise.data)
+    org.social_enterprise_basis = (
+        form.social_enterprise_basis.data or None if org.is_social_enterprise else None
+    )

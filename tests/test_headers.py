@@ -1,0 +1,172 @@
+"""Security headers and error pages: in the user's language, a 4xx, never a 500."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from partnerships import ROOT
+from partnerships.extensions import db
+from tests.conftest import PASSWORD
+
+
+def test_pages_carry_the_security_headers(client):
+    response = client.get("/login")
+    csp = response.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "object-src 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_error_pages_and_static_files_carry_them_too(client):
+    for path in ("/no-such-page", "/static/css/app.css"):
+        response = client.get(path)
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+
+
+def test_logged_in_pages_are_not_cached(make, login_as):
+    response = login_as(make.user()).get("/settings")
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_session_cookie_is_httponly_and_samesite(make, client):
+    user = make.user()
+    db.session.commit()
+    response = client.post("/login", data={"email": user.email, "password": PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_production_cookies_are_secure_by_default(app):
+    from partnerships.config import Defaults
+
+    assert Defaults.SESSION_COOKIE_SECURE and Defaults.REMEMBER_COOKIE_SECURE
+
+
+def test_https_responses_get_strict_transport_security(client):
+    response = client.get("/login", base_url="https://partnerships.example")
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+
+
+TEMPLATES = sorted((ROOT / "templates").rglob("*.html"))
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT / "templates")))
+def test_templates_need_no_unsafe_inline(path: Path):
+    """The CSP forbids inline script and style; a template that needs them breaks silently."""
+    text = path.read_text()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), "inline <script>"
+    assert not re.search(r"\sstyle=", text), "inline style attribute"
+    assert not re.search(r"\son[a-z]+=", text), "inline event handler"
+    assert "hx-on" not in text, "hx-on needs eval"
+    assert "<style" not in text, "inline <style>"
+
+
+# --- error pages ---
+
+
+def test_404_is_dutch(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert 'lang="nl"' in response.text
+    assert "Pagina niet gevonden" in response.text
+    assert "Deze pagina bestaat niet (meer)." in response.text
+
+
+def test_404_in_english_for_an_english_user(make, login_as):
+    response = login_as(make.user(locale="en")).get("/no-such-page")
+    assert "Page not found" in response.text
+
+
+def test_403_is_dutch(make, login_as):
+    response = login_as(make.user()).get("/admin/organisations")
+    assert response.status_code == 403
+    assert "Je hebt geen toegang tot deze pagina" in response.text
+
+
+def test_405_is_dutch(client):
+    response = client.get("/logout")
+    assert response.status_code == 405
+    assert "Deze handeling kan hier niet" in response.text
+
+
+def test_a_post_over_one_megabyte_is_413_in_dutch(client):
+    response = client.post("/login", data={"email": "x" * (1024 * 1024 + 10), "password": "x"})
+    assert response.status_code == 413
+    assert "Wat je verstuurde is te groot" in response.text
+
+
+def test_a_missing_csrf_token_is_400_with_our_message(app, client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post("/login", data={"email": "a@example.org", "password": "x"})
+    assert response.status_code == 400
+    assert "Dit formulier is verlopen of niet vanaf deze website verstuurd." in response.text
+    assert 'lang="nl"' in response.text
+
+
+def test_a_wrong_csrf_token_is_400_too(app, client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post("/logout", data={"csrf_token": "forged"})
+    assert response.status_code == 400
+
+
+def test_a_form_with_the_csrf_token_from_the_page_works(app, make, client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    user = make.user()
+    db.session.commit()
+    page = client.get("/login")
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.text).group(1)
+    response = client.post(
+        "/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.status_code == 302
+
+
+def test_htmx_gets_the_error_as_a_fragment(client):
+    response = client.get("/no-such-page", headers={"HX-Request": "true"})
+    assert response.status_code == 404
+    assert "<html" not in response.text
+    assert "Deze pagina bestaat niet (meer)." in response.text
+
+
+def test_malformed_input_is_a_4xx(client):
+    assert (
+        client.post(
+            "/login", data=b"\xff\xfe%%%", content_type="application/x-www-form-urlencoded"
+        ).status_code
+        < 500
+    )
+    assert client.get("/password/reset/%00%ff").status_code == 410
+    assert client.get("/organisations/not-a-number/users").status_code == 404
+
+
+def test_an_unexpected_error_is_a_500_page_in_dutch(tmp_path):
+    """A separate app, so that a failing route can be added before its first request."""
+    from partnerships import create_app
+
+    app = create_app(
+        {
+            "TESTING": False,
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.sqlite'}",
+        },
+        instance_path=tmp_path,
+    )
+
+    @app.route("/boom")
+    def boom():
+        raise RuntimeError("boom")
+
+    app.logger.disabled = True
+    response = app.test_client().get("/boom")
+    assert response.status_code == 500
+    assert "Er ging bij ons iets mis" in response.text
+    assert "RuntimeError" not in response.text

@@ -1,0 +1,98 @@
+"""Language: Dutch by default, a switch remembered on the account and in the session."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from flask import render_template_string
+from flask_babel import force_locale
+
+from partnerships.accounts.models import User
+from partnerships.extensions import db
+from tests.conftest import PASSWORD
+
+
+def _switch(client, locale, next_path="/login"):
+    return client.post("/language", data={"locale": locale, "next": next_path})
+
+
+def test_dutch_is_the_default_even_for_an_english_browser(client):
+    page = client.get("/login", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert 'lang="nl"' in page.text
+    assert "Inloggen" in page.text
+
+
+def test_before_login_the_choice_is_kept_in_the_session(client):
+    response = _switch(client, "en")
+    assert response.status_code == 303
+    assert response.location == "/login"
+    page = client.get("/login")
+    assert 'lang="en"' in page.text
+    assert "Forgot your password?" in page.text
+    assert 'lang="nl">Nederlands</button>' in page.text  # the way back, marked as Dutch
+
+
+def test_a_logged_in_choice_is_saved_on_the_account(app, make, login_as):
+    user = make.user()
+    client = login_as(user)
+    _switch(client, "en", "/settings")
+    db.session.expire_all()
+    assert db.session.get(User, user.id).locale == "en"
+    # Another browser, logging in afresh, gets English too.
+    other = app.test_client()
+    other.post("/login", data={"email": user.email, "password": PASSWORD})
+    assert 'lang="en"' in other.get("/settings").text
+
+
+def test_a_choice_made_before_login_becomes_the_accounts(make, client):
+    user = make.user()
+    db.session.commit()
+    _switch(client, "en")
+    client.post("/login", data={"email": user.email, "password": PASSWORD})
+    db.session.expire_all()
+    assert db.session.get(User, user.id).locale == "en"
+
+
+def test_a_saved_choice_wins_over_the_session(make, client):
+    user = make.user(locale="nl")
+    db.session.commit()
+    _switch(client, "en")
+    client.post("/login", data={"email": user.email, "password": PASSWORD})
+    assert 'lang="nl"' in client.get("/settings").text
+
+
+def test_after_logout_the_page_stays_in_the_users_language(make, login_as):
+    client = login_as(make.user(locale="en"))
+    page = client.post("/logout", follow_redirects=True)
+    assert 'lang="en"' in page.text
+    assert "You are logged out." in page.text
+
+
+def test_an_unknown_language_is_refused_politely(client):
+    response = _switch(client, "fr")
+    assert response.status_code == 400
+    assert "Het verzoek kon niet worden verwerkt" in response.text
+
+
+def test_the_switch_never_sends_you_off_site(client):
+    response = _switch(client, "en", "https://evil.example/")
+    assert response.location == "/"
+
+
+def test_switching_language_needs_a_post(client):
+    assert client.get("/language?locale=en").status_code == 405
+
+
+def test_dates_and_numbers_follow_the_language(app):
+    template = "{{ day|date }} | {{ day|date('short') }} | {{ n|number(1) }} | {{ big|number }}"
+    context = {"day": date(2026, 1, 12), "n": Decimal("25.5"), "big": 12500}
+    with app.test_request_context():
+        with force_locale("nl"):
+            assert render_template_string(template, **context) == (
+                "12 januari 2026 | 12-01-2026 | 25,5 | 12.500"
+            )
+        with force_locale("en"):
+            assert render_template_string(template, **context) == (
+                "12 January 2026 | 12-01-2026 | 25.5 | 12,500"
+            )

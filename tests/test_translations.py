@@ -1,0 +1,24 @@
+"""Dutch is the default language, so every UI string needs a Dutch translation."""
+
+from __future__ import annotations
+
+from partnerships import catalogues
+
+
+def test_every_ui_string_has_a_dutch_translation():
+    problems = catalogues.problems()
+    assert not problems, (
+        f"{len(problems)} UI strings lack a Dutch translation. Run `make translations`, "
+        "fill in the msgstr entries and compile:\n" + "\n".join(problems)
+    )
+
+
+def test_the_compiled_catalogues_are_current():
+    """A .po file edited without `catalogues compile` leaves the app showing old text."""
+    stale = []
+    for domain in catalogues.domains():
+        po = domain.po_path("nl")
+        mo = po.with_suffix(".mo")
+        if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+            stale.append(str(po.relative_to(catalogues.ROOT)))
+    assert not stale, "Run `python -m partnerships.catalogues compile` for: " + ", ".join(stale)
