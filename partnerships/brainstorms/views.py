@@ -1,2 +1,175 @@
-"""Routes of this domain."""
-from . import bp  # noqa: F401
+"""The sessions of a pilot: overview, starting one, the board, its header and closing it."""
+
+from __future__ import annotations
+
+from flask import flash, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx
+from ..concurrency import StaleEdit
+from ..extensions import db
+from ..i18n import locale_code
+from . import bp, services
+from .board import brainstorms_for, card_counts, cards_by_place
+from .forms import BrainstormEditForm, BrainstormForm
+from .loading import board_context, load_brainstorm, place_labels
+from .sharing import pilot_suppliers
+
+BASE = "/pilots/<int:pilot_id>/brainstorms"
+
+
+def _step_for(kind: str | None) -> str | None:
+    """Existing contracts belong to route 2B (2Ba), new tenders to route 2A (2Aa)."""
+    if kind and kind.startswith("existing"):
+        return "2Ba"
+    if kind and kind.startswith("new"):
+        return "2Aa"
+    return None
+
+
+def _header_choices(form, pilot) -> None:
+    fmt = services.board_format(pilot)
+    locale = locale_code()
+    form.kind.choices = [("", _("Not chosen yet"))] + [
+        (e.key, e.label.get(locale)) for e in fmt.kinds
+    ]
+    form.nature.choices = [("", _("Not chosen yet"))] + [
+        (e.key, e.label.get(locale)) for e in fmt.natures
+    ]
+    form.suppliers.choices = [(org.id, org.name) for org in pilot_suppliers(pilot)]
+
+
+@bp.route(BASE)
+@login_required
+def index(pilot_id):
+    pilot = access.load_pilot(pilot_id, "brainstorm.list")
+    sessions = brainstorms_for(current_user, pilot)
+    return render_template(
+        "brainstorms/index.html",
+        pilot=pilot,
+        sessions=sessions,
+        counts=card_counts([b.id for b in sessions]),
+        can_create=access.can(current_user, "brainstorm.create", pilot),
+    )
+
+
+@bp.route(f"{BASE}/new", methods=["GET", "POST"])
+@login_required
+def new(pilot_id):
+    pilot = access.load_pilot(pilot_id, "brainstorm.create")
+    form = BrainstormForm()
+    _header_choices(form, pilot)
+    if form.validate_on_submit():
+        brainstorm = services.start_brainstorm(
+            pilot,
+            current_user,
+            title=form.title.data,
+            description=form.description.data,
+            kind=form.kind.data,
+            kind_other=form.kind_other.data,
+            nature=form.nature.data,
+            labour_component=form.labour_component.data,
+            allow_anonymous=form.allow_anonymous.data,
+            step_code=_step_for(form.kind.data),
+            supplier_org_ids=form.suppliers.data or (),
+        )
+        db.session.commit()
+        flash(
+            _("Brainstorm started. Invite the suppliers' contacts under Participants."), "success"
+        )
+        return htmx.redirect_to(
+            url_for("brainstorms.board", pilot_id=pilot.id, brainstorm_id=brainstorm.id)
+        )
+    if form.is_submitted():
+        return htmx.invalid("brainstorms/new.html", pilot=pilot, form=form)
+    return render_template("brainstorms/new.html", pilot=pilot, form=form)
+
+
+def render_board(
+    pilot, brainstorm, *, status=200, card_errors=None, card_texts=None, refused_text=None
+):
+    """The whole board page; also used to answer a refused card with what was typed."""
+    labels = place_labels(pilot)
+    return htmx.render(
+        "brainstorms/board.html",
+        status=status,
+        board=cards_by_place(brainstorm, labels),
+        labels=labels,
+        card_errors=card_errors or {},
+        card_texts=card_texts or {},
+        refused_text=refused_text,
+        **board_context(pilot, brainstorm),
+    )
+
+
+@bp.route(f"{BASE}/<int:brainstorm_id>")
+@login_required
+def board(pilot_id, brainstorm_id):
+    pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id)
+    return render_board(pilot, brainstorm)
+
+
+@bp.route(f"{BASE}/<int:brainstorm_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(pilot_id, brainstorm_id):
+    pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
+    form = BrainstormEditForm(obj=brainstorm)
+    _header_choices(form, pilot)
+    del form.suppliers  # sharing has its own page
+    if not form.is_submitted():
+        form.kind.data = brainstorm.kind or ""
+        form.nature.data = brainstorm.nature or ""
+        form.version.data = brainstorm.version
+    if form.validate_on_submit():
+        try:
+            services.update_header(
+                brainstorm,
+                current_user,
+                form.version.data,
+                title=form.title.data,
+                description=form.description.data,
+                kind=form.kind.data,
+                kind_other=form.kind_other.data,
+                nature=form.nature.data,
+                labour_component=form.labour_component.data,
+                allow_anonymous=form.allow_anonymous.data,
+                step_code=_step_for(form.kind.data),
+            )
+        except StaleEdit as error:
+            db.session.rollback()
+            form.version.data = brainstorm.version
+            return htmx.render(
+                "brainstorms/edit.html",
+                status=409,
+                pilot=pilot,
+                brainstorm=brainstorm,
+                form=form,
+                stale=error.description,
+            )
+        db.session.commit()
+        flash(_("The brainstorm's details are saved."), "success")
+        return htmx.redirect_to(
+            url_for("brainstorms.board", pilot_id=pilot.id, brainstorm_id=brainstorm.id)
+        )
+    status = 422 if form.is_submitted() else 200
+    return htmx.render(
+        "brainstorms/edit.html",
+        status=status,
+        pilot=pilot,
+        brainstorm=brainstorm,
+        form=form,
+        stale=None,
+    )
+
+
+@bp.route(f"{BASE}/<int:brainstorm_id>/close", methods=["POST"])
+@login_required
+def close(pilot_id, brainstorm_id):
+    pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
+    services.close(brainstorm, current_user)
+    db.session.commit()
+    flash(_("The brainstorm is closed. Now turn the cards into work."), "success")
+    return htmx.redirect_to(
+        url_for("brainstorms.work", pilot_id=pilot.id, brainstorm_id=brainstorm.id)
+    )

@@ -1,0 +1,45 @@
+"""Completion check owned by brainstorms: `brainstorm:held`."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..workflow.checks import CheckResult, implements
+from ..workflow.model import Text
+from .models import Brainstorm, BrainstormStatus, Card
+
+
+@implements("brainstorm:held")
+def brainstorm_held(pilot, _param) -> CheckResult:
+    """Done when a session of the pilot is closed with at least one card still on it."""
+    held = db.session.scalar(
+        select(Brainstorm.id)
+        .where(
+            Brainstorm.pilot_id == pilot.id,
+            Brainstorm.status == BrainstormStatus.CLOSED,
+            Brainstorm.id.in_(
+                select(Card.brainstorm_id).where(
+                    Card.pilot_id == pilot.id,
+                    Card.withdrawn.is_(False),
+                    Card.merged_into_id.is_(None),
+                )
+            ),
+        )
+        .limit(1)
+    )
+    if held is not None:
+        return CheckResult(
+            "done",
+            Text(
+                nl="Er is een brainstorm gehouden en afgesloten.",
+                en="A brainstorm has been held and closed.",
+            ),
+        )
+    return CheckResult(
+        "missing",
+        Text(
+            nl="Houd een brainstorm met kaartjes en sluit die af.",
+            en="Hold a brainstorm with cards and close it.",
+        ),
+    )

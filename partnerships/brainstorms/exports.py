@@ -1,0 +1,183 @@
+"""The result of a session as a printable summary, a Markdown file and a Word document.
+
+Suppliers get the board only: the shortlist ranks suppliers and the outcomes are the
+buyer's internal work, so both appear only for the working group and the board.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from flask import Response, render_template
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access
+from ..i18n import _date, locale_code
+from . import bp, outcomes
+from .board import cards_by_place
+from .loading import load_brainstorm, place_labels
+from .services import board_format
+from .views import BASE
+
+EXPORT = f"{BASE}/<int:brainstorm_id>"
+
+
+@dataclass
+class Summary:
+    """Everything an export shows, already filtered for who asks."""
+
+    title: str
+    status: str
+    header: list[tuple[str, str]]
+    places: list[tuple[str, list]]
+    internal: bool
+    shortlist: list = field(default_factory=list)
+    outcomes: dict = field(default_factory=dict)
+    outcome_labels: dict = field(default_factory=dict)
+
+
+def build_summary(pilot, brainstorm, internal: bool) -> Summary:
+    """Header fields of the format, the cards per place and, internally, what came of them."""
+    fmt = board_format(pilot)
+    locale = locale_code()
+    labels = {e.key: e.label.get(locale) for e in fmt.fields}
+    kinds = {e.key: e.label.get(locale) for e in fmt.kinds}
+    natures = {e.key: e.label.get(locale) for e in fmt.natures}
+    kind = kinds.get(brainstorm.kind or "", "")
+    if brainstorm.kind_other:
+        kind = f"{kind}: {brainstorm.kind_other}" if kind else brainstorm.kind_other
+    header = [
+        (labels.get("title", _("Title")), brainstorm.title),
+        (labels.get("description", _("Description")), brainstorm.description),
+        (labels.get("kind", _("Kind")), kind),
+        (labels.get("nature", _("Nature")), natures.get(brainstorm.nature or "", "")),
+        (labels.get("labour_component", _("Labour component")), brainstorm.labour_component),
+    ]
+    place_names = place_labels(pilot)
+    board = cards_by_place(brainstorm, place_names)
+    places = [(place_names.get(key, key), cards) for key, cards in board.items()]
+    status = (
+        _("open")
+        if brainstorm.is_open
+        else _("closed on %(date)s", date=_date(brainstorm.closed_at))
+    )
+    summary = Summary(brainstorm.title, status, header, places, internal)
+    if internal:
+        summary.shortlist = outcomes.shortlist(brainstorm)
+        summary.outcomes = outcomes.outcomes_by_card(brainstorm)
+        summary.outcome_labels = {
+            "action": _("action"),
+            "decision": _("decision"),
+            "potential_job": _("potential job"),
+            "shortlist": _("shortlist"),
+        }
+    return summary
+
+
+def _load(pilot_id, brainstorm_id):
+    pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id)
+    internal = access.can(current_user, "brainstorm.view_internal", brainstorm)
+    return pilot, brainstorm, build_summary(pilot, brainstorm, internal)
+
+
+def _filename(brainstorm, extension: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", brainstorm.title.lower()).strip("-")[:60] or "brainstorm"
+    return f"brainstorm-{brainstorm.id}-{slug}.{extension}"
+
+
+def _download(body, mimetype, filename):
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.route(f"{EXPORT}/summary")
+@login_required
+def summary(pilot_id, brainstorm_id):
+    pilot, brainstorm, data = _load(pilot_id, brainstorm_id)
+    return render_template(
+        "brainstorms/summary.html", pilot=pilot, brainstorm=brainstorm, summary=data
+    )
+
+
+@bp.route(f"{EXPORT}/export.md")
+@login_required
+def export_markdown(pilot_id, brainstorm_id):
+    pilot, brainstorm, data = _load(pilot_id, brainstorm_id)
+    body = markdown_text(pilot, data)
+    return _download(body, "text/markdown; charset=utf-8", _filename(brainstorm, "md"))
+
+
+@bp.route(f"{EXPORT}/export.docx")
+@login_required
+def export_docx(pilot_id, brainstorm_id):
+    pilot, brainstorm, data = _load(pilot_id, brainstorm_id)
+    return _download(
+        docx_bytes(pilot, data),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _filename(brainstorm, "docx"),
+    )
+
+
+def _md(text: str) -> str:
+    """User text inside a Markdown list item: HTML neutralised, later lines indented."""
+    text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "\n  ".join(text.splitlines()) or "–"
+
+
+def markdown_text(pilot, data: Summary) -> str:
+    """The summary as Markdown, for pasting into minutes or a wiki."""
+    lines = [f"# {_md(data.title)}", "", f"{_md(pilot.title)} · {data.status}", ""]
+    lines += [f"- **{label}**: {_md(value)}" for label, value in data.header]
+    for label, cards in data.places:
+        lines += ["", f"## {label}", ""]
+        if not cards:
+            lines.append(_("No cards."))
+        for card in cards:
+            line = f"- {_md(card.text)} _({_md(card.author_label)})_"
+            for outcome in data.outcomes.get(card.id, []):
+                line += f" → **{data.outcome_labels[outcome.kind]}**: {_md(outcome.title)}"
+            lines.append(line)
+    if data.internal:
+        lines += ["", f"## {_('Top 3 suppliers')}", ""]
+        if not data.shortlist:
+            lines.append(_("No suppliers on the shortlist."))
+        lines += [f"{e.rank}. **{_md(e.supplier_name)}**: {_md(e.reason)}" for e in data.shortlist]
+    return "\n".join(lines) + "\n"
+
+
+def docx_bytes(pilot, data: Summary) -> bytes:
+    """The summary as a Word document; card texts go in as plain text, never as markup."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading(data.title, level=0)
+    document.add_paragraph(f"{pilot.title} · {data.status}")
+    table = document.add_table(rows=0, cols=2)
+    for label, value in data.header:
+        row = table.add_row().cells
+        row[0].text, row[1].text = label, value or "–"
+    for label, cards in data.places:
+        document.add_heading(label, level=2)
+        if not cards:
+            document.add_paragraph(_("No cards."))
+        for card in cards:
+            line = document.add_paragraph(style="List Bullet")
+            line.add_run(card.text)
+            line.add_run(f" ({card.author_label})").italic = True
+            for outcome in data.outcomes.get(card.id, []):
+                line.add_run(f" → {data.outcome_labels[outcome.kind]}: {outcome.title}").bold = True
+    if data.internal:
+        document.add_heading(_("Top 3 suppliers"), level=2)
+        if not data.shortlist:
+            document.add_paragraph(_("No suppliers on the shortlist."))
+        for entry in data.shortlist:
+            document.add_paragraph(
+                f"{entry.rank}. {entry.supplier_name}: {entry.reason}", style="List Number"
+            )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,154 @@
+"""The live board: an unchanged board answers 304 after one cheap query, a changed board
+sends its cards out of band, and the SQL access check agrees with the rules table."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from partnerships import access
+from partnerships.brainstorms import services
+from partnerships.brainstorms.poll import poll_statement
+from partnerships.extensions import db
+
+
+@contextmanager
+def counted_queries():
+    """Every SQL statement sent to the database while the block runs."""
+    statements: list[str] = []
+
+    def _count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", _count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _count)
+
+
+def test_unchanged_board_answers_304_with_its_etag(cast, session_a, login_as, url):
+    client = login_as(cast.contact_a)
+    response = client.get(url(session_a, f"/poll?since={session_a.revision}"))
+    assert response.status_code == 304
+    assert response.data == b""
+    assert response.headers["ETag"].startswith('W/"b')
+
+
+def test_if_none_match_is_honoured(cast, session_a, login_as, url):
+    client = login_as(cast.contact_a)
+    first = client.get(url(session_a, "/poll"))
+    assert first.status_code == 200
+    etag = first.headers["ETag"]
+    again = client.get(url(session_a, "/poll"), headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    services.add_card(session_a, cast.coordinator, place="what", text="Nieuw")
+    db.session.commit()
+    changed = client.get(url(session_a, "/poll"), headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+
+
+def test_an_unchanged_poll_costs_two_queries(cast, session_a, login_as, url):
+    """One to load the logged-in user (Flask-Login), one for revision and access together."""
+    client = login_as(cast.contact_a)
+    revision = session_a.revision
+    db.session.expunge_all()  # as in production: a request starts with an empty session
+    with counted_queries() as statements:
+        response = client.get(url(session_a, f"/poll?since={revision}"))
+    assert response.status_code == 304
+    assert len(statements) == 2, statements
+    assert "user_account" in statements[0]
+    assert "revision" in statements[1] and "brainstorm_share" in statements[1]
+
+
+def test_an_unchanged_poll_of_a_large_board_still_costs_two_queries(cast, session_a, login_as, url):
+    for n in range(200):
+        services.add_card(session_a, cast.coordinator, place="potential", text=f"Kaart {n}")
+    db.session.commit()
+    client = login_as(cast.coordinator)
+    revision = session_a.revision
+    db.session.expunge_all()
+    with counted_queries() as statements:
+        response = client.get(url(session_a, f"/poll?since={revision}"))
+    assert response.status_code == 304 and len(statements) == 2
+
+
+def test_a_new_card_reaches_the_other_participant_out_of_band(cast, session_a, login_as, url):
+    seen = session_a.revision
+    services.add_card(session_a, cast.contact_a, place="potential", text="Stapelbaan")
+    db.session.commit()
+    response = login_as(cast.coordinator).get(url(session_a, f"/poll?since={seen}"))
+    assert response.status_code == 200
+    assert 'id="cards-potential" class="card-list bs-cards" hx-swap-oob="true"' in response.text
+    assert "Stapelbaan" in response.text
+    since = re.search(r'id="board-since" name="since" value="(\d+)"', response.text)
+    assert int(since.group(1)) == seen + 1
+
+
+def test_every_change_bumps_the_revision(cast, session_a):
+    revisions = [session_a.revision]
+
+    def changed():
+        db.session.commit()
+        db.session.refresh(session_a)
+        revisions.append(session_a.revision)
+
+    card = services.add_card(session_a, cast.contact_a, place="what", text="Een")
+    changed()
+    services.edit_card(card, cast.contact_a, version=card.version, text="Twee")
+    changed()
+    services.set_pinned(card, cast.coordinator, version=card.version, pinned=True)
+    changed()
+    services.move_card(card, cast.coordinator, version=card.version, place="how")
+    changed()
+    services.withdraw_card(card, cast.contact_a, version=card.version)
+    changed()
+    services.close(session_a, cast.coordinator)
+    changed()
+    assert revisions == sorted(set(revisions)) and len(revisions) == 7
+
+
+def test_closing_stops_the_poll_on_open_boards(cast, session_a, login_as, url):
+    seen = session_a.revision
+    services.close(session_a, cast.coordinator)
+    db.session.commit()
+    response = login_as(cast.contact_a).get(url(session_a, f"/poll?since={seen}"))
+    assert response.status_code == 200
+    assert '<div id="board-poll" hx-swap-oob="true">' in response.text
+
+
+def test_poll_of_a_session_under_another_pilot_is_missing(cast, session_a, login_as, make):
+    other = make.pilot(cast.buyer, cast.coordinator)
+    db.session.commit()
+    client = login_as(cast.coordinator)
+    assert client.get(f"/pilots/{other.id}/brainstorms/{session_a.id}/poll").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "who, expected",
+    [
+        ("coordinator", True),
+        ("member", True),
+        ("board", True),
+        ("contact_a", True),
+        ("contact_b", False),
+        ("stranger", False),
+        ("org_admin", True),
+        ("buyer_colleague", False),
+    ],
+)
+def test_the_poll_check_agrees_with_the_rules_table(cast, session_a, make, who, expected):
+    if who == "org_admin":
+        user = make.user(cast.buyer, org_role="admin")
+    elif who == "buyer_colleague":
+        user = make.user(cast.buyer)  # same organisation, not in the pilot
+    else:
+        user = getattr(cast, who)
+    db.session.commit()
+    _, may_view = db.session.execute(poll_statement(cast.pilot.id, session_a.id, user)).one()
+    assert bool(may_view) is expected
+    access.forget_standing()
+    assert access.can(user, "brainstorm.view", session_a) is expected
