@@ -1,0 +1,262 @@
+"""CSV and XLSX exports of placements, monitoring data and figures.
+
+Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
+carriage return) are written with a leading apostrophe. CSV is for machines: comma
+separated, UTF-8 with a byte order mark, ISO dates and a decimal point. XLSX keeps real
+number and date cells for people.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from flask import Response
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..pilots.models import Pilot
+from . import choices
+from .choices import label
+from .models import Contract, MonitoringLine, MonitoringReport, Placement, PlacementEvidence
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell that cannot run as a formula; numbers and dates pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class Table:
+    """A header and rows of plain values (str, int, Decimal, date or None)."""
+
+    def __init__(self, title: str, header: list[str], rows: list[list]):
+        self.title, self.header, self.rows = title, header, rows
+
+
+def to_csv(tables: list[Table]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for index, table in enumerate(tables):
+        if index:
+            writer.writerow([])
+        if len(tables) > 1:
+            writer.writerow([neutralise(table.title)])
+        writer.writerow([neutralise(h) for h in table.header])
+        for row in table.rows:
+            writer.writerow([_csv_value(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return neutralise(value)
+
+
+def to_xlsx(tables: list[Table]) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
+        sheet = workbook.create_sheet(_sheet_title(table.title))
+        sheet.append([neutralise(h) for h in table.header])
+        for row in table.rows:
+            sheet.append([neutralise(v) for v in row])
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, datetime | date):
+                    cell.number_format = "DD-MM-YYYY"
+                elif isinstance(cell.value, Decimal | float):
+                    cell.number_format = "0.00"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Sheet"
+
+
+def response(tables: list[Table], fmt: str, name: str) -> Response:
+    """The export as a download in the asked format."""
+    stamp = date.today().isoformat()
+    if fmt == "xlsx":
+        body = to_xlsx(tables)
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body, mime = to_csv(tables), "text/csv; charset=utf-8"
+    result = Response(body, mimetype=mime)
+    result.headers["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'
+    result.headers["Cache-Control"] = "private, no-store"
+    return result
+
+
+# --- datasets ----------------------------------------------------------------------------
+
+
+def placements_table(pilot_ids, names: dict[int, str]) -> Table:
+    """Every placement of the pilots: anonymous facts only (for the working group)."""
+    rows = db.session.execute(
+        select(Placement, Pilot.title, Contract.title)
+        .join(Pilot, Pilot.id == Placement.pilot_id)
+        .join(Contract, Contract.id == Placement.contract_id)
+        .where(Placement.pilot_id.in_(pilot_ids))
+        .order_by(Pilot.id, Placement.start_date, Placement.id)
+    ).all()
+    evidence = _evidence(pilot_ids)
+    header = [
+        _("Pilot"),
+        _("Reference"),
+        _("Supplier"),
+        _("Contract"),
+        _("Kind of placement"),
+        _("Target group"),
+        _("Hours per week"),
+        _("Start date"),
+        _("End date"),
+        _("Outcome"),
+        _("Evidence seen"),
+        _("Notes"),
+    ]
+    body = [
+        [
+            pilot_title,
+            p.reference,
+            names.get(p.supplier_organisation_id, ""),
+            contract_title,
+            label(choices.DEFAULT_PLACEMENT_KINDS, p.kind),
+            label(choices.DEFAULT_TARGET_GROUPS, p.target_group),
+            Decimal(p.hours_per_week),
+            p.start_date,
+            p.end_date,
+            label(choices.OUTCOMES, p.outcome),
+            ", ".join(evidence.get(p.id, [])),
+            p.notes,
+        ]
+        for p, pilot_title, contract_title in rows
+    ]
+    return Table(_("Placements"), header, body)
+
+
+def _evidence(pilot_ids) -> dict[int, list[str]]:
+    result: dict[int, list[str]] = {}
+    for placement_id, kind, seen_on in db.session.execute(
+        select(PlacementEvidence.placement_id, PlacementEvidence.kind, PlacementEvidence.seen_on)
+        .join(Placement, Placement.id == PlacementEvidence.placement_id)
+        .where(Placement.pilot_id.in_(pilot_ids), PlacementEvidence.seen.is_(True))
+    ):
+        text = str(choices.EVIDENCE_KINDS[kind])
+        result.setdefault(placement_id, []).append(
+            f"{text} ({seen_on.isoformat()})" if seen_on else text
+        )
+    return result
+
+
+def monitoring_table(pilot_ids, names: dict[int, str], supplier_ids=None) -> Table:
+    """Every version of every report with its lines: what suppliers reported."""
+    query = (
+        select(MonitoringReport)
+        .where(MonitoringReport.pilot_id.in_(pilot_ids))
+        .options(
+            selectinload(MonitoringReport.lines).selectinload(MonitoringLine.placement),
+            selectinload(MonitoringReport.contract),
+        )
+        .order_by(
+            MonitoringReport.contract_id, MonitoringReport.period_start, MonitoringReport.version_no
+        )
+    )
+    if supplier_ids is not None:
+        query = query.where(MonitoringReport.supplier_organisation_id.in_(supplier_ids))
+    reports = db.session.scalars(query).all()
+    header = [
+        _("Contract"),
+        _("Supplier"),
+        _("Period start"),
+        _("Period end"),
+        _("Version"),
+        _("Status"),
+        _("Placement"),
+        _("Target group"),
+        _("Kind of placement"),
+        _("People"),
+        _("Paid hours"),
+        _("Narrative"),
+    ]
+    body = []
+    for report in reports:
+        for line in report.lines or [None]:
+            placement = line.placement if line is not None else None
+            body.append(
+                [
+                    report.contract.title,
+                    names.get(report.supplier_organisation_id, ""),
+                    report.period_start,
+                    report.period_end,
+                    report.version_no,
+                    label(choices.REPORT_STATUSES, report.status),
+                    (placement.reference or f"#{placement.id}") if placement else "",
+                    label(
+                        choices.DEFAULT_TARGET_GROUPS,
+                        placement.target_group if placement else line and line.target_group,
+                    ),
+                    label(
+                        choices.DEFAULT_PLACEMENT_KINDS,
+                        placement.kind if placement else line and line.kind,
+                    ),
+                    (1 if placement else line.people) if line is not None else None,
+                    Decimal(line.paid_hours) if line is not None else None,
+                    report.narrative,
+                ]
+            )
+    return Table(_("Monitoring"), header, body)
+
+
+def figures_tables(figures: dict) -> list[Table]:
+    """The headline figures and the trend; suppressed when the figures were."""
+    names = figures.get("supplier_names", {})
+    period_start, period_end = figures["period"]
+    summary = [
+        [_("People placed to date"), figures["people"]],
+        [_("Of whom in the doelgroepregister"), figures["people_register"]],
+        [
+            _(
+                "Banenafspraak jobs (average %(start)s to %(end)s)",
+                start=period_start.isoformat(),
+                end=period_end.isoformat(),
+            ),
+            figures["banen"],
+        ],
+        [_("Goal in banenafspraak jobs"), Decimal(figures["goal_jobs"] or 0)],
+        [_("Durable jobs"), figures["durable"]],
+        [_("Goal in people"), figures.get("goal_people")],
+    ]
+    for code, n in figures["by_kind"]:
+        summary.append([_("Kind: %(kind)s", kind=label(choices.DEFAULT_PLACEMENT_KINDS, code)), n])
+    for code, n in figures["by_target_group"]:
+        summary.append(
+            [_("Target group: %(group)s", group=label(choices.DEFAULT_TARGET_GROUPS, code)), n]
+        )
+    for org_id, n in figures["by_supplier"]:
+        summary.append([_("Supplier: %(name)s", name=names.get(org_id, "")), n])
+    trend = [
+        [t["period_start"], t["period_end"], t["banen"], t["people"]] for t in figures["trend"]
+    ]
+    return [
+        Table(_("Figures"), [_("Figure"), _("Value")], summary),
+        Table(
+            _("Trend"),
+            [_("Period start"), _("Period end"), _("Banenafspraak jobs"), _("People")],
+            trend,
+        ),
+    ]

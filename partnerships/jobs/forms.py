@@ -1,0 +1,173 @@
+"""Forms for contracts, potential jobs and placements; free text about people is refused."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from ..forms import NoControlCharacters, VersionedForm
+from ..privacy import Anonymous
+from . import choices
+from .choices import EvidenceKind, Outcome
+from .fields import CheckboxesField, LocalDecimalField, options
+
+MAX_HOURS = 60
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _text(label, max_length=2000, anonymous=True, **kwargs):
+    validators = [Optional(), Length(max=max_length), NoControlCharacters()]
+    if anonymous:
+        validators.append(Anonymous())
+    field_class = StringField if max_length <= 200 else TextAreaField
+    return field_class(label, validators=validators, filters=[_strip], **kwargs)
+
+
+def _int_or_none(value):
+    return int(value) if value not in (None, "", "None") else None
+
+
+class DateOrderMixin:
+    """End on or after the start: an end before the start is refused with a message."""
+
+    def validate_end_date(self, field):
+        if field.data and self.start_date.data and field.data < self.start_date.data:
+            raise ValidationError(_l("The end date lies before the start date."))
+
+
+class ContractForm(DateOrderMixin, VersionedForm):
+    kind = SelectField(_l("Kind"), choices=options(choices.CONTRACT_KINDS))
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        filters=[_strip],
+    )
+    category = SelectField(_l("Purchasing category"), choices=options(choices.CATEGORIES))
+    nature = SelectField(_l("Work, service or supply"), choices=options(choices.NATURES))
+    suppliers = CheckboxesField(_l("Suppliers"), coerce=int)
+    value_per_year = LocalDecimalField(
+        _l("Contract value per year (EUR, excl. VAT)"),
+        validators=[Optional(), NumberRange(min=0, max=10**12)],
+    )
+    wage_sum = LocalDecimalField(
+        _l("Wage sum (loonsom) (EUR, excl. VAT), if known"),
+        description=_l("Needed for the Rijk social return threshold."),
+        validators=[Optional(), NumberRange(min=0, max=10**12)],
+    )
+    start_date = DateField(_l("Start date"), validators=[Optional()])
+    end_date = DateField(_l("End date"), validators=[Optional()])
+    extension_options = _text(
+        _l("Extension options"),
+        200,
+        anonymous=False,
+        description=_l("For example: 2 times 1 year."),
+    )
+    sr_basis = SelectField(_l("Social return agreed"), choices=options(choices.SR_BASES))
+    sr_percentage = LocalDecimalField(
+        _l("Percentage"), validators=[Optional(), NumberRange(min=0, max=100)]
+    )
+    sr_instrument = SelectField(
+        _l("Agreed as"),
+        coerce=lambda v: v or None,
+        choices=options([("", _l("(not applicable)"))] + list(choices.SR_INSTRUMENTS.items())),
+    )
+    sr_description = _text(_l("How social return is agreed"), 4000, anonymous=False)
+    notes = _text(
+        _l("Notes for the working group"),
+        4000,
+        anonymous=False,
+        description=_l("Suppliers do not see these notes."),
+    )
+
+
+class LinkContractForm(VersionedForm):
+    contract_id = SelectField(_l("Contract of your organisation"), coerce=int)
+
+
+class PotentialJobForm(VersionedForm):
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), Anonymous()],
+        filters=[_strip],
+    )
+    source = SelectField(_l("Source"), choices=options(choices.JOB_SOURCES))
+    tasks = _text(_l("Tasks"), 4000)
+    hours_per_week = LocalDecimalField(
+        _l("Hours per week"),
+        validators=[
+            Optional(),
+            NumberRange(
+                min=0.01,
+                max=MAX_HOURS,
+                message=_l("Hours per week must be more than 0 and at most 60."),
+            ),
+        ],
+    )
+    suppliers = CheckboxesField(_l("Suppliers involved"), coerce=int)
+    contract_id = SelectField(_l("Contract"), coerce=_int_or_none)
+    status = SelectField(_l("Status"), choices=options(choices.JOB_STATUSES))
+    drop_reason = _text(_l("Reason for dropping"), 2000)
+    placement_id = SelectField(_l("Filled by placement"), coerce=_int_or_none)
+
+
+class PlacementForm(DateOrderMixin, VersionedForm):
+    contract_id = SelectField(_l("Contract"), coerce=int)
+    supplier_organisation_id = SelectField(_l("Supplier"), coerce=int)
+    reference = _text(
+        _l("Reference (optional)"),
+        40,
+        description=_l("Your own anonymous code, such as P-014. Never a name or BSN."),
+    )
+    kind = SelectField(_l("Kind of placement"))
+    target_group = SelectField(_l("Target group"))
+    hours_per_week = LocalDecimalField(
+        _l("Hours per week"), validators=[DataRequired(message=_l("Enter the hours per week."))]
+    )
+    start_date = DateField(_l("Start date"), validators=[DataRequired()])
+    end_date = DateField(_l("End (leave empty while it runs)"), validators=[Optional()])
+    outcome = SelectField(_l("Outcome"), choices=options(choices.OUTCOMES))
+    outcome_reason = _text(_l("Reason or explanation of the outcome"), 2000)
+    notes = _text(
+        _l("Notes"),
+        4000,
+        description=_l(
+            "Placements are anonymous: no name, BSN, date of birth, address or contact details."
+        ),
+    )
+
+    def validate_hours_per_week(self, field):
+        if field.data is None:
+            return
+        if field.data <= 0:
+            raise ValidationError(_l("Hours per week must be more than 0."))
+        if field.data > MAX_HOURS:
+            raise ValidationError(
+                _l("More than 60 hours a week is not plausible for one person; check the hours.")
+            )
+
+    def validate_outcome(self, field):
+        if field.data == Outcome.STOPPED and not self.end_date.data:
+            raise ValidationError(_l("Give the end date when the placement stopped."))
+
+
+# One "seen" checkbox and date per kind of evidence, added to the class below.
+for _kind, _label in choices.EVIDENCE_KINDS.items():
+    setattr(PlacementForm, f"ev_{_kind}", BooleanField(_label))
+    setattr(PlacementForm, f"ev_{_kind}_on", DateField(_l("Seen on"), validators=[Optional()]))
+
+
+def evidence_data(form) -> dict:
+    """{kind: (seen, seen_on)} from the evidence fields of a PlacementForm."""
+    return {kind: (form[f"ev_{kind}"].data, form[f"ev_{kind}_on"].data) for kind in EvidenceKind}
+
+
+class DecideForm(VersionedForm):
+    remark = _text(_l("Remark (needed when you return the report)"), 4000)
+
+
+class CorrectionForm(VersionedForm):
+    correction_reason = _text(_l("Reason for the correction"), 2000)

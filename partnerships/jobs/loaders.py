@@ -1,0 +1,43 @@
+"""Load-and-check helpers for this domain's rows, on top of partnerships.access."""
+
+from __future__ import annotations
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import access
+from ..accounts.models import Organisation
+from ..extensions import db
+from .models import Contract
+from .rules import InPilot
+
+
+def load_contract(pilot, contract_id: int, action: str = "contract.view") -> Contract:
+    """A contract used by this pilot, if the user may do the action: 404 / 403 otherwise."""
+    contract = db.session.get(Contract, contract_id)
+    if contract is None or pilot not in contract.pilots:
+        abort(404)
+    if not access.can(current_user, action, InPilot(pilot, contract)):
+        abort(403)
+    return contract
+
+
+def supplier_scope(pilot) -> set[int] | None:
+    """None for the working group (sees all); the own organisation ids for a supplier."""
+    standing = access.standing(current_user, pilot)
+    if standing.working_group:
+        return None
+    return set(standing.supplier_org_ids)
+
+
+def supplier_choices() -> list[tuple[int, str]]:
+    """Every supplier organisation, by name."""
+    return [
+        (org_id, name)
+        for org_id, name in db.session.execute(
+            select(Organisation.id, Organisation.name)
+            .where(Organisation.kind == "supplier", Organisation.is_active.is_(True))
+            .order_by(Organisation.name)
+        )
+    ]

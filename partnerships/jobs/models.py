@@ -1,0 +1,234 @@
+"""Contracts and tenders, potential jobs, anonymous placements and their settings.
+
+Monitoring reports and API tokens live in models_reports.py; both are imported here so the
+metadata sees every table of the domain.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow
+from ..extensions import db
+from .choices import (
+    ContractKind,
+    EvidenceKind,
+    JobStatus,
+    Nature,
+    Outcome,
+    SocialReturnBasis,
+)
+
+
+class OrganisationSettings(db.Model):
+    """A buyer's counting rules, thresholds and lists; absent means the defaults below."""
+
+    __tablename__ = "jobs_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), unique=True
+    )
+    hours_per_job: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("25.5"))
+    durable_months: Mapped[int] = mapped_column(Integer, default=12)
+    sr_threshold: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal("250000"))
+    sr_min_months: Mapped[int] = mapped_column(Integer, default=6)
+    route_2b_threshold: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal("200000"))
+    # Lists as JSON: codes of the default entries in use, plus the organisation's own labels.
+    target_groups: Mapped[str | None] = mapped_column(Text)
+    placement_kinds: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+contract_pilot = Table(
+    "contract_pilot",
+    db.metadata,
+    Column("contract_id", ForeignKey("contract.id", ondelete="CASCADE"), primary_key=True),
+    Column("pilot_id", ForeignKey("pilot.id", ondelete="CASCADE"), primary_key=True),
+)
+
+potential_job_supplier = Table(
+    "potential_job_supplier",
+    db.metadata,
+    Column(
+        "potential_job_id", ForeignKey("potential_job.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Contract(Timestamped, db.Model):
+    """A contract or tender of a buyer; pilots of the same buyer may share it."""
+
+    __tablename__ = "contract"
+    __table_args__ = (
+        enum_check("kind", ContractKind),
+        enum_check("nature", Nature),
+        enum_check("sr_basis", SocialReturnBasis),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="term_valid"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default=ContractKind.CONTRACT)
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(30), default="other")
+    nature: Mapped[str] = mapped_column(String(20), default=Nature.SERVICE)
+    value_per_year: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    wage_sum: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))  # loonsom, excl. VAT
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    extension_options: Mapped[str] = mapped_column(String(200), default="")
+    sr_basis: Mapped[str] = mapped_column(String(20), default=SocialReturnBasis.NONE)
+    sr_percentage: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    sr_instrument: Mapped[str | None] = mapped_column(String(30))
+    sr_description: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")  # internal to the working group
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+
+    suppliers: Mapped[list[ContractSupplier]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan"
+    )
+    pilots = relationship("Pilot", secondary=contract_pilot)
+
+    @property
+    def supplier_ids(self) -> set[int]:
+        return {s.organisation_id for s in self.suppliers}
+
+
+class ContractSupplier(db.Model):
+    """One supplier (opdrachtnemer) of a contract; a contract may have several."""
+
+    __tablename__ = "contract_supplier"
+    __table_args__ = (UniqueConstraint("contract_id", "organisation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("contract.id", ondelete="CASCADE"), index=True
+    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+
+    contract: Mapped[Contract] = relationship(back_populates="suppliers")
+    organisation = relationship("Organisation")
+
+
+class PotentialJob(Timestamped, db.Model):
+    """A job the working group sees coming (step 3a), from idea to filled or dropped."""
+
+    __tablename__ = "potential_job"
+    __table_args__ = (
+        enum_check("status", JobStatus),
+        CheckConstraint(
+            "hours_per_week IS NULL OR (hours_per_week > 0 AND hours_per_week <= 60)",
+            name="hours_valid",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pilot_id: Mapped[int] = mapped_column(ForeignKey("pilot.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(30), default="brainstorm")
+    tasks: Mapped[str] = mapped_column(Text, default="")
+    hours_per_week: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    status: Mapped[str] = mapped_column(String(20), default=JobStatus.IDEA)
+    drop_reason: Mapped[str] = mapped_column(Text, default="")
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id", ondelete="SET NULL"))
+    placement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("placement.id", ondelete="SET NULL")
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+
+    pilot = relationship("Pilot")
+    suppliers = relationship("Organisation", secondary=potential_job_supplier)
+    contract = relationship("Contract")
+    placement = relationship("Placement", foreign_keys=[placement_id])
+
+
+class Placement(db.Model):
+    """A realised job, anonymous by design: no field can hold who the person is."""
+
+    __tablename__ = "placement"
+    __table_args__ = (
+        enum_check("outcome", Outcome),
+        CheckConstraint("hours_per_week > 0 AND hours_per_week <= 60", name="hours_valid"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pilot_id: Mapped[int] = mapped_column(ForeignKey("pilot.id", ondelete="CASCADE"), index=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id"), index=True)
+    supplier_organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    # The supplier's own anonymous code, so reports and placements can be matched.
+    reference: Mapped[str] = mapped_column(String(40), default="")
+    kind: Mapped[str] = mapped_column(String(80))
+    target_group: Mapped[str] = mapped_column(String(80))
+    hours_per_week: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(20), default=Outcome.ACTIVE)
+    outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+
+    pilot = relationship("Pilot")
+    contract = relationship("Contract")
+    supplier = relationship("Organisation")
+    evidence: Mapped[list[PlacementEvidence]] = relationship(
+        back_populates="placement", cascade="all, delete-orphan"
+    )
+
+    @property
+    def employed_until(self) -> date | None:
+        """Last day known in employment: stopping ends it; the other outcomes keep working."""
+        return self.end_date if self.outcome == Outcome.STOPPED else None
+
+
+class PlacementEvidence(db.Model):
+    """That a document proving the placement was seen, and when; never the document itself."""
+
+    __tablename__ = "placement_evidence"
+    __table_args__ = (
+        UniqueConstraint("placement_id", "kind"),
+        enum_check("kind", EvidenceKind),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(
+        ForeignKey("placement.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(30))
+    seen: Mapped[bool] = mapped_column(Boolean, default=False)
+    seen_on: Mapped[date | None] = mapped_column(Date)
+
+    placement: Mapped[Placement] = relationship(back_populates="evidence")
+
+
+from .models_reports import ApiToken, MonitoringLine, MonitoringReport  # noqa: E402,F401

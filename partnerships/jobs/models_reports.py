@@ -1,0 +1,123 @@
+"""Monitoring reports (step 4a) and the API tokens that let BI tools read the figures."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..database import UTCDateTime, enum_check, utcnow
+from ..extensions import db
+from .choices import ReportStatus
+
+
+class MonitoringReport(db.Model):
+    """One version of a supplier's report on one contract for one period.
+
+    An accepted version is locked; a correction is a new row with a higher version_no and
+    a reason, so earlier versions stay readable.
+    """
+
+    __tablename__ = "monitoring_report"
+    __table_args__ = (
+        UniqueConstraint("contract_id", "supplier_organisation_id", "period_start", "version_no"),
+        enum_check("status", ReportStatus),
+        CheckConstraint("period_end >= period_start", name="period_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pilot_id: Mapped[int] = mapped_column(ForeignKey("pilot.id", ondelete="CASCADE"), index=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id"), index=True)
+    supplier_organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    version_no: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default=ReportStatus.SUBMITTED)
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    correction_reason: Mapped[str] = mapped_column(Text, default="")
+    remark: Mapped[str] = mapped_column(Text, default="")  # the buyer's, when returning
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    submitted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic lock
+
+    pilot = relationship("Pilot")
+    contract = relationship("Contract")
+    supplier = relationship("Organisation")
+    submitted_by = relationship("User", foreign_keys=[submitted_by_id])
+    decided_by = relationship("User", foreign_keys=[decided_by_id])
+    lines: Mapped[list[MonitoringLine]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="MonitoringLine.id"
+    )
+
+    @property
+    def locked(self) -> bool:
+        return self.status == ReportStatus.ACCEPTED
+
+
+class MonitoringLine(db.Model):
+    """Paid hours in the period: for one placement, or aggregated by target group and kind."""
+
+    __tablename__ = "monitoring_line"
+    __table_args__ = (
+        CheckConstraint("paid_hours >= 0", name="hours_valid"),
+        CheckConstraint("people IS NULL OR people >= 0", name="people_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("monitoring_report.id", ondelete="CASCADE"), index=True
+    )
+    placement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("placement.id", ondelete="SET NULL"), index=True
+    )
+    target_group: Mapped[str | None] = mapped_column(String(80))
+    kind: Mapped[str | None] = mapped_column(String(80))
+    people: Mapped[int | None] = mapped_column(Integer)
+    paid_hours: Mapped[Decimal] = mapped_column(Numeric(9, 2))
+
+    report: Mapped[MonitoringReport] = relationship(back_populates="lines")
+    placement = relationship("Placement")
+
+
+class ApiToken(db.Model):
+    """A bearer token for the read-only API, scoped to one organisation; only its hash is kept."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))  # shown in lists to tell tokens apart
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_used_on: Mapped[date | None] = mapped_column(Date)
+
+    created_by = relationship("User")
+
+    @staticmethod
+    def hash(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()

@@ -1,0 +1,67 @@
+"""Who may see and change contracts, jobs, placements, reports and figures.
+
+Contracts belong to the buyer and may be shared by several pilots, so a contract is checked
+in the context of one pilot through `InPilot`. A supplier contact only ever reaches rows of
+its own organisation; the board reads figures (with small counts hidden), never rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import access
+
+# Buyer roles that accept or return a supplier's monitoring report.
+REPORT_DECIDERS = frozenset({"contract_manager", "sr_coordinator"})
+
+
+@dataclass(frozen=True)
+class InPilot:
+    """A contract seen from one pilot; access.py finds the pilot through `.pilot`."""
+
+    pilot: object
+    contract: object
+
+
+def _own_supplier(s, org_id) -> bool:
+    return s.supplier and org_id in s.supplier_org_ids
+
+
+def _contract_supplier(s, contract) -> bool:
+    return s.supplier and bool(contract.supplier_ids & s.supplier_org_ids)
+
+
+access.register(
+    {
+        # Figures: the working group sees everything, the board sees suppressed figures.
+        "jobs.figures": lambda u, o, s: s.working_group or s.board,
+        "jobs.export_rows": lambda u, o, s: s.working_group,
+        "jobs.supplier_view": lambda u, o, s: s.supplier,
+        # Contracts (obj: pilot for create/list, InPilot for one contract).
+        "contract.list": lambda u, o, s: s.working_group or s.board or s.supplier,
+        "contract.create": lambda u, o, s: s.working_group,
+        "contract.view": lambda u, o, s: (
+            s.working_group or s.board or _contract_supplier(s, o.contract)
+        ),
+        "contract.edit": lambda u, o, s: s.working_group,
+        # Potential jobs are the working group's planning.
+        "potential_job.view": lambda u, o, s: s.working_group or s.board,
+        "potential_job.edit": lambda u, o, s: s.working_group,
+        # Placements (obj: pilot for list/create, a Placement otherwise).
+        "placement.list": lambda u, o, s: s.working_group or s.supplier,
+        "placement.create": lambda u, o, s: s.working_group or s.supplier,
+        "placement.view": lambda u, o, s: (
+            s.working_group or _own_supplier(s, o.supplier_organisation_id)
+        ),
+        "placement.edit": lambda u, o, s: (
+            s.working_group or _own_supplier(s, o.supplier_organisation_id)
+        ),
+        # Monitoring reports.
+        "report.list": lambda u, o, s: s.working_group or s.supplier,
+        "report.view": lambda u, o, s: (
+            s.working_group or _own_supplier(s, o.supplier_organisation_id)
+        ),
+        "report.submit": lambda u, o, s: _own_supplier(s, o.supplier_organisation_id),
+        "report.decide": lambda u, o, s: s.coordinator or bool(s.roles & REPORT_DECIDERS),
+    }
+)

@@ -1,0 +1,132 @@
+"""Placements: the jobs realised, recorded anonymously by the working group or the supplier."""
+
+from __future__ import annotations
+
+from flask import flash, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .. import access
+from ..extensions import db
+from ..htmx import invalid, redirect_to
+from . import bp, services
+from .figures import supplier_names
+from .forms import PlacementForm, evidence_data
+from .loaders import supplier_scope
+from .models import Placement
+from .services import PLACEMENT_FIELDS, JobsError
+from .settings import placement_kind_choices, settings_for, target_group_choices
+
+
+def _with_current(options, current):
+    """Keep a value that was dropped from the organisation's list selectable on old rows."""
+    if current and current not in {code for code, _ in options}:
+        return options + [(current, current)]
+    return options
+
+
+def _placement_form(pilot, scope, placement=None) -> PlacementForm:
+    # A POST is read from what was sent only, so a field left out never falls back to the row.
+    form = PlacementForm(obj=None if request.method == "POST" else placement)
+    contracts = services.pilot_contracts(pilot, scope)
+    form.contract_id.choices = [(c.id, c.title) for c in contracts]
+    supplier_ids = set().union(*(c.supplier_ids for c in contracts)) if contracts else set()
+    if scope is not None:
+        supplier_ids &= scope
+    names = supplier_names(supplier_ids)
+    form.supplier_organisation_id.choices = sorted(names.items(), key=lambda kv: kv[1])
+    settings = settings_for(pilot.organisation_id)
+    form.kind.choices = _with_current(
+        placement_kind_choices(settings), placement.kind if placement else None
+    )
+    form.target_group.choices = _with_current(
+        target_group_choices(settings), placement.target_group if placement else None
+    )
+    if placement is not None and not form.is_submitted():
+        form.version.data = placement.version
+        for evidence in placement.evidence:
+            form[f"ev_{evidence.kind}"].data = evidence.seen
+            form[f"ev_{evidence.kind}_on"].data = evidence.seen_on
+    return form
+
+
+@bp.route("/pilots/<int:pilot_id>/placements")
+@login_required
+def placements(pilot_id):
+    pilot = access.load_pilot(pilot_id, "placement.list")
+    scope = supplier_scope(pilot)
+    query = (
+        select(Placement)
+        .where(Placement.pilot_id == pilot.id)
+        .order_by(Placement.start_date.desc(), Placement.id.desc())
+    )
+    if scope is not None:
+        query = query.where(Placement.supplier_organisation_id.in_(scope))
+    rows = db.session.scalars(query).all()
+    return render_template(
+        "jobs/placements.html",
+        pilot=pilot,
+        placements=rows,
+        internal=scope is None,
+        names=supplier_names({p.supplier_organisation_id for p in rows}),
+        can_create=access.can(current_user, "placement.create", pilot),
+    )
+
+
+def _save(pilot, form, scope, placement=None):
+    data = {name: form[name].data for name in PLACEMENT_FIELDS}
+    return services.save_placement(
+        pilot,
+        current_user,
+        data,
+        evidence_data(form),
+        placement=placement,
+        version=form.version.data,
+        allowed_supplier_ids=scope,
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/placements/new", methods=["GET", "POST"])
+@login_required
+def placement_new(pilot_id):
+    pilot = access.load_pilot(pilot_id, "placement.create")
+    scope = supplier_scope(pilot)
+    form = _placement_form(pilot, scope)
+    if form.validate_on_submit():
+        try:
+            _save(pilot, form, scope)
+        except JobsError as error:
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("Placement saved."), "success")
+            return redirect_to(url_for("jobs.placements", pilot_id=pilot.id))
+    context = dict(pilot=pilot, form=form, placement=None)
+    if form.is_submitted():
+        return invalid("jobs/placement_form.html", **context)
+    return render_template("jobs/placement_form.html", **context)
+
+
+@bp.route("/pilots/<int:pilot_id>/placements/<int:placement_id>", methods=["GET", "POST"])
+@login_required
+def placement_edit(pilot_id, placement_id):
+    pilot = access.load_pilot(pilot_id, "placement.list")
+    placement = access.load(Placement, placement_id, "placement.view", pilot=pilot)
+    scope = supplier_scope(pilot)
+    form = _placement_form(pilot, scope, placement)
+    if form.is_submitted():
+        access.require("placement.edit", placement)
+    if form.validate_on_submit():
+        try:
+            _save(pilot, form, scope, placement)
+        except JobsError as error:
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("Placement saved."), "success")
+            return redirect_to(url_for("jobs.placements", pilot_id=pilot.id))
+    context = dict(pilot=pilot, form=form, placement=placement)
+    if form.is_submitted():
+        return invalid("jobs/placement_form.html", **context)
+    return render_template("jobs/placement_form.html", **context)

@@ -1,0 +1,179 @@
+"""The pilot's figures equal a hand calculation, cost a fixed number of queries, and hide
+small counts for everyone outside the working group."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import event
+
+from partnerships.extensions import db
+from partnerships.jobs.services import latest_figures, pilot_figures
+
+AS_OF = "2026-03-31"
+
+
+def three_placements(world, place):
+    """Hand calculation for Q1 2026 (1 January to 31 March: 90 days), 25.5 hours = 1 job.
+
+    P1 doelgroepregister, 25.5 h/week, since 1 Jan 2025, open:       1.00 x 90/90 = 1.00
+    P2 doelgroepregister, 12.75 h/week, from 15 Feb 2026 (45 days):  0.50 x 45/90 = 0.25
+    P3 Participatiewet, 20 h/week, June 2025 to 31 Jan 2026: not in the register = 0
+    Banen 1.25. People placed to date 3, of whom 2 in the register.
+    Durable (12 months): P1 reached 1 Jan 2026 still working = 1; P2, P3 not yet = 1.
+    """
+    place(world, world.contract_a, world.supplier_a, reference="P1", start_date=date(2025, 1, 1))
+    place(
+        world,
+        world.contract_a,
+        world.supplier_a,
+        reference="P2",
+        hours_per_week=Decimal("12.75"),
+        start_date=date(2026, 2, 15),
+        kind="secondment",
+    )
+    place(
+        world,
+        world.contract_b,
+        world.supplier_b,
+        reference="P3",
+        target_group="participatiewet",
+        hours_per_week=Decimal("20"),
+        start_date=date(2025, 6, 1),
+        end_date=date(2026, 1, 31),
+        outcome="stopped",
+    )
+
+
+def test_the_service_equals_the_hand_calculation(world, place):
+    three_placements(world, place)
+    figures = pilot_figures(world.pilot, as_of=date(2026, 3, 31))
+    assert figures["banen"] == Decimal("1.25")
+    assert figures["period"] == (date(2026, 1, 1), date(2026, 3, 31))
+    assert (figures["people"], figures["people_register"], figures["durable"]) == (3, 2, 1)
+    assert dict(figures["by_target_group"]) == {"doelgroepregister": 2, "participatiewet": 1}
+    trend = {t["period_start"]: t["banen"] for t in figures["trend"]}
+    # Q1 2025 holds only P1 at 25.5 h: 1.00. Q3 2025: still only P1 counts: 1.00.
+    assert trend[date(2025, 1, 1)] == Decimal("1.00")
+    assert trend[date(2025, 7, 1)] == Decimal("1.00")
+    assert trend[date(2026, 1, 1)] == Decimal("1.25")
+    assert len(trend) == 5
+
+
+def test_the_dashboard_page_shows_the_hand_calculation(world, place, login_as):
+    three_placements(world, place)
+    page = (
+        login_as(world.coordinator)
+        .get(f"/pilots/{world.pilot.id}/figures?as_of={AS_OF}")
+        .get_data(as_text=True)
+    )
+    assert re.search(r'id="figure-banen">1,25<', page)
+    assert re.search(r'id="figure-people">3<', page)
+    assert re.search(r'id="figure-durable">1<', page)
+    assert "<svg" in page and 'role="img"' in page
+    assert "Banenafspraakbanen en mensen per periode" in page or "per period" in page
+
+
+def test_the_board_sees_small_counts_as_less_than_five(world, place, login_as):
+    three_placements(world, place)
+    page = (
+        login_as(world.board)
+        .get(f"/pilots/{world.pilot.id}/figures?as_of={AS_OF}")
+        .get_data(as_text=True)
+    )
+    assert re.search(r'id="figure-people">&lt;5<', page)
+    assert re.search(r'id="figure-durable">&lt;5<', page)
+    assert re.search(r'id="figure-banen">1,25<', page)  # a job count, not a head count
+
+
+def test_suppressed_figures_hide_1_to_4_but_show_0_and_5(world, place):
+    for _ in range(5):
+        place(world, world.contract_a, world.supplier_a, start_date=date(2025, 1, 1))
+    figures = pilot_figures(world.pilot, as_of=date(2026, 3, 31), suppress=True)
+    assert figures["people"] == 5
+    assert figures["durable"] == 5
+    assert dict(figures["by_kind"]) == {"employment_fixed": 5}
+    place(world, world.contract_b, world.supplier_b, target_group="ww")
+    figures = pilot_figures(world.pilot, as_of=date(2026, 3, 31), suppress=True)
+    assert dict(figures["by_target_group"])["ww"] == "<5"
+    empty = pilot_figures(world.pilot, as_of=date(2024, 1, 1), suppress=True)
+    assert empty["people"] == 0
+
+
+def test_latest_figures_offers_the_headline_for_other_domains(world, place):
+    place(world, world.contract_a, world.supplier_a, start_date=date(2025, 1, 1))
+    figures = latest_figures(world.pilot)
+    assert figures["banen"] == Decimal("1.00")
+    assert figures["people"] == 1 and figures["goal"] == Decimal("4")
+    assert set(figures) >= {"people", "banen", "durable", "goal", "period"}
+
+
+@contextmanager
+def counted_queries():
+    statements = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+def _queries(client, url):
+    db.session.expire_all()  # as in a fresh request: nothing cached from the test
+    with counted_queries() as statements:
+        assert client.get(url).status_code == 200
+    return len(statements)
+
+
+def test_queries_per_page_stay_constant_as_placements_grow(world, place, login_as, make):
+    admin = make.user(world.buyer, org_role="admin")
+    pages = [
+        f"/pilots/{world.pilot.id}/figures?as_of={AS_OF}",
+        f"/figures?as_of={AS_OF}",
+        f"/pilots/{world.pilot.id}/placements",
+        f"/pilots/{world.pilot.id}/reports",
+    ]
+
+    def measure():
+        return [_queries(login_as(admin), url) for url in pages]
+
+    for _ in range(3):
+        place(world, world.contract_a, world.supplier_a, start_date=date(2025, 5, 1))
+    few = measure()
+    for _ in range(27):
+        place(
+            world,
+            world.contract_b,
+            world.supplier_b,
+            start_date=date(2025, 8, 1),
+            target_group="wajong",
+        )
+    many = measure()
+    assert few == many
+    assert max(few) < 25
+
+
+def test_the_organisation_view_sums_its_pilots(world, place, make, login_as):
+    three_placements(world, place)
+    second = make.pilot(
+        org=world.buyer, title="Pilot groen", start_date=date(2025, 6, 1), goal_jobs=Decimal("2")
+    )
+    place(second, world.contract_b, world.supplier_b, start_date=date(2025, 6, 1))
+    admin = make.user(world.buyer, org_role="admin")
+    page = login_as(admin).get(f"/figures?as_of={AS_OF}").get_data(as_text=True)
+    # 1.25 in the first pilot plus 1.00 in the second; 4 people; goals 4 + 2.
+    assert re.search(r'id="figure-banen">2,25<', page)
+    assert re.search(r'id="figure-people">4<', page)
+    assert "Pilot groen" in page and "6,00" in page
+
+
+def test_the_organisation_view_is_closed_to_suppliers_and_strangers(world, make, login_as):
+    assert login_as(world.contact_a).get("/figures").status_code == 403
+    assert login_as(make.user(make.org())).get("/figures").status_code == 403
