@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-21 23:43:25.837279
+Create Date: 2026-11-22 00:01:36.001607
 
 """
 from alembic import op
