@@ -19,6 +19,8 @@ from .extensions import db
 
 COORDINATOR_ROLES = frozenset({"coordinator", "coordinator_backup"})
 OUTSIDE_ROLES = frozenset({"supplier", "board"})
+# The largest id SQLite and PostgreSQL (bigint) can store; larger ones overflow the driver.
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,9 @@ def load(model, row_id, action: str, pilot=None):
     With `pilot` given, a row of another pilot is treated as missing, so ids in a URL cannot
     reach across pilots.
     """
+    # An id no database column can hold (from a typed URL or form) is simply not there.
+    if not isinstance(row_id, int) or not 0 < row_id <= MAX_ID:
+        abort(404)
     row = db.session.get(model, row_id)
     if row is None or (pilot is not None and getattr(row, "pilot_id", None) != pilot.id):
         abort(404)

@@ -124,7 +124,5 @@ def seed(*, pilot, people, suppliers):
     for name, text in suggested:
         contact = "Werkgeversservicepunt Voorbeeldstad" if name != "UWV" else "UWV regio Midden"
         db.session.add(
-            ExternalOrganisation(
-                pilot_id=pilot.id, name=name, involvement=text, contact=contact
-            )
+            ExternalOrganisation(pilot_id=pilot.id, name=name, involvement=text, contact=contact)
         )

@@ -7,7 +7,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..access import MAX_ID
 from ..forms import NoControlCharacters, VersionedForm
+from ..pilots.forms import PlausibleDate
 
 
 def _strip(value):
@@ -16,9 +18,11 @@ def _strip(value):
 
 def _int_or_none(value):
     try:
-        return int(value) if value not in (None, "", "None") else None
+        number = int(value) if value not in (None, "", "None") else None
     except (TypeError, ValueError):
         return -1  # an impossible id: the service refuses it with a clear message
+    # An id too large for the database would crash the lookup; it cannot exist either.
+    return -1 if number is not None and not 0 < number <= MAX_ID else number
 
 
 class ActionForm(VersionedForm):
@@ -45,7 +49,7 @@ class ActionForm(VersionedForm):
         validate_choice=False,
         description=_l("A person, or everyone who holds the responsible role."),
     )
-    deadline = DateField(_l("Deadline"), validators=[Optional()])
+    deadline = DateField(_l("Deadline"), validators=[Optional(), PlausibleDate()])
     is_internal = BooleanField(_l("Internal (not visible to suppliers)"), default=True)
 
 

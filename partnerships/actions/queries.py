@@ -66,6 +66,24 @@ def parse_filters(pilot, args) -> Filters:
     return result
 
 
+def people_visible_to(user, pilot, people_by_role: dict) -> dict:
+    """Role -> people, as this user may see them: a supplier contact sees the buyer's people
+    and its own organisation's contacts, never another supplier's."""
+    standing = access.standing(user, pilot)
+    if standing.working_group or standing.board:
+        return people_by_role
+    allowed = {pilot.organisation_id} | set(standing.supplier_org_ids)
+    return {
+        role: [person for person in people if person.organisation_id in allowed]
+        for role, people in people_by_role.items()
+    }
+
+
+def visible_to(query, user, pilot):
+    """Limit a query on Action to what the user may see (see rules.py)."""
+    return _visible(query, user, pilot)
+
+
 def _visible(query, user, pilot):
     """Suppliers see only shared actions meant for their own organisation."""
     standing = access.standing(user, pilot)

@@ -54,7 +54,7 @@ def _fill_choices(form: ActionForm, pilot, people_by_role):
 
 
 def _context(pilot):
-    by_role = team.people_by_role(pilot)
+    by_role = queries.people_visible_to(current_user, pilot, team.people_by_role(pilot))
     return dict(
         pilot=pilot,
         people_by_role=by_role,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from datetime import timedelta
 
@@ -58,14 +59,29 @@ def to_ics(meeting, items, url: str) -> bytes:
     event.add("description", description)
     calendar.add_component(event)
     start = local(meeting.starts_at).date()
-    calendar.add_missing_timezones(
-        first_date=start - timedelta(days=366), last_date=start + timedelta(days=366)
-    )
+    # A meeting at the calendar's very edge (year 1 or 9999) gets no VTIMEZONE block;
+    # its times still carry the TZID, which calendars resolve themselves.
+    with contextlib.suppress(OverflowError, ValueError):
+        calendar.add_missing_timezones(
+            first_date=start - timedelta(days=366), last_date=start + timedelta(days=366)
+        )
     return calendar.to_ical()
 
 
-def to_docx(meeting, items, *, kind_name: str, participants: list[str], internal: bool) -> bytes:
-    """Agenda and minutes as a Word document people can edit and file."""
+def to_docx(
+    meeting,
+    items,
+    *,
+    kind_name: str,
+    participants: list[str],
+    internal: bool,
+    item_actions: dict | None = None,
+) -> bytes:
+    """Agenda and minutes as a Word document people can edit and file.
+
+    `item_actions` (item id -> actions the reader may see) limits a supplier's copy to its
+    own actions; without it, outsiders get no actions at all.
+    """
     labels = {
         "place": _("Place"),
         "video": _("Video call"),
@@ -98,13 +114,17 @@ def to_docx(meeting, items, *, kind_name: str, participants: list[str], internal
             document.add_paragraph(f"{labels['decision']}: {decision.title}", style="List Bullet")
             if decision.text:
                 document.add_paragraph(decision.text)
-        for link in item.action_links:
-            action = link.action
-            if internal or not action.is_internal:
-                deadline = f" ({action.deadline:%d-%m-%Y})" if action.deadline else ""
-                document.add_paragraph(
-                    f"{labels['action']}: {action.title}{deadline}", style="List Bullet"
-                )
+        if item_actions is not None:
+            actions = item_actions.get(item.id, [])
+        elif internal:
+            actions = [link.action for link in item.action_links if link.action is not None]
+        else:
+            actions = []
+        for action in actions:
+            deadline = f" ({action.deadline:%d-%m-%Y})" if action.deadline else ""
+            document.add_paragraph(
+                f"{labels['action']}: {action.title}{deadline}", style="List Bullet"
+            )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

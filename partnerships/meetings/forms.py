@@ -19,6 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..forms import NoControlCharacters, VersionedForm
+from ..pilots.forms import PlausibleDate
 from .models import DecisionKind, DecisionStatus
 
 # Which bodies or roles take decisions, in the register's words.
@@ -76,7 +77,7 @@ class MeetingForm(VersionedForm):
         description=_l("Leave empty to use the name of the kind of meeting."),
         validators=[Length(max=200), NoControlCharacters()],
     )
-    day = DateField(_l("Date"), validators=[DataRequired()])
+    day = DateField(_l("Date"), validators=[DataRequired(), PlausibleDate()])
     start = TimeField(
         _l("Start time"),
         validators=[DataRequired()],
@@ -173,11 +174,11 @@ class MinuteDecisionForm(_DecisionFields):
 class DecisionForm(_DecisionFields):
     """A decision entered straight into the register."""
 
-    decided_on = DateField(_l("Date of the decision"), validators=[DataRequired()])
+    decided_on = DateField(_l("Date of the decision"), validators=[DataRequired(), PlausibleDate()])
 
 
 class ConfirmDecisionForm(VersionedForm):
-    decided_on = DateField(_l("Date taken"), validators=[DataRequired()])
+    decided_on = DateField(_l("Date taken"), validators=[DataRequired(), PlausibleDate()])
 
 
 class MinuteActionForm(FlaskForm):
@@ -193,7 +194,7 @@ class MinuteActionForm(FlaskForm):
         default=0,
         description=_l("Leave empty for everyone in the role."),
     )
-    deadline = DateField(_l("Deadline"), validators=[Optional()])
+    deadline = DateField(_l("Deadline"), validators=[Optional(), PlausibleDate()])
 
 
 class MonitoringForm(FlaskForm):

@@ -53,6 +53,11 @@ def term_end(pilot) -> date:
 def _add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    # Dates beyond the calendar (a contract "ending" in 9999) stop at its edge.
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     # The 29th to 31st do not exist in every month; the last day of the month stands in.
     for last in (day.day, 30, 29, 28):
         try:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import workflows_registry
 from ..actions.models import Action, ActionStatus
+from ..actions.queries import visible_to
 from ..extensions import db
 from ..pilots.models import StepState, StepStatus
 
@@ -49,9 +50,10 @@ def latest_figures(pilot) -> list:
 
 
 def pilot_state(
-    pilot, locale: str, *, internal: bool = True, today: date | None = None
+    pilot, locale: str, *, internal: bool = True, today: date | None = None, user=None
 ) -> PilotState:
-    """The live part of a progress agenda; suppliers (internal=False) see only shared actions."""
+    """The live part of a progress agenda; suppliers (internal=False) see only the shared
+    actions meant for their own organisation (`user`), never another supplier's."""
     today = today or date.today()
     query = (
         select(Action)
@@ -62,7 +64,14 @@ def pilot_state(
         .order_by(Action.deadline.is_(None), Action.deadline, Action.id)
     )
     if not internal:
-        query = query.where(Action.is_internal.is_(False))
+        if user is not None:
+            query = visible_to(query, user, pilot)
+        else:  # nobody in particular: only what every supplier may see
+            query = query.where(
+                Action.is_internal.is_(False),
+                Action.assignee_id.is_(None),
+                Action.role == "supplier",
+            )
     state = PilotState()
     for action in db.session.scalars(query):
         overdue = action.deadline is not None and action.deadline < today

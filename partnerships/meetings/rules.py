@@ -8,6 +8,7 @@ minutes. A held or cancelled meeting is closed: only the coordinator (or backup)
 from __future__ import annotations
 
 from .. import access
+from ..pilots.tabs import register_tab
 
 
 def _sees_meeting(user, meeting, s) -> bool:
@@ -32,6 +33,9 @@ access.register(
         "decision.record": lambda u, o, s: s.working_group,
     }
 )
+
+# The decision register is internal; suppliers are not offered its tab.
+register_tab("meetings.decisions", "decision.view")
 
 
 def visible_items(user, meeting) -> list:

@@ -139,13 +139,14 @@ def show(pilot_id, meeting_id):
 def page_context(pilot, meeting) -> dict:
     """What the meeting page and its agenda fragment need."""
     internal = access.can(current_user, "meeting.view_internal", meeting)
+    items = visible_items(current_user, meeting)
     state = None
     if meeting.lists_pilot_state:
-        state = pilot_state(pilot, locale_code(), internal=internal)
+        state = pilot_state(pilot, locale_code(), internal=internal, user=current_user)
     return dict(
         pilot=pilot,
         meeting=meeting,
-        items=visible_items(current_user, meeting),
+        items=items,
         internal=internal,
         can_edit=access.can(current_user, "meeting.edit", meeting),
         can_reopen=access.can(current_user, "meeting.reopen", meeting),
@@ -154,7 +155,23 @@ def page_context(pilot, meeting) -> dict:
         kinds=kind_names(pilot),
         button=ButtonForm(),
         roles=role_names(pilot),
+        item_actions=item_actions(items, internal),
     )
+
+
+def item_actions(items, internal: bool) -> dict:
+    """Agenda item id -> the actions agreed on it that the reader may see.
+
+    Insiders see all; a supplier sees only shared actions meant for its own organisation,
+    not those of another supplier at the same table.
+    """
+    result = {}
+    for item in items:
+        actions = [link.action for link in item.action_links if link.action is not None]
+        if not internal:
+            actions = [a for a in actions if access.can(current_user, "action.view", a)]
+        result[item.id] = actions
+    return result
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
@@ -201,11 +218,12 @@ def edit(pilot_id, meeting_id):
 def set_status(pilot_id, meeting_id):
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
+    # Closing a planned meeting is the working group's; opening a closed one the coordinator's.
+    # Who may is checked first, so outsiders get 403 whatever they send.
+    require_edit(meeting)
     wanted = request.form.get("status", "")
     if wanted not in set(MeetingStatus) or not ButtonForm().validate_on_submit():
         abort(400)
-    # Closing a planned meeting is the working group's; opening a closed one the coordinator's.
-    require_edit(meeting)
     agenda.set_status(meeting, current_user, wanted)
     db.session.commit()
     messages = {

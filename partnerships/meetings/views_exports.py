@@ -51,6 +51,7 @@ def docx(pilot_id, meeting_id):
         kind_name=kind_names(pilot).get(meeting.kind, meeting.kind),
         participants=[p.user.name for p in meeting.participants],
         internal=context["internal"],
+        item_actions=context["item_actions"],
     )
     mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return _download(body, mimetype, f"meeting-{meeting.id}.docx")

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from .. import access, htmx
+from ..actions.services import ActionError, action_roles
 from ..extensions import db
 from ..forms import ButtonForm
 from . import agenda, bp, minutes
@@ -163,7 +164,9 @@ def _minute_forms(pilot, item, notes=None, decision=None, action=None):
     for form in (decision,):
         form.decided_by.choices = options(decider_choices(pilot))
         form.step_code.choices = options(step_choices(pilot))
-    action.role.choices = options(list(role_names(pilot).items()))
+    # Only roles that can own an action (not "the working group as a whole").
+    names = role_names(pilot)
+    action.role.choices = options([(r.code, names[r.code]) for r in action_roles(pilot)])
     action.assignee.choices = options([(0, _("(everyone in the role)")), *member_choices(pilot)])
     return dict(notes_form=notes, decision_form=decision, action_form=action)
 
@@ -267,15 +270,22 @@ def item_action(pilot_id, meeting_id, item_id):
         from ..accounts.models import User
 
         assignee = db.session.get(User, form.assignee.data)
-    minutes.agree_action(
-        item,
-        current_user,
-        title=form.title.data,
-        role=form.role.data,
-        assignee=assignee,
-        deadline=form.deadline.data,
-        step_code=_default_step(item) or None,
-    )
+    try:
+        minutes.agree_action(
+            item,
+            current_user,
+            title=form.title.data,
+            role=form.role.data,
+            assignee=assignee,
+            deadline=form.deadline.data,
+            step_code=_default_step(item) or None,
+        )
+    except ActionError as error:
+        # E.g. a supplier contact on an internal item: say so, keep what was typed.
+        field = {"assignee_id": "assignee"}.get(error.field, error.field or "")
+        target = getattr(form, field, None) if field else None
+        (target or form.title).errors.append(error.message)
+        return _minutes_page(pilot, meeting, item, 422, action=form)
     db.session.commit()
     flash(_("Action added to the action list."), "success")
     return htmx.redirect_to(_minutes_url(pilot, meeting, item))

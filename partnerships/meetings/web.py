@@ -26,6 +26,8 @@ MEETING_PAGE = (
 
 def load_meeting(pilot, meeting_id: int, action: str = "meeting.view") -> Meeting:
     """The meeting named in the URL: 404 if missing or of another pilot, 403 if not allowed."""
+    if not 0 < meeting_id <= access.MAX_ID:  # larger ids overflow the database driver
+        abort(404)
     meeting = db.session.get(Meeting, meeting_id, options=MEETING_PAGE)
     if meeting is None or meeting.pilot_id != pilot.id:
         abort(404)

@@ -14,7 +14,15 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 
 from ..forms import NoControlCharacters, VersionedForm, choices
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
@@ -22,6 +30,32 @@ from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepSt
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
+
+
+class PlausibleDate:
+    """Refuse dates far outside a pilot's life (year 1 or 9999 overflow date arithmetic).
+
+    Other domains use it too: meetings, decisions, actions and progress notes.
+    """
+
+    FIRST_YEAR, LAST_YEAR = 1900, 2199
+    message = _l("Enter a date between 1900 and 2199.")
+
+    def __call__(self, form, field):
+        if field.data is not None and not self.FIRST_YEAR <= field.data.year <= self.LAST_YEAR:
+            raise ValidationError(self.message)
+
+
+class FiniteNumber:
+    """Refuse "NaN" and "Infinity", which a DecimalField accepts but no goal can be."""
+
+    message = _l("Enter a number.")
+
+    def __call__(self, form, field):
+        data = field.data
+        if data is not None and hasattr(data, "is_finite") and not data.is_finite():
+            field.errors[:] = []
+            raise StopValidation(self.message)
 
 
 CATEGORY_LABELS = {
@@ -65,12 +99,12 @@ class PilotForm(FlaskForm):
     purchasing_category = SelectField(
         _l("Purchasing category"), choices=choices(CATEGORY_LABELS.items())
     )
-    start_date = DateField(_l("Start date"), validators=[DataRequired()])
+    start_date = DateField(_l("Start date"), validators=[DataRequired(), PlausibleDate()])
     goal_jobs = DecimalField(
         _l("Goal in banenafspraak jobs"),
         description=_l("One job is 25.5 paid hours a week; part-time jobs count pro rata."),
         places=2,
-        validators=[InputRequired(), NumberRange(min=0, max=10000)],
+        validators=[InputRequired(), FiniteNumber(), NumberRange(min=0, max=10000)],
     )
     goal_people = IntegerField(
         _l("Goal in people (optional)"), validators=[Optional(), NumberRange(min=0, max=100000)]

@@ -20,20 +20,25 @@ JOB_KEYS = ("people", "banen", "durable")
 PEOPLE_KEYS = ("people", "durable")
 
 
-def key_figures(pilot, *, as_of: date | None = None) -> dict:
-    """Every key figure as plain JSON-friendly values (banen as a decimal string)."""
+def key_figures(
+    pilot, *, as_of: date | None = None, statuses: dict | None = None, counts: dict | None = None
+) -> dict:
+    """Every key figure as plain JSON-friendly values (banen as a decimal string).
+
+    Lists of pilots pass `statuses` and `counts` read for all of them at once.
+    """
     as_of = as_of or date.today()
     return {
         "as_of": as_of.isoformat(),
-        "step": step_reached(pilot),
-        **action_counts(pilot, as_of),
+        "step": step_reached(pilot, statuses),
+        **(counts if counts is not None else action_counts(pilot, as_of)),
         **job_figures(pilot, as_of),
         "goal_jobs": str(pilot.goal_jobs) if pilot.goal_jobs is not None else None,
         "goal_people": pilot.goal_people,
     }
 
 
-def step_reached(pilot) -> dict:
+def step_reached(pilot, statuses: dict | None = None) -> dict:
     """The first unfinished step on the pilot's route, titled in both languages.
 
     Both languages are kept so a frozen note reads right whichever language the reader uses.
@@ -42,7 +47,8 @@ def step_reached(pilot) -> dict:
     from ..pilots import progress
 
     workflow = workflows_registry.for_pilot(pilot)
-    statuses = progress.statuses_for([pilot.id])[pilot.id]
+    if statuses is None:
+        statuses = progress.statuses_for([pilot.id])[pilot.id]
     views = {loc: progress.compute(workflow, pilot.route, statuses, loc) for loc in ("nl", "en")}
     current = {loc: view.current_step for loc, view in views.items()}
     return {
@@ -71,6 +77,35 @@ def action_counts(pilot, as_of: date) -> dict:
         )
     )
     return {"actions_done": done or 0, "actions_overdue": overdue or 0}
+
+
+def action_counts_for(pilot_ids, as_of: date) -> dict[int, dict]:
+    """action_counts for many pilots in one query: {pilot_id: {...}}."""
+    from sqlalchemy import case
+
+    from ..actions.models import Action, ActionStatus
+
+    ids = list(pilot_ids)
+    result = {pid: {"actions_done": 0, "actions_overdue": 0} for pid in ids}
+    if not ids:
+        return result
+    overdue = (
+        Action.status.in_([ActionStatus.OPEN, ActionStatus.BUSY])
+        & Action.deadline.is_not(None)
+        & (Action.deadline < as_of)
+    )
+    rows = db.session.execute(
+        select(
+            Action.pilot_id,
+            func.sum(case((Action.status == ActionStatus.DONE, 1), else_=0)),
+            func.sum(case((overdue, 1), else_=0)),
+        )
+        .where(Action.pilot_id.in_(ids))
+        .group_by(Action.pilot_id)
+    )
+    for pilot_id, done, late in rows:
+        result[pilot_id] = {"actions_done": int(done or 0), "actions_overdue": int(late or 0)}
+    return result
 
 
 def job_figures(pilot, as_of: date) -> dict:

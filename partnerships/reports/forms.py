@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..forms import NoControlCharacters, VersionedForm
+from ..pilots.forms import PlausibleDate
 from ..privacy import Anonymous
 
 LONG = 20000
@@ -40,8 +41,12 @@ class NoteForm(VersionedForm):
         validators=[DataRequired(), Length(max=60), NoControlCharacters()],
         description=_l('How the board knows the period, e.g. "Quarter 2 2026".'),
     )
-    period_start = DateField(_l("First day of the period"), validators=[DataRequired()])
-    period_end = DateField(_l("Last day of the period"), validators=[DataRequired()])
+    period_start = DateField(
+        _l("First day of the period"), validators=[DataRequired(), PlausibleDate()]
+    )
+    period_end = DateField(
+        _l("Last day of the period"), validators=[DataRequired(), PlausibleDate()]
+    )
     body = _text(_l("Progress in your own words"), required=True, description=MARKDOWN_HINT)
 
     def validate_period_end(self, field):
@@ -153,7 +158,9 @@ class AdoptionForm(FlaskForm):
         ),
         default="proposed",
     )
-    decided_on = DateField(_l("Date (of the board meeting)"), validators=[DataRequired()])
+    decided_on = DateField(
+        _l("Date (of the board meeting)"), validators=[DataRequired(), PlausibleDate()]
+    )
 
 
 class LinkDecisionForm(FlaskForm):

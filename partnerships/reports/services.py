@@ -9,6 +9,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..concurrency import claim
@@ -161,7 +162,15 @@ def unread_remarks(pilot) -> int:
 
 def notes_of(pilot, *, include_drafts: bool) -> list[ProgressNote]:
     """The pilot's notes, newest period first; drafts only for the working group."""
-    query = select(ProgressNote).where(ProgressNote.pilot_id == pilot.id)
+    # Counts and unread remarks (with their authors) come along in a fixed number of queries.
+    query = (
+        select(ProgressNote)
+        .where(ProgressNote.pilot_id == pilot.id)
+        .options(
+            selectinload(ProgressNote.acknowledgements),
+            selectinload(ProgressNote.remarks).joinedload(NoteRemark.author),
+        )
+    )
     if not include_drafts:
         query = query.where(ProgressNote.status == NoteStatus.PUBLISHED)
     return list(
@@ -213,18 +222,68 @@ def awaiting_board(pilot) -> list:
 
 
 def board_overview(user, *, today: date) -> list[dict]:
-    """What the board sees per pilot: step, suppressed figures, latest note, open decisions."""
+    """What the board sees per pilot: step, suppressed figures, latest note, open decisions.
+
+    Read for all the board's pilots at once; only the jobs figures are asked per pilot.
+    """
+    from ..pilots import progress
+
+    pilots = board_pilots(user)
+    ids = [pilot.id for pilot in pilots]
+    statuses = progress.statuses_for(ids)
+    counts = key.action_counts_for(ids, today)
+    notes = _latest_published_for(ids)
+    decisions = _awaiting_board_for(ids)
     rows = []
-    for pilot in board_pilots(user):
-        note = latest_published(pilot)
+    for pilot in pilots:
+        note = notes.get(pilot.id)
+        figures = key.key_figures(
+            pilot, as_of=today, statuses=statuses[pilot.id], counts=counts[pilot.id]
+        )
         rows.append(
             {
                 "pilot": pilot,
-                "figures": key.for_display(key.key_figures(pilot, as_of=today), suppress=True),
+                "figures": key.for_display(figures, suppress=True),
                 "note": note,
                 "acknowledged": bool(note)
                 and any(a.user_id == user.id for a in note.acknowledgements),
-                "decisions": awaiting_board(pilot),
+                "decisions": decisions.get(pilot.id, []),
             }
         )
     return rows
+
+
+def _latest_published_for(pilot_ids) -> dict:
+    """{pilot_id: its latest published note}, with acknowledgements, in two queries."""
+    if not pilot_ids:
+        return {}
+    notes = db.session.scalars(
+        select(ProgressNote)
+        .where(ProgressNote.pilot_id.in_(pilot_ids), ProgressNote.status == NoteStatus.PUBLISHED)
+        .options(selectinload(ProgressNote.acknowledgements))
+        .order_by(ProgressNote.period_end.desc(), ProgressNote.id.desc())
+    )
+    latest: dict = {}
+    for note in notes:
+        latest.setdefault(note.pilot_id, note)
+    return latest
+
+
+def _awaiting_board_for(pilot_ids) -> dict:
+    """{pilot_id: proposed decisions the board is to take}, in one query."""
+    from ..meetings.models import Decision, DecisionStatus
+
+    if not pilot_ids:
+        return {}
+    result: dict = {}
+    for decision in db.session.scalars(
+        select(Decision)
+        .where(
+            Decision.pilot_id.in_(pilot_ids),
+            Decision.status == DecisionStatus.PROPOSED,
+            (Decision.kind.in_(BOARD_DECISION_KINDS)) | (Decision.decided_by == "board"),
+        )
+        .order_by(Decision.decided_on, Decision.id)
+    ):
+        result.setdefault(decision.pilot_id, []).append(decision)
+    return result

@@ -27,18 +27,16 @@ def _load_note(pilot_id: int, note_id: int, action: str):
 def notes(pilot_id):
     pilot = access.load_pilot(pilot_id, "note.list")
     standing = access.standing(current_user, pilot)
+    notes = services.notes_of(pilot, include_drafts=standing.working_group)
     unread = []
     if standing.coordinator:
         unread = [
-            r
-            for note in services.notes_of(pilot, include_drafts=False)
-            for r in note.remarks
-            if r.read_at is None
+            r for note in notes if note.is_published for r in note.remarks if r.read_at is None
         ]
     return htmx.render(
         "reports/notes.html",
         pilot=pilot,
-        notes=services.notes_of(pilot, include_drafts=standing.working_group),
+        notes=notes,
         unread=unread,
         can_write=access.can(current_user, "note.write", pilot),
     )
