@@ -20,7 +20,7 @@ from .extensions import db
 COORDINATOR_ROLES = frozenset({"coordinator", "coordinator_backup"})
 OUTSIDE_ROLES = frozenset({"supplier", "board"})
 # The largest id SQLite and PostgreSQL (bigint) can store; larger ones overflow the driver.
-MAX_ID = 2**63 - 1
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
 
 
 @dataclass(frozen=True)

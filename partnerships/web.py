@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
-from werkzeug.routing import BuildError
+from werkzeug.routing import BuildError, IntegerConverter
 
 from .extensions import db, login_manager
 
@@ -86,8 +86,18 @@ def _error_page(error: HTTPException):
     )
 
 
+class RowIdConverter(IntegerConverter):
+    """`<int:...>` in URLs, limited to what fits a database id, so a huge number is a 404."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def init_app(app: Flask) -> None:
     """Register headers, error handlers, the user loader and template globals."""
+    # Before any blueprint adds its rules: every integer in a URL is bounded.
+    app.url_map.converters["int"] = RowIdConverter
     login_manager.user_loader(_load_user)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Please log in to see this page.")
