@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, time, timedelta
 
 from flask_babel import force_locale, format_date
@@ -13,6 +12,7 @@ from sqlalchemy import func, select
 from .. import audit
 from ..database import utcnow
 from ..extensions import db
+from ..jobs.models import Contract, contract_pilot
 from ..pilots.models import Membership, MonitoringFrequency
 from .agenda import MeetingError, plan_meeting, template_for
 from .clock import to_utc
@@ -31,23 +31,21 @@ MAX_MEETINGS = 60
 
 
 def term_end(pilot) -> date:
-    """Until when progress meetings are planned: the latest contract end of the pilot.
+    """Until when progress meetings are planned: the latest end date of the pilot's contracts.
 
-    Contracts belong to the jobs domain; when it offers `partnerships.jobs.models.Contract`
-    with an end date (`end_date` or `ends_on`) the latest one counts. Without contracts the
-    term is two years from the pilot's start, the usual length of a pilot.
+    Contracts are linked to pilots through `contract_pilot` (one contract may serve several
+    pilots of the buyer). Only the recorded end date counts: the extension options are free
+    text ("2 x 1 jaar") and may never be exercised, so when an extension is taken the
+    coordinator moves the contract's end date and chooses the frequency again to plan on.
+    Contracts without an end date are left out; without any, the term is two years from the
+    pilot's start, the usual length of a pilot.
     """
-    fallback = _add_months(pilot.start_date, 24)
-    try:
-        models = importlib.import_module("partnerships.jobs.models")
-    except ModuleNotFoundError:
-        return fallback
-    contract = getattr(models, "Contract", None)
-    column = getattr(contract, "end_date", None) or getattr(contract, "ends_on", None)
-    if column is None or not hasattr(contract, "pilot_id"):
-        return fallback
-    latest = db.session.scalar(select(func.max(column)).where(contract.pilot_id == pilot.id))
-    return latest or fallback
+    latest = db.session.scalar(
+        select(func.max(Contract.end_date))
+        .join(contract_pilot, contract_pilot.c.contract_id == Contract.id)
+        .where(contract_pilot.c.pilot_id == pilot.id)
+    )
+    return latest or _add_months(pilot.start_date, 24)
 
 
 def _add_months(day: date, months: int) -> date:

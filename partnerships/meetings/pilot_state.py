@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -23,14 +25,41 @@ class PilotState:
     overdue_actions: list = field(default_factory=list)
     open_actions: list = field(default_factory=list)
     busy_steps: list = field(default_factory=list)  # (code, title)
-    figures: list = field(default_factory=list)  # (label, value)
+    figures: list = field(default_factory=list)  # Figure
 
 
-def latest_figures(pilot) -> list:
-    """The jobs domain's latest monitoring figures as (label, value) pairs; none until it exists.
+@dataclass(frozen=True)
+class Figure:
+    """One monitoring figure; `kind` tells the template how to write it in the user's style."""
 
-    The hook is `partnerships.jobs.services.latest_figures(pilot)`, returning a mapping or a
-    list of pairs. Anything else, or its absence, shows nothing.
+    label: object  # a lazy string for known figures, rendered in the reader's language
+    value: object
+    kind: str  # "count" (|number), "decimal" (|number(2)), "period" (two dates) or "text"
+
+
+# The keys of `partnerships.jobs.services.latest_figures`, in the order a progress meeting
+# reads them: over which period, then the banen against their goal, then people and durability.
+FIGURES = {
+    "period": (_l("Period counted"), "period"),
+    "banen": (_l("Banenafspraak jobs (average over the period counted)"), "decimal"),
+    "goal": (_l("Goal (banenafspraak jobs)"), "decimal"),
+    "people": (_l("People placed to date"), "count"),
+    "goal_people": (_l("Goal (people)"), "count"),
+    "durable": (_l("Durable jobs (still working after the set number of months)"), "count"),
+}
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return "text"
+    return "count" if isinstance(value, int) else "decimal"
+
+
+def latest_figures(pilot) -> list[Figure]:
+    """The jobs domain's latest monitoring figures, labelled; none if it offers none.
+
+    The hook is `partnerships.jobs.services.latest_figures(pilot)`, returning a mapping with
+    the keys of FIGURES (or a list of pairs). Keys it does not know keep their own label.
     """
     try:
         services = importlib.import_module("partnerships.jobs.services")
@@ -41,12 +70,30 @@ def latest_figures(pilot) -> list:
         return []
     figures = hook(pilot)
     if isinstance(figures, dict):
-        return list(figures.items())
-    if isinstance(figures, list | tuple):
-        return [
+        pairs = list(figures.items())
+    elif isinstance(figures, list | tuple):
+        pairs = [
             tuple(pair) for pair in figures if isinstance(pair, list | tuple) and len(pair) == 2
         ]
-    return []
+    else:
+        return []
+    known = {key: value for key, value in pairs if key in FIGURES}
+    result = [
+        Figure(label, known[key], kind)
+        for key, (label, kind) in FIGURES.items()
+        if key in known and _valid(known[key], kind)
+    ]
+    result += [
+        Figure(str(key), value, _kind_of(value)) for key, value in pairs if key not in FIGURES
+    ]
+    return result
+
+
+def _valid(value, kind: str) -> bool:
+    """A period needs two dates; a missing goal (None) is shown as not set, not hidden."""
+    if kind == "period":
+        return isinstance(value, list | tuple) and len(value) == 2
+    return True
 
 
 def pilot_state(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -67,7 +68,7 @@ def set_monitoring(pilot_id):
         _(
             "Monitoring frequency saved; %(count)s progress meetings planned until %(end)s.",
             count=len(planned),
-            end=monitoring.term_end(pilot).strftime("%d-%m-%Y"),
+            end=format_date(monitoring.term_end(pilot), "d MMMM yyyy"),
         ),
         "success",
     )

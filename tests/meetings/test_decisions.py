@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import pytest
+from babel.messages.pofile import read_po
 from sqlalchemy import select
 
 from partnerships.extensions import db
@@ -140,3 +143,22 @@ def test_a_decision_of_another_pilot_cannot_be_reached(world, make, login_as):
         f"/pilots/{world.pilot.id}/decisions/{foreign.id}/supersede"
     )
     assert response.status_code == 404
+
+
+def test_our_catalogue_calls_it_the_besluitenregister():
+    """One word for one thing: the Dutch never says "besluitenlijst" for the register."""
+    po = Path(services.__file__).parent / "translations/nl/LC_MESSAGES/messages.po"
+    catalogue = read_po(po.open("rb"), locale="nl")
+    mentions = [m.string for m in catalogue if m.id and "register" in m.id]
+    assert len(mentions) >= 8
+    assert all("besluitenregister" in text.lower() for text in mentions)
+    assert not any("besluitenlijst" in (m.string or "").lower() for m in catalogue)
+
+
+def test_the_register_page_says_besluitenregister(world, login_as):
+    html = (
+        login_as(world.coordinator)
+        .get(f"/pilots/{world.pilot.id}/decisions")
+        .get_data(as_text=True)
+    )
+    assert "Besluitenregister" in html and "esluitenlijst" not in html

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import select
 
 from partnerships.extensions import db
+from partnerships.jobs import services as jobs_services
 from partnerships.meetings import agenda, monitoring
 from partnerships.meetings.clock import local, to_utc
 from partnerships.meetings.models import Meeting, MeetingStatus
@@ -26,6 +27,43 @@ def _progress(world):
 def test_without_contracts_the_term_is_two_years_from_the_start(world):
     assert world.pilot.start_date == date(2026, 1, 1)
     assert monitoring.term_end(world.pilot) == date(2028, 1, 1)
+
+
+def _contract(world, pilot, title, end, *, start=date(2025, 7, 1)):
+    data = {"kind": "contract", "title": title, "start_date": start, "end_date": end}
+    return jobs_services.save_contract(
+        pilot, world.coordinator, data, [world.supplier_a.organisation_id]
+    )
+
+
+def test_the_term_runs_to_the_latest_end_of_the_linked_contracts(world, make):
+    _contract(world, world.pilot, "Schoonmaak", date(2027, 6, 30))
+    _contract(world, world.pilot, "Raamcontract zonder einde", None)
+    # A contract of a sister pilot counts once it is linked to this one, not before.
+    sister = make.pilot(world.pilot.organisation, world.coordinator)
+    groen = _contract(world, sister, "Groenonderhoud", date(2027, 8, 15))
+    _contract(world, sister, "Catering", date(2030, 12, 31))
+    db.session.commit()
+    assert monitoring.term_end(world.pilot) == date(2027, 6, 30)
+    jobs_services.link_contract(world.pilot, groen)
+    db.session.commit()
+    assert monitoring.term_end(world.pilot) == date(2027, 8, 15)
+
+    planned = monitoring.plan_monitoring(
+        world.pilot, world.coordinator, "month", locale="nl", today=TODAY
+    )
+    db.session.commit()
+    # Hand count: December 2026 up to and including August 2027 = 1 + 8 = 9 months.
+    assert len(planned) == 9
+    assert local(planned[-1].starts_at).date() == date(2027, 8, 3)  # first Tuesday of August
+    assert planned[-1].title.endswith("augustus 2027")
+
+
+def test_extension_options_do_not_lengthen_the_term(world):
+    contract = _contract(world, world.pilot, "Schoonmaak", date(2027, 6, 30))
+    contract.extension_options = "2 x 1 jaar"
+    db.session.commit()
+    assert monitoring.term_end(world.pilot) == date(2027, 6, 30)
 
 
 def test_periods_follow_the_calendar():

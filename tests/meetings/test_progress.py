@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 import types
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import event
 
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
+from partnerships.jobs import services as jobs_services
 from partnerships.pilots.models import StepState
 
 
@@ -98,7 +100,66 @@ def test_monitoring_figures_appear_when_the_jobs_domain_offers_them(
         .get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")
         .get_data(as_text=True)
     )
-    assert "Verloonde uren dit kwartaal" in html and "1.234,0" in html
+    assert "Verloonde uren dit kwartaal" in html and "1.234" in html
+
+
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december"
+
+
+def _dutch(day: date) -> str:
+    return f"{day.day} {MONTHS.split()[day.month - 1]} {day.year}"
+
+
+def test_the_agenda_shows_the_jobs_figures_with_dutch_labels_and_numbers(world, plan, login_as):
+    world.pilot.goal_jobs = Decimal("12.5")
+    world.pilot.goal_people = 1500
+    supplier = world.supplier_a.organisation_id
+    contract = jobs_services.save_contract(
+        world.pilot,
+        world.coordinator,
+        {"kind": "contract", "title": "Schoonmaak", "start_date": date(2024, 1, 1)},
+        [supplier],
+    )
+    # Half of the 25.5 hours of a baan, all period long: 12.75 / 25.5 = 0.50 banen.
+    jobs_services.save_placement(
+        world.pilot,
+        world.coordinator,
+        {
+            "contract_id": contract.id,
+            "supplier_organisation_id": supplier,
+            "kind": "regular",
+            "target_group": "doelgroepregister",
+            "hours_per_week": Decimal("12.75"),
+            "start_date": date(2024, 6, 1),
+        },
+        {},
+    )
+    db.session.commit()
+    meeting = plan(kind="progress")
+    html = (
+        login_as(world.coordinator)
+        .get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")
+        .get_data(as_text=True)
+    )
+    figures = html[html.index("Laatste monitoringcijfers") : html.index("agenda-heading")]
+    today = date.today()
+    quarter_start = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    assert "Telperiode" in figures
+    assert f"{_dutch(quarter_start)} tot en met {_dutch(today)}" in figures
+    assert "Banenafspraakbanen (gemiddeld over de telperiode)" in figures
+    assert "<dd>0,50</dd>" in figures and "<dd>12,50</dd>" in figures
+    assert "Mensen geplaatst tot nu toe" in figures and "<dd>1</dd>" in figures
+    assert "Doel (mensen)" in figures and "<dd>1.500</dd>" in figures
+    assert "Duurzame banen" in figures
+    for raw in ("people", "banen", "durable", "goal", "goal_people", "period"):
+        assert f"<dt>{raw}</dt>" not in figures
+    # Suppliers see no figures on the agenda: they are the working group's.
+    html = (
+        login_as(world.supplier_a)
+        .get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")
+        .get_data(as_text=True)
+    )
+    assert "Banenafspraakbanen" not in html
 
 
 @pytest.mark.parametrize("count", [2, 12])
