@@ -3,8 +3,7 @@ potential jobs and the "top 3" shortlist of suppliers."""
 
 from __future__ import annotations
 
-import importlib
-
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
@@ -113,28 +112,19 @@ def to_decision(
 
 
 def potential_jobs_available() -> bool:
-    """The jobs domain offers potential jobs once it has create_potential_job."""
-    return _create_potential_job() is not None
-
-
-def _create_potential_job():
-    try:
-        module = importlib.import_module("partnerships.jobs.services")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, "create_potential_job", None)
+    """Potential jobs are offered while the jobs domain is part of the app."""
+    return "jobs" in current_app.blueprints
 
 
 def to_potential_job(
     brainstorm: Brainstorm, card: Card, actor, *, title: str, tasks: str, supplier_ids=()
 ):
-    """A card becomes a potential job (step 3a), when the jobs domain provides them."""
-    create = _create_potential_job()
-    if create is None:
-        raise Refused(_l("Potential jobs are not available yet."))
+    """A card becomes a potential job (step 3a) on the jobs domain's list."""
+    from ..jobs.services import create_potential_job
+
     _require_closed(brainstorm)
     _require_card(brainstorm, card)
-    job = create(
+    job = create_potential_job(
         brainstorm.pilot,
         actor,
         title=title,

@@ -12,3 +12,6 @@ bp.register_blueprint(api)
 from .choices import template_helpers  # noqa: E402
 
 bp.context_processor(template_helpers)
+
+# Overdue monitoring reports join the daily reminder e-mail (`flask send-reminders`).
+from . import reminders  # noqa: E402,F401

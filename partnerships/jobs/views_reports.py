@@ -11,7 +11,8 @@ from sqlalchemy import or_, select
 
 from .. import access
 from ..extensions import db
-from ..htmx import invalid, redirect_to
+from ..concurrency import StaleEdit
+from ..htmx import invalid, redirect_to, render
 from . import bp, monitoring
 from .figures import supplier_names
 from .forms import DecideForm
@@ -167,6 +168,7 @@ def report_decide(pilot_id, report_id):
     report = access.load(MonitoringReport, report_id, "report.decide", pilot=pilot)
     form = DecideForm()
     accept = request.form.get("decision") == "accept"
+    status = 422
     if form.validate_on_submit():
         try:
             monitoring.decide(
@@ -178,6 +180,12 @@ def report_decide(pilot_id, report_id):
             )
         except ReportError as error:
             form.form_errors.append(str(error))
+        except StaleEdit as error:
+            # Shown in the form (also when htmx swaps it in place); the remark is kept.
+            db.session.rollback()
+            form.form_errors.append(str(error.description))
+            form.version.data = report.version
+            status = 409
         else:
             db.session.commit()
             flash(
@@ -190,8 +198,9 @@ def report_decide(pilot_id, report_id):
     history = monitoring.versions(
         report.contract_id, report.supplier_organisation_id, report.period_start
     )
-    return invalid(
+    return render(
         "jobs/report_show.html",
+        status=status,
         pilot=pilot,
         report=report,
         history=history,

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import sys
-import types
 import zipfile
-from types import SimpleNamespace
 
 from sqlalchemy import select
 
@@ -15,6 +12,7 @@ from partnerships.brainstorms import services
 from partnerships.brainstorms.checks import brainstorm_held
 from partnerships.brainstorms.models import Brainstorm, CardOutcome, ShortlistEntry
 from partnerships.extensions import db
+from partnerships.jobs.models import PotentialJob
 from partnerships.meetings.models import Decision
 
 
@@ -131,23 +129,16 @@ def test_the_shortlist_holds_three_ranked_suppliers(cast, session_a, login_as, u
     assert len(db.session.scalars(select(ShortlistEntry)).all()) == 3
 
 
-def test_potential_jobs_are_offered_only_when_the_jobs_domain_has_them(
-    cast, session_a, login_as, url, monkeypatch
+def test_closing_turns_a_card_into_a_potential_job_for_a_supplier(
+    cast, session_a, login_as, url
 ):
     card, _ = _closed_with_cards(session_a, cast)
     client = login_as(cast.coordinator)
-    jobs = sys.modules.get("partnerships.jobs.services")
-    if jobs is None or not hasattr(jobs, "create_potential_job"):
-        assert client.get(url(session_a, f"/cards/{card.id}/to/potential_job")).status_code == 404
-    calls = []
-
-    def create_potential_job(pilot, actor, *, title, tasks, source, supplier_ids):
-        calls.append((pilot.id, actor.id, title, tasks, source, supplier_ids))
-        return SimpleNamespace(id=99)
-
-    fake = types.ModuleType("partnerships.jobs.services")
-    fake.create_potential_job = create_potential_job
-    monkeypatch.setitem(sys.modules, "partnerships.jobs.services", fake)
+    work = client.get(url(session_a, "/work")).text
+    assert f"/cards/{card.id}/to/potential_job" in work
+    form = client.get(url(session_a, f"/cards/{card.id}/to/potential_job"))
+    assert form.status_code == 200
+    assert "Schoon &amp; Co" in form.text and "Groen Dichtbij" in form.text  # both suppliers
     response = client.post(
         url(session_a, f"/cards/{card.id}/to/potential_job"),
         data={
@@ -157,16 +148,48 @@ def test_potential_jobs_are_offered_only_when_the_jobs_domain_has_them(
         },
     )
     assert response.status_code == 303
-    assert calls == [
-        (
-            cast.pilot.id,
-            cast.coordinator.id,
-            "Leerwerkplek",
-            "Schoonmaken, afval scheiden",
-            "brainstorm",
-            [cast.supplier_a.id],
-        )
-    ]
+    assert response.headers["Location"].endswith(f"/work#card-{card.id}")
+    job = db.session.scalar(select(PotentialJob))
+    assert (job.pilot_id, job.title, job.tasks, job.source, job.status) == (
+        cast.pilot.id,
+        "Leerwerkplek",
+        "Schoonmaken, afval scheiden",
+        "brainstorm",
+        "idea",
+    )
+    assert [s.name for s in job.suppliers] == ["Schoon & Co"]
+    assert job.created_by_id == cast.coordinator.id
+    outcome = db.session.scalar(select(CardOutcome))
+    assert (outcome.card_id, outcome.kind, outcome.target_id) == (card.id, "potential_job", job.id)
+    # The talk-to-work page links to the job; the jobs list shows where it came from.
+    work = client.get(url(session_a, "/work")).text
+    assert f"/potential-jobs/{job.id}" in work
+    listed = client.get(f"/pilots/{cast.pilot.id}/potential-jobs").text
+    assert "Leerwerkplek" in listed
+
+
+def test_a_potential_job_needs_tasks_and_an_open_session_refuses(cast, session_a, login_as, url):
+    card = services.add_card(session_a, cast.contact_a, place="potential", text="Te vroeg")
+    db.session.commit()
+    client = login_as(cast.coordinator)
+    early = client.post(
+        url(session_a, f"/cards/{card.id}/to/potential_job"),
+        data={"title": "Te vroeg", "tasks": "Iets"},
+    )
+    assert early.status_code == 422
+    services.close(session_a, cast.coordinator)
+    db.session.commit()
+    empty = client.post(
+        url(session_a, f"/cards/{card.id}/to/potential_job"), data={"title": "Zonder taken"}
+    )
+    assert empty.status_code == 422
+    assert db.session.scalar(select(PotentialJob)) is None
+    assert db.session.scalar(select(CardOutcome)) is None
+    supplier = login_as(cast.contact_a).post(
+        url(session_a, f"/cards/{card.id}/to/potential_job"),
+        data={"title": "Stiekem", "tasks": "Iets"},
+    )
+    assert supplier.status_code == 403
 
 
 def test_brainstorm_held_needs_a_closed_session_with_cards(cast, session_a):

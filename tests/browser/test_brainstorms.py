@@ -1,5 +1,6 @@
 """One board, two browsers: the buyer's coordinator and a supplier contact see each other's
-cards appear without reloading; another supplier is kept out; the board passes axe-core."""
+cards appear without reloading; another supplier is kept out; closing turns two cards into
+an action and a potential job; every page passes axe-core."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
+from partnerships.actions.models import Action
 from partnerships.brainstorms import services
 from partnerships.extensions import db
+from partnerships.jobs.models import PotentialJob
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -96,16 +100,34 @@ def test_two_people_see_each_others_cards_live(page, browser, live_server, axe_c
     finally:
         context.close()
 
-    # Closing turns cards into work.
+    # Closing turns two cards into work: an action and a potential job.
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Brainstorm afsluiten").click()
     expect(page).to_have_url(re.compile(r"/work$"))
     axe_check(page)
-    page.locator('a[href$="/to/action"]').first.click()
+    page.locator("tr", has_text="Budget voor een jobcoach").locator(
+        'a[href$="/to/action"]'
+    ).click()
     axe_check(page)
     page.get_by_label("Actie").fill("Jobcoach regelen")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Van het kaartje is een actie gemaakt.")).to_be_visible()
+    axe_check(page)
+    page.locator("tr", has_text="Stapelbaan: afval en koffiepunten").locator(
+        'a[href$="/to/potential_job"]'
+    ).click()
+    axe_check(page)
+    expect(page.get_by_label("Potentiële baan", exact=True)).to_have_value(
+        "Stapelbaan: afval en koffiepunten"
+    )
+    page.get_by_label("Schoon & Co").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Van het kaartje is een potentiële baan gemaakt.")).to_be_visible()
+    became = page.locator("tr", has_text="Stapelbaan: afval en koffiepunten")
+    expect(became).to_contain_text("Potentiële baan: Stapelbaan: afval en koffiepunten")
+    expect(page.locator("tr", has_text="Budget voor een jobcoach")).to_contain_text(
+        "Actie: Jobcoach regelen"
+    )
     axe_check(page)
     page.get_by_label("Plek (1 tot en met 3)").fill("1")
     page.get_by_label("Opdrachtnemer in deze proeftuin").select_option(label="Schoon & Co")
@@ -116,6 +138,11 @@ def test_two_people_see_each_others_cards_live(page, browser, live_server, axe_c
     page.goto(board["shared"])
     expect(page.locator("#board-poll")).to_have_count(0)
     axe_check(page)
+
+    job = db.session.scalar(select(PotentialJob))
+    assert (job.title, job.source) == ("Stapelbaan: afval en koffiepunten", "brainstorm")
+    assert [s.name for s in job.suppliers] == ["Schoon & Co"]
+    assert db.session.scalar(select(Action)).title == "Jobcoach regelen"
 
 
 def test_the_board_works_without_javascript(browser, live_server, board, app):

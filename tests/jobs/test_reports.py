@@ -219,3 +219,37 @@ def test_overdue_reports_reach_the_dashboard_and_the_reminders(world, placed, lo
         .get_data(as_text=True)
     )
     assert "Groenonderhoud" in page and 'id="overdue-heading"' in page
+
+
+def test_with_htmx_a_refused_decision_is_shown_in_place_and_a_stale_one_keeps_the_remark(
+    world, placed, login_as
+):
+    submit(login_as(world.contact_a), world, placed)
+    report = reports()[0]
+    coordinator = login_as(world.coordinator)
+    page = coordinator.get(f"/pilots/{world.pilot.id}/reports/{report.id}").get_data(as_text=True)
+    assert 'hx-select="#decide"' in page and 'id="decide"' in page
+    decide = f"/pilots/{world.pilot.id}/reports/{report.id}/decide"
+    htmx = {"HX-Request": "true"}
+    refused = coordinator.post(
+        decide, data={"decision": "return", "remark": "", "version": report.version}, headers=htmx
+    )
+    assert refused.status_code == 422
+    assert 'id="decide"' in refused.get_data(as_text=True)
+    stale = coordinator.post(
+        decide,
+        data={"decision": "return", "remark": "Uren P1 missen", "version": report.version + 5},
+        headers=htmx,
+    )
+    text = stale.get_data(as_text=True)
+    assert stale.status_code == 409
+    assert 'id="decide"' in text and "Uren P1 missen" in text  # nothing typed is lost
+    db.session.refresh(report)
+    assert report.status == "submitted"
+    accepted = coordinator.post(
+        decide, data={"decision": "accept", "version": report.version}, headers=htmx
+    )
+    assert accepted.status_code == 204
+    assert accepted.headers["HX-Redirect"].endswith(f"/reports/{report.id}")
+    db.session.refresh(report)
+    assert report.status == "accepted"

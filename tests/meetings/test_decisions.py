@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from babel.messages.pofile import read_po
 from sqlalchemy import select
 
