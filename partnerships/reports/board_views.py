@@ -16,6 +16,14 @@ from ..i18n import _date, _number, locale_code
 from . import bp, services
 
 
+@bp.app_template_global()
+def sits_on_board(user) -> bool:
+    """Whether the navigation offers the board view: board members and buyer admins only."""
+    if not user.is_authenticated or not user.organisation.is_buyer:
+        return False
+    return user.is_org_admin or services.has_board_seat(user)
+
+
 def _overview():
     """The rows of the board view; suppliers have no board view at all."""
     if not current_user.organisation.is_buyer:

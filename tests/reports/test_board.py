@@ -129,3 +129,14 @@ def test_board_export_is_suppressed_and_safe_for_spreadsheets(scene, login_as, j
     assert header["Banenafspraakbanen"] == "<5"
     assert header["Laatste voortgangsnotitie"].startswith("Kwartaal 1 2026")
     assert "0,80" not in text
+
+
+def test_only_board_members_and_buyer_admins_are_offered_the_board_view(app, make, login_as):
+    pilot = make.pilot()
+    board = make.member(pilot, role="board")
+    member = make.member(pilot, role="hr_expert")
+    supplier = make.member(pilot, make.user(make.org(kind="supplier")), role="supplier")
+    link = 'href="/board"'
+    assert link in login_as(board).get("/pilots").get_data(as_text=True)
+    assert link not in login_as(member).get("/pilots").get_data(as_text=True)
+    assert link not in login_as(supplier).get("/pilots").get_data(as_text=True)
