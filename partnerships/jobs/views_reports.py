@@ -10,8 +10,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
 from .. import access
-from ..extensions import db
 from ..concurrency import StaleEdit
+from ..extensions import db
 from ..htmx import invalid, redirect_to, render
 from . import bp, monitoring
 from .figures import supplier_names

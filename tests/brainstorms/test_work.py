@@ -129,9 +129,7 @@ def test_the_shortlist_holds_three_ranked_suppliers(cast, session_a, login_as, u
     assert len(db.session.scalars(select(ShortlistEntry)).all()) == 3
 
 
-def test_closing_turns_a_card_into_a_potential_job_for_a_supplier(
-    cast, session_a, login_as, url
-):
+def test_closing_turns_a_card_into_a_potential_job_for_a_supplier(cast, session_a, login_as, url):
     card, _ = _closed_with_cards(session_a, cast)
     client = login_as(cast.coordinator)
     work = client.get(url(session_a, "/work")).text

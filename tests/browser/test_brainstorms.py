@@ -105,9 +105,7 @@ def test_two_people_see_each_others_cards_live(page, browser, live_server, axe_c
     page.get_by_role("button", name="Brainstorm afsluiten").click()
     expect(page).to_have_url(re.compile(r"/work$"))
     axe_check(page)
-    page.locator("tr", has_text="Budget voor een jobcoach").locator(
-        'a[href$="/to/action"]'
-    ).click()
+    page.locator("tr", has_text="Budget voor een jobcoach").locator('a[href$="/to/action"]').click()
     axe_check(page)
     page.get_by_label("Actie").fill("Jobcoach regelen")
     page.get_by_role("button", name="Opslaan").click()
