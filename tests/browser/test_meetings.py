@@ -92,7 +92,7 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
         expect(ruud.locator("#agenda")).to_contain_text("Opening en waar wij staan")
         expect(ruud.locator("#agenda")).to_contain_text("Rondvraag")
         expect(ruud.locator("#agenda")).not_to_contain_text("Onze onderhandelingsruimte")
-        expect(ruud.get_by_role("button", name="Markeer als gehouden")).to_have_count(0)
+        expect(ruud.get_by_role("button", name="Markeren als gehouden")).to_have_count(0)
     finally:
         context.close()
 
@@ -125,7 +125,7 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     ):
         page.get_by_text("Een actie toevoegen").click()
         page.get_by_label("Actie", exact=True).fill(title)
-        page.get_by_label("Rol van de eigenaar").select_option(
+        page.get_by_label("Verantwoordelijke rol").select_option(
             "contract_manager" if person else "supplier"
         )
         if person:

@@ -113,7 +113,7 @@ def test_note_to_the_board_and_back_then_results_shared_and_revoked(
     ).click()
     expect(page.locator("#section-goal + .prose")).to_contain_text("Zes banenafspraakbanen")
     axe_check(page)
-    page.get_by_role("link", name="Bewerken").click()
+    page.get_by_role("link", name="Wijzigen", exact=True).click()
     axe_check(page)
     page.goto(f"/pilots/{pilot_id}/policy")
     axe_check(page)

@@ -103,7 +103,7 @@ def test_coordinator_walks_the_stepper(page, browser, live_server, axe_check, st
     page.locator("#route-choice").get_by_label("Reden").fill(
         "De schoonmaak- en groencontracten lopen nog twee jaar."
     )
-    page.get_by_role("button", name="Leg de route vast").click()
+    page.get_by_role("button", name="Route vastleggen").click()
     expect(page.locator("#route-choice")).to_contain_text(
         "Route vastgelegd: Bestaand contract (2B)"
     )
@@ -141,7 +141,7 @@ def test_without_javascript_the_status_form_saves_after_a_normal_reload(
         page.goto(f"/pilots/{story['pilot'].id}")
         page.get_by_label("Beide routes naast elkaar").check()
         page.locator("#route-choice").get_by_label("Reden").fill("Er komt ook een aanbesteding.")
-        page.get_by_role("button", name="Leg de route vast").click()
+        page.get_by_role("button", name="Route vastleggen").click()
         expect(page.locator(".flashes")).to_contain_text("Route vastgelegd")
         expect(page.locator("#pilot-progress")).to_contain_text("0 van 20 tussenstappen klaar")
     finally:

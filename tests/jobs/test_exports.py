@@ -87,16 +87,16 @@ def test_the_figures_export_for_the_board_hides_small_counts(world, place, login
     base = f"/pilots/{world.pilot.id}/export/figures"
     internal = dict(rows_of_csv(client.get(f"{base}.csv?as_of=2026-03-31"))[1:8])
     board = dict(rows_of_csv(client.get(f"{base}.csv?as_of=2026-03-31&audience=board"))[1:8])
-    assert internal["Mensen geplaatst tot nu toe"] == "1"
-    assert board["Mensen geplaatst tot nu toe"] == "<5"
+    assert internal["Tot nu toe geplaatste mensen"] == "1"
+    assert board["Tot nu toe geplaatste mensen"] == "<5"
     sheet = workbook(client.get(f"{base}.xlsx?as_of=2026-03-31&audience=board"))["Cijfers"]
     values = {r[0].value: r[1].value for r in sheet.iter_rows(min_row=2)}
-    assert values["Mensen geplaatst tot nu toe"] == "<5"
+    assert values["Tot nu toe geplaatste mensen"] == "<5"
     assert values["Duurzame banen"] == "<5"
     # The board itself can only ever get the suppressed copy.
     board_user = login_as(world.board)
     forced = dict(rows_of_csv(board_user.get(f"{base}.csv?as_of=2026-03-31"))[1:8])
-    assert forced["Mensen geplaatst tot nu toe"] == "<5"
+    assert forced["Tot nu toe geplaatste mensen"] == "<5"
     assert board_user.get(f"/pilots/{world.pilot.id}/export/placements.csv").status_code == 403
 
 
@@ -114,7 +114,7 @@ def test_the_monitoring_export_reads_back(world, place, login_as):
     header = [c.value for c in sheet[1]]
     row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
     assert row["Betaalde uren"] == 600 and row["Versie"] == 1
-    assert row["Verhaal"].startswith("'=")
+    assert row["Toelichting"].startswith("'=")
     # The other supplier's contact gets its own (empty) monitoring export only.
     other = workbook(
         login_as(world.contact_b).get(f"/pilots/{world.pilot.id}/export/monitoring.xlsx")

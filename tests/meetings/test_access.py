@@ -30,7 +30,7 @@ def test_a_supplier_sees_only_the_shared_parts_of_their_own_meeting(world, two_m
     assert "Opening en waar wij staan met de banenafspraak" in html
     assert "Gedeelde notitie" in html
     assert "Onze interne grenzen" not in html and "Interne notitie" not in html
-    assert "Markeer als gehouden" not in html
+    assert "Markeren als gehouden" not in html
     listing = client.get(f"/pilots/{world.pilot.id}/meetings").get_data(as_text=True)
     assert "Gesprek met Schoon BV" in listing and "Gesprek met Groen BV" not in listing
 

@@ -146,7 +146,7 @@ def test_a_held_meeting_is_closed_for_the_working_group_but_not_the_coordinator(
     assert refused.status_code == 403
     assert "Alleen de coördinator" in refused.get_data(as_text=True)
     page = client.get(_url(world, meeting)).get_data(as_text=True)
-    assert "Markeer als gehouden" not in page
+    assert "Markeren als gehouden" not in page
     # The HR member cannot open it again either.
     assert (
         client.post(_url(world, meeting, "/status"), data={"status": "planned"}).status_code == 403

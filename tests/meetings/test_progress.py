@@ -148,7 +148,7 @@ def test_the_agenda_shows_the_jobs_figures_with_dutch_labels_and_numbers(world, 
     assert f"{_dutch(quarter_start)} tot en met {_dutch(today)}" in figures
     assert "Banenafspraakbanen (gemiddeld over de telperiode)" in figures
     assert "<dd>0,50</dd>" in figures and "<dd>12,50</dd>" in figures
-    assert "Mensen geplaatst tot nu toe" in figures and "<dd>1</dd>" in figures
+    assert "Tot nu toe geplaatste mensen" in figures and "<dd>1</dd>" in figures
     assert "Doel (mensen)" in figures and "<dd>1.500</dd>" in figures
     assert "Duurzame banen" in figures
     for raw in ("people", "banen", "durable", "goal", "goal_people", "period"):
