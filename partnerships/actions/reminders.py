@@ -25,6 +25,7 @@ from datetime import date
 from flask import current_app, url_for
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from .. import mail
@@ -99,7 +100,11 @@ def compose(user, today: date) -> tuple[str, str] | None:
         ),
     ]
     count = sum(len(s.lines) for s in sections)
-    subject = _("Partnerships: %(count)s tasks need your attention", count=count)
+    subject = ngettext(
+        "Partnerships: %(num)s task needs your attention",
+        "Partnerships: %(num)s tasks need your attention",
+        count,
+    )
     return subject, "\n".join(parts)
 
 

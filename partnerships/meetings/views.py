@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -65,9 +66,10 @@ def set_monitoring(pilot_id):
     )
     db.session.commit()
     flash(
-        _(
-            "Monitoring frequency saved; %(count)s progress meetings planned until %(end)s.",
-            count=len(planned),
+        ngettext(
+            "Monitoring frequency saved; %(num)s progress meeting planned until %(end)s.",
+            "Monitoring frequency saved; %(num)s progress meetings planned until %(end)s.",
+            len(planned),
             end=format_date(monitoring.term_end(pilot), "d MMMM yyyy"),
         ),
         "success",

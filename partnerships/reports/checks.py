@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import select
 
 from ..extensions import db
@@ -33,9 +34,10 @@ def policy_drafted(pilot, _param) -> CheckResult:
     if empty:
         return CheckResult(
             "missing",
-            _l(
-                "%(count)s of the seven sections of the policy framework are still empty.",
-                count=len(empty),
+            lazy_ngettext(
+                "%(num)s of the seven sections of the policy framework is still empty.",
+                "%(num)s of the seven sections of the policy framework are still empty.",
+                len(empty),
             ),
         )
     return CheckResult("done", _l("The policy framework has text in every section."))
