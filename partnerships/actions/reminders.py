@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import current_app, url_for
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale, format_date, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import select
 
 from .. import mail
