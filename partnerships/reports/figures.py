@@ -21,18 +21,23 @@ PEOPLE_KEYS = ("people", "durable")
 
 
 def key_figures(
-    pilot, *, as_of: date | None = None, statuses: dict | None = None, counts: dict | None = None
+    pilot,
+    *,
+    as_of: date | None = None,
+    statuses: dict | None = None,
+    counts: dict | None = None,
+    jobs: dict | None = None,
 ) -> dict:
     """Every key figure as plain JSON-friendly values (banen as a decimal string).
 
-    Lists of pilots pass `statuses` and `counts` read for all of them at once.
+    Lists of pilots pass `statuses`, `counts` and `jobs` read for all of them at once.
     """
     as_of = as_of or date.today()
     return {
         "as_of": as_of.isoformat(),
         "step": step_reached(pilot, statuses),
         **(counts if counts is not None else action_counts(pilot, as_of)),
-        **job_figures(pilot, as_of),
+        **(jobs if jobs is not None else job_figures(pilot, as_of)),
         "goal_jobs": str(pilot.goal_jobs) if pilot.goal_jobs is not None else None,
         "goal_people": pilot.goal_people,
     }
@@ -115,10 +120,31 @@ def job_figures(pilot, as_of: date) -> dict:
     except ImportError:
         return dict.fromkeys(JOB_KEYS)
     if as_of < pilot.start_date:
-        # Nothing counts for a pilot before it began (and the jobs domain expects as_of
-        # on or after the start).
-        return {"people": 0, "banen": "0.00", "durable": 0}
-    raw = pilot_figures(pilot, as_of=as_of)
+        return _not_started()
+    return _job_values(pilot_figures(pilot, as_of=as_of))
+
+
+def job_figures_for(pilots, as_of: date) -> dict[int, dict]:
+    """job_figures for many pilots, {pilot id: ...}, from one batch of the jobs queries."""
+    try:
+        from ..jobs.services import figures_for_pilots
+    except ImportError:
+        return {pilot.id: job_figures(pilot, as_of) for pilot in pilots}
+    started = [pilot for pilot in pilots if as_of >= pilot.start_date]
+    raw = figures_for_pilots(started, as_of=as_of, trend=False)
+    return {
+        pilot.id: _job_values(raw[pilot.id]) if pilot.id in raw else _not_started()
+        for pilot in pilots
+    }
+
+
+def _not_started() -> dict:
+    # Nothing counts for a pilot before it began (and the jobs domain expects as_of on or
+    # after the start).
+    return {"people": 0, "banen": "0.00", "durable": 0}
+
+
+def _job_values(raw: dict) -> dict:
     banen = raw.get("banen")
     return {
         "people": _whole(raw.get("people")),

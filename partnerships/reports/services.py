@@ -234,7 +234,8 @@ def awaiting_board(pilot) -> list:
 def board_overview(user, *, today: date) -> list[dict]:
     """What the board sees per pilot: step, suppressed figures, latest note, open decisions.
 
-    Read for all the board's pilots at once; only the jobs figures are asked per pilot.
+    Read for all the board's pilots at once, so the view costs the same queries for 3
+    pilots or 300.
     """
     from ..pilots import progress
 
@@ -244,11 +245,16 @@ def board_overview(user, *, today: date) -> list[dict]:
     counts = key.action_counts_for(ids, today)
     notes = _latest_published_for(ids)
     decisions = _awaiting_board_for(ids)
+    jobs = key.job_figures_for(pilots, today)
     rows = []
     for pilot in pilots:
         note = notes.get(pilot.id)
         figures = key.key_figures(
-            pilot, as_of=today, statuses=statuses[pilot.id], counts=counts[pilot.id]
+            pilot,
+            as_of=today,
+            statuses=statuses[pilot.id],
+            counts=counts[pilot.id],
+            jobs=jobs[pilot.id],
         )
         rows.append(
             {

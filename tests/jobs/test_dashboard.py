@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from partnerships.extensions import db
 from partnerships.jobs.services import latest_figures, pilot_figures
@@ -177,3 +177,188 @@ def test_the_organisation_view_sums_its_pilots(world, place, make, login_as):
 def test_the_organisation_view_is_closed_to_suppliers_and_strangers(world, make, login_as):
     assert login_as(world.contact_a).get("/figures").status_code == 403
     assert login_as(make.user(make.org())).get("/figures").status_code == 403
+
+
+def _report(pilot, contract, supplier, start, end, hours, *, version_no=1, status="accepted"):
+    """A monitoring report version straight in the database: paid hours per placement."""
+    from partnerships.jobs.models import MonitoringLine, MonitoringReport
+
+    report = MonitoringReport(
+        pilot_id=pilot.id,
+        contract_id=contract.id,
+        supplier_organisation_id=supplier.id,
+        period_start=start,
+        period_end=end,
+        version_no=version_no,
+        status=status,
+    )
+    report.lines = [
+        MonitoringLine(placement_id=p.id, paid_hours=Decimal(h)) for p, h in hours.items()
+    ]
+    db.session.add(report)
+    db.session.flush()
+    return report
+
+
+def _more_pilots(world, place, make, count, first=0):
+    """Pilots of the buyer that share contract A, each with placements, a paid-hours report
+    and a potential job."""
+    from partnerships.jobs.models import PotentialJob
+
+    for n in range(first, first + count):
+        pilot = make.pilot(org=world.buyer, title=f"Pilot {n:03}", start_date=date(2025, 1, 1))
+        world.contract_a.pilots.append(pilot)
+        placed = [
+            place(pilot, world.contract_a, world.supplier_a, start_date=date(2025, 3, 1))
+            for _ in range(3)
+        ]
+        _report(
+            pilot,
+            world.contract_a,
+            world.supplier_a,
+            date(2025, 4, 1),
+            date(2025, 6, 30),
+            {p: "250" for p in placed},
+            version_no=n + 1,  # versions are numbered per contract, supplier and period
+        )
+        db.session.add(PotentialJob(pilot_id=pilot.id, title="Groenvoorziener"))
+    db.session.commit()
+
+
+def test_organisation_pages_and_the_api_cost_the_same_queries_for_3_and_30_pilots(
+    world, place, make, login_as, client
+):
+    from partnerships.jobs.models import ApiToken
+
+    admin = make.user(world.buyer, org_role="admin")
+    db.session.add(
+        ApiToken(
+            organisation_id=world.buyer.id,
+            name="BI",
+            prefix="bi",
+            token_hash=ApiToken.hash("secret-token"),
+        )
+    )
+    bearer = {"Authorization": "Bearer secret-token"}
+
+    def measure():
+        pages = [
+            _queries(login_as(admin), f"/figures?as_of={AS_OF}"),
+            _queries(login_as(admin), f"/figures/export/figures.csv?as_of={AS_OF}"),
+        ]
+        for url in ("/api/v1/pilots", f"/api/v1/figures?as_of={AS_OF}"):
+            client.get(url, headers=bearer)  # the token's first use today is recorded once
+            db.session.expire_all()
+            with counted_queries() as statements:
+                assert client.get(url, headers=bearer).status_code == 200
+            pages.append(len(statements))
+        return pages
+
+    _more_pilots(world, place, make, 2)  # with the world's own pilot: 3
+    few = measure()
+    _more_pilots(world, place, make, 27, first=2)
+    many = measure()
+    assert few == many
+    assert len(client.get("/api/v1/figures", headers=bearer).json["pilots"]) == 30
+
+
+def test_figures_for_many_pilots_equal_each_pilots_own_figures(world, place, make):
+    """Mixed pilots: placements across pilots and contracts, paid hours with a correction
+    and a returned version, a shared contract whose versions belong to different pilots, a
+    monthly pilot, a pilot without placements and one that has not started yet."""
+    from partnerships.jobs.figures import figures_for_pilots
+    from partnerships.jobs.models import Placement, PotentialJob
+
+    three_placements(world, place)
+    first = world.pilot
+    monthly = make.pilot(org=world.buyer, title="Maandelijks", start_date=date(2025, 6, 1))
+    monthly.monitoring_frequency = "month"
+    empty = make.pilot(org=world.buyer, title="Leeg", start_date=date(2025, 9, 1))
+    later = make.pilot(org=world.buyer, title="Later", start_date=date(2026, 9, 1))
+    world.contract_a.pilots.append(monthly)
+    world.contract_b.pilots.append(monthly)
+    m1 = place(monthly, world.contract_a, world.supplier_a, start_date=date(2025, 6, 1))
+    m2 = place(
+        monthly,
+        world.contract_b,
+        world.supplier_b,
+        start_date=date(2025, 7, 15),
+        hours_per_week=Decimal("10"),
+        kind="secondment",
+    )
+    m3 = place(
+        monthly,
+        world.contract_a,
+        world.supplier_a,
+        start_date=date(2026, 2, 1),
+        end_date=date(2026, 2, 28),
+        outcome="stopped",
+        target_group="wajong",
+    )
+    p1 = db.session.scalar(select(Placement).where(Placement.reference == "P1"))
+    q1 = (date(2026, 1, 1), date(2026, 3, 31))
+    # The first pilot: version 1 accepted, a correction (version 2) accepted on top of it.
+    _report(first, world.contract_a, world.supplier_a, *q1, {p1: "500"})
+    _report(first, world.contract_a, world.supplier_a, *q1, {p1: "650"}, version_no=2)
+    # The monthly pilot shares contract A: its version 3 of the same period must not hide
+    # the first pilot's version 2 (nor the other way round).
+    _report(monthly, world.contract_a, world.supplier_a, *q1, {m1: "400"}, version_no=3)
+    jan = (date(2026, 1, 1), date(2026, 1, 31))
+    _report(monthly, world.contract_b, world.supplier_b, *jan, {m2: "80"})
+    _report(
+        monthly,
+        world.contract_b,
+        world.supplier_b,
+        *jan,
+        {m2: "999"},
+        version_no=2,
+        status="returned",
+    )
+    _report(
+        monthly, world.contract_a, world.supplier_a, date(2026, 2, 1), date(2026, 2, 28), {m3: "60"}
+    )
+    db.session.add_all(
+        [
+            PotentialJob(pilot_id=first.id, title="A", status="idea"),
+            PotentialJob(pilot_id=monthly.id, title="B", status="filled"),
+            PotentialJob(pilot_id=monthly.id, title="C", status="idea"),
+        ]
+    )
+    db.session.flush()
+    pilots = [first, monthly, empty, later]
+    for as_of in (date(2026, 3, 31), date(2025, 8, 10), date(2026, 12, 31)):
+        for suppress in (False, True):
+            many = figures_for_pilots(pilots, as_of=as_of, suppress=suppress)
+            assert set(many) == {p.id for p in pilots}
+            for pilot in pilots:
+                assert many[pilot.id] == pilot_figures(pilot, as_of=as_of, suppress=suppress)
+    mine = figures_for_pilots(pilots, as_of=date(2026, 3, 31))
+    # The first pilot's P1 counts the corrected 650 paid hours, not the contracted hours.
+    assert mine[first.id]["banen"] != Decimal("1.25")
+    assert mine[monthly.id]["potential_jobs"] == {"filled": 1, "idea": 1}
+    assert mine[empty.id]["people"] == 0 and mine[later.id]["trend"] == []
+
+
+def test_long_lists_of_pilots_are_read_in_chunks_with_the_same_figures(
+    world, place, make, monkeypatch
+):
+    from partnerships.jobs import figures
+
+    _more_pilots(world, place, make, 4)
+    pilots = [world.pilot, *_other_pilots(world)]
+    whole = figures.figures_for_pilots(pilots, as_of=date(2026, 3, 31))
+    monkeypatch.setattr(figures, "CHUNK", 2)  # as if SQLite allowed two parameters
+    with counted_queries() as statements:
+        chunked = figures.figures_for_pilots(pilots, as_of=date(2026, 3, 31))
+    assert chunked == whole
+    # Placements, paid hours and potential jobs: three chunks of two pilots each;
+    # supplier names and settings: one chunk each.
+    assert len(statements) == 3 * 3 + 2
+
+
+def _other_pilots(world):
+    from partnerships.pilots.models import Pilot
+
+    return db.session.scalars(
+        select(Pilot).where(Pilot.id != world.pilot.id).order_by(Pilot.id)
+    ).all()

@@ -140,3 +140,106 @@ def test_only_board_members_and_buyer_admins_are_offered_the_board_view(app, mak
     assert link in login_as(board).get("/pilots").get_data(as_text=True)
     assert link not in login_as(member).get("/pilots").get_data(as_text=True)
     assert link not in login_as(supplier).get("/pilots").get_data(as_text=True)
+
+
+def _pilots_with_jobs(scene, make, count, first=0):
+    """Pilots on the board member's board, each with a contract, placements, an accepted
+    monitoring report and a potential job: every kind of row the figures read."""
+    from decimal import Decimal
+
+    from partnerships.jobs.models import (
+        Contract,
+        ContractSupplier,
+        MonitoringLine,
+        MonitoringReport,
+        Placement,
+        PotentialJob,
+    )
+
+    for n in range(first, first + count):
+        pilot = make.pilot(org=scene.org, title=f"Proeftuin {n:03}", start_date=date(2025, 1, 1))
+        make.member(pilot, scene.board, role="board")
+        contract = Contract(
+            organisation_id=scene.org.id,
+            title=f"Contract {n}",
+            kind="contract",
+            category="cleaning",
+            nature="service",
+            start_date=date(2025, 1, 1),
+        )
+        contract.suppliers = [ContractSupplier(organisation_id=scene.supplier_org.id)]
+        contract.pilots.append(pilot)
+        db.session.add(contract)
+        db.session.flush()
+        placements = [
+            Placement(
+                pilot_id=pilot.id,
+                contract_id=contract.id,
+                supplier_organisation_id=scene.supplier_org.id,
+                kind="employment_fixed",
+                target_group="doelgroepregister",
+                hours_per_week=Decimal("25.5"),
+                start_date=date(2025, 2, 1),
+                outcome="active",
+            )
+            for _ in range(6)
+        ]
+        db.session.add_all(placements)
+        db.session.flush()
+        report = MonitoringReport(
+            pilot_id=pilot.id,
+            contract_id=contract.id,
+            supplier_organisation_id=scene.supplier_org.id,
+            period_start=date(2025, 4, 1),
+            period_end=date(2025, 6, 30),
+            status="accepted",
+        )
+        report.lines = [MonitoringLine(placement_id=p.id, paid_hours=300) for p in placements]
+        db.session.add(report)
+        db.session.add(PotentialJob(pilot_id=pilot.id, title="Schoonmaker"))
+    db.session.commit()
+
+
+def _queries(client, url):
+    from sqlalchemy import event
+
+    statements = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    db.session.expire_all()
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return len(statements)
+
+
+def test_the_board_view_costs_the_same_queries_for_3_and_30_pilots(scene, make, login_as):
+    pages = ["/board", "/board/export.csv", "/pilots"]
+    _pilots_with_jobs(scene, make, 3)
+    few = [_queries(login_as(scene.board), url) for url in pages]
+    _pilots_with_jobs(scene, make, 27, first=3)
+    many = [_queries(login_as(scene.board), url) for url in pages]
+    assert few == many
+    assert "Proeftuin 029" in login_as(scene.board).get("/board").text
+
+
+def test_the_board_view_shows_each_pilots_own_figures(scene, make, login_as):
+    from partnerships.jobs.services import pilot_figures
+
+    _pilots_with_jobs(scene, make, 2)
+    rows = services.board_overview(scene.board, today=date(2026, 3, 31))
+    assert len(rows) == 3  # the scene's own pilot and the two new ones
+    for row in rows:
+        expected = pilot_figures(row["pilot"], as_of=date(2026, 3, 31))
+        assert row["figures"]["banen"] == expected["banen"]
+        shown = row["figures"]["people"]
+        assert shown == (
+            expected["people"] if expected["people"] >= 5 or not expected["people"] else "<5"
+        )
+    placed = [r for r in rows if r["pilot"].title.startswith("Proeftuin 00")]
+    # Six placements of 25.5 hours a week since February 2025: 6.00 jobs in Q1 2026.
+    assert [str(r["figures"]["banen"]) for r in placed] == ["6.00", "6.00"]
