@@ -112,7 +112,7 @@ def new(pilot_id):
                 ends_at=ends_at,
                 place=form.place.data or "",
                 video_url=form.video_url.data or "",
-                participant_ids=form.participants.data,
+                participant_ids=form.participants.data or [],
                 shows_pilot_state=form.shows_pilot_state.data,
                 locale=locale_code(),
             )
@@ -200,7 +200,7 @@ def edit(pilot_id, meeting_id):
                 ends_at=ends_at,
                 place=form.place.data or "",
                 video_url=form.video_url.data or "",
-                participant_ids=form.participants.data,
+                participant_ids=form.participants.data or [],
                 shows_pilot_state=form.shows_pilot_state.data,
             )
         except agenda.MeetingError as error:
