@@ -1,0 +1,258 @@
+"""`make bench`: key pages at scale, on SQLite and PostgreSQL, as ratios to a trivial route.
+
+    python -m tests.perf.bench [--scales 1,10] [--engines sqlite,postgresql] [--requests 30]
+
+For each engine and scale: a fresh database with tests/perf/data.py, gunicorn with 4 workers
+on loopback, ~30 timed requests per page (after warm-up), and the SQL queries each page
+makes (counted in-process with the Flask test client on the same data). One table at the end.
+PostgreSQL: DATABASE_URL, else postgresql+psycopg://postgres@127.0.0.1:5433/partnerships_bench.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import make_url
+
+from partnerships import create_app, demo
+from partnerships.extensions import db
+from tests.perf import data
+from tests.quality.live import Browser, start_gunicorn, stop
+
+PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5433/partnerships_bench"
+TRIVIAL = ("trivial route (login page)", "anonymous", "/login")
+COORDINATOR = demo.WORKING_GROUP[0][0]  # also the buyer's organisation admin in the demo
+BOARD = "bestuur@voorbeeldstad.example"
+
+
+def fresh_database(engine_name: str, workdir: Path) -> str:
+    if engine_name == "sqlite":
+        return f"sqlite:///{workdir / 'bench.sqlite'}"
+    url = make_url(os.environ.get("DATABASE_URL") or PG_DEFAULT)
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
+        connection.exec_driver_sql(f'CREATE DATABASE "{url.database}"')
+    admin.dispose()
+    return url.render_as_string(hide_password=False)
+
+
+def prepare(url: str, scale: int, workdir: Path) -> dict:
+    """Migrate (then create tables the migrations do not have yet) and build the data."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"}, instance_path=workdir)
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+        db.create_all()  # models whose migration the lead has not generated yet
+        counts = data.build(scale)
+        ids = targets()
+    return {"counts": counts, **ids}
+
+
+def targets() -> dict:
+    """The ids the key pages need: the demo pilot (first copy) and its open brainstorm."""
+    tables = db.metadata.tables
+    pilot = db.session.scalar(
+        select(tables["pilot"].c.id)
+        .where(tables["pilot"].c.title == demo.PILOT_TITLE)
+        .order_by(tables["pilot"].c.id)
+    )
+    board = tables.get("brainstorm")
+    brainstorm = None
+    if board is not None:
+        brainstorm = db.session.scalar(
+            select(board.c.id)
+            .where(board.c.pilot_id == pilot, board.c.status == "open")
+            .order_by(board.c.id)
+        )
+    return {"pilot": pilot, "brainstorm": brainstorm}
+
+
+def key_pages(ids: dict) -> list[tuple[str, str, str]]:
+    """(name, who, path) of the pages the issue names."""
+    p, b = ids["pilot"], ids["brainstorm"]
+    pages = [
+        TRIVIAL,
+        ("static file (reference)", "anonymous", "/static/css/app.css"),
+        ("pilot list", "coordinator", "/pilots"),
+        ("pilot stepper", "coordinator", f"/pilots/{p}"),
+        ("My tasks", "coordinator", "/tasks"),
+        ("pilot dashboard", "coordinator", f"/pilots/{p}/figures"),
+        ("organisation dashboard", "coordinator", "/figures"),
+        ("board view", "board", "/board"),
+        ("CSV export (placements)", "coordinator", f"/pilots/{p}/export/placements.csv"),
+    ]
+    if b:
+        pages += [
+            ("brainstorm board (500 cards)", "coordinator", f"/pilots/{p}/brainstorms/{b}"),
+            (
+                "brainstorm poll, unchanged (304)",
+                "coordinator",
+                f"/pilots/{p}/brainstorms/{b}/poll",
+            ),
+        ]
+    return pages
+
+
+def timed(browser: Browser, path: str, count: int) -> tuple[list[float], int]:
+    """Latencies in ms of `count` requests after 3 warm-ups; polls send the ETag back."""
+    headers = {}
+    if path.endswith("/poll"):
+        _, _, response_headers = browser.request(path, headers={"HX-Request": "true"})
+        headers = {"HX-Request": "true", "If-None-Match": response_headers.get("ETag", "")}
+    for _ in range(3):
+        status, _, _ = browser.request(path, headers=headers)
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        status, _, _ = browser.request(path, headers=headers)
+        times.append((time.perf_counter() - start) * 1000)
+    return times, status
+
+
+def count_queries(url: str, workdir: Path, pages) -> dict[str, int]:
+    """SQL statements per request of each page, in-process on the same data."""
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": "bench",
+            "TESTING": True,
+            "SESSION_COOKIE_SECURE": False,
+            "WTF_CSRF_ENABLED": False,
+        },
+        instance_path=workdir,
+    )
+    counted = {}
+    statements = []
+
+    def _count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    with app.app_context():
+        # Before the first connection: connections copy the engine's listeners when opened.
+        event.listen(db.engine, "before_cursor_execute", _count)
+        clients = {}
+        for who, email in (("coordinator", COORDINATOR), ("board", BOARD)):
+            client = app.test_client()
+            response = client.post("/login", data={"email": email, "password": demo.PASSWORD})
+            assert response.status_code in (302, 303), f"{email} could not log in"
+            clients[who] = client
+        clients["anonymous"] = app.test_client()
+        for name, who, path in pages:
+            client = clients[who]
+            headers = {}
+            if path.endswith("/poll"):
+                first = client.get(path, headers={"HX-Request": "true"})
+                headers = {"HX-Request": "true", "If-None-Match": first.headers.get("ETag", "")}
+            client.get(path, headers=headers)  # warm caches (workflow, translations)
+            statements.clear()
+            client.get(path, headers=headers)
+            counted[name] = len(statements)
+    return counted
+
+
+def run(engine_name: str, scale: int, requests: int, log) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        workdir = Path(tmp)
+        url = fresh_database(engine_name, workdir)
+        log(f"[{engine_name} {scale}x] building data ...")
+        info = prepare(url, scale, workdir)
+        pages = key_pages(info)
+        queries = count_queries(url, workdir, pages)
+        server, base = start_gunicorn(url, workers=4)
+        results = {}
+        try:
+            browsers = {
+                "anonymous": Browser(base),
+                "coordinator": Browser(base),
+                "board": Browser(base),
+            }
+            browsers["coordinator"].login(COORDINATOR, demo.PASSWORD)
+            browsers["board"].login(BOARD, demo.PASSWORD)
+            for name, who, path in pages:
+                times, status = timed(browsers[who], path, requests)
+                results[name] = {
+                    "median": statistics.median(times),
+                    "p95": statistics.quantiles(times, n=20)[18],
+                    "status": status,
+                    "queries": queries.get(name),
+                }
+                log(f"  {name:34} {results[name]['median']:7.1f} ms  ({status})")
+        finally:
+            stop(server)
+        return {"counts": info["counts"], "pages": results}
+
+
+def table(runs: dict) -> str:
+    """One table: a row per page, per run median/p95 in ms, ratio to trivial, queries."""
+    names = list(next(iter(runs.values()))["pages"])
+    header = ["page"]
+    for key in runs:
+        header += [f"{key} med", "p95", "x triv", "SQL"]
+    lines = [" | ".join(header), " | ".join("---" for _ in header)]
+    for name in names:
+        cells = [name]
+        for run_result in runs.values():
+            page = run_result["pages"].get(name)
+            trivial = run_result["pages"][TRIVIAL[0]]["median"]
+            if page is None:
+                cells += ["-"] * 4
+                continue
+            flag = "" if page["status"] in (200, 304) else f" ({page['status']}!)"
+            cells += [
+                f"{page['median']:.1f}{flag}",
+                f"{page['p95']:.1f}",
+                f"{page['median'] / trivial:.2f}",
+                str(page["queries"]),
+            ]
+        lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1", help="comma-separated, e.g. 1,10")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument(
+        "--pilots",
+        type=int,
+        default=data.PILOTS,
+        help="pilots at scale 1 (smaller for a quick try)",
+    )
+    args = parser.parse_args(argv)
+    data.PILOTS = args.pilots
+    data.GROUPS = max(1, min(data.GROUPS, args.pilots // 10))
+    runs = {}
+    for scale in (int(s) for s in args.scales.split(",")):
+        for engine_name in args.engines.split(","):
+            result = run(engine_name, scale, args.requests, lambda m: print(m, flush=True))
+            runs[f"{engine_name} {scale}x"] = result
+            counts = result["counts"]
+            print(
+                f"  rows: {sum(counts.values()):,} (pilots {counts.get('pilot', 0):,}, "
+                f"actions {counts.get('action', 0):,}, placements "
+                f"{counts.get('placement', 0):,}, monitoring lines "
+                f"{counts.get('monitoring_line', 0):,}, meetings {counts.get('meeting', 0):,},"
+                f" organisations {counts.get('organisation', 0):,})",
+                flush=True,
+            )
+    print()
+    print(
+        f"Benchmark {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} CPUs, gunicorn "
+        "4 sync workers on loopback; times in ms; x triv = median / trivial route median"
+    )
+    print(table(runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

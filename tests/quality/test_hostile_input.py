@@ -1,0 +1,239 @@
+"""Hostile input: script in every text field never runs, random input never breaks a page,
+and formulas never reach a spreadsheet as formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import PASSWORD
+from tests.quality.harness import act_as, app_rules, url_for_rule
+from tests.quality.hostile import (
+    FORMULAS,
+    PAYLOADS,
+    dangerous_markup,
+    discover_forms,
+    fill_rounds,
+)
+from tests.quality.world import restore
+
+
+def _submit_everywhere(app, world, payloads, rounds=None):
+    """Fill every form of the world with the payloads; returns (accepted, refused, errors).
+    With `rounds`, each form is sent that many times, each time with other payloads."""
+    client = app.test_client()
+    accepted, refused, errors = 0, 0, []
+    for number, (actor, _page, form) in enumerate(discover_forms(app, world)):
+        for data in fill_rounds(form, payloads, rounds, start=number):
+            act_as(client, world.user(actor))
+            response = client.post(form.action, data=data)
+            if response.status_code >= 500:
+                errors.append(f"{form.action} as {actor}: {response.status_code}")
+            elif response.status_code < 400:
+                accepted += 1
+            else:
+                refused += 1
+    return accepted, refused, errors
+
+
+def _world_pages(app, world, actor="coordinator"):
+    client = app.test_client()
+    act_as(client, world.user(actor))
+    for rule in app_rules(app, {"GET"}):
+        path = url_for_rule(app, rule, world)
+        response = client.get(path)
+        if response.status_code == 200 and "text/html" in response.content_type:
+            yield path, response.text
+
+
+def test_the_corpus_has_at_least_fifty_payloads():
+    assert len(PAYLOADS) >= 50
+
+
+def test_xss_payloads_in_every_text_field_come_back_as_harmless_text(app, world):
+    accepted, refused, errors = _submit_everywhere(app, world, PAYLOADS)
+    assert errors == [], "hostile text caused server errors"
+    assert accepted > 10, f"too few hostile submissions were stored ({accepted}, {refused})"
+    found = {}
+    for actor in ("coordinator", "board", "supplier_same_pilot"):
+        for path, html in _world_pages(app, world, actor):
+            danger = dangerous_markup(html)
+            if danger:
+                found[f"{path} as {actor}"] = danger[:3]
+            assert "SECRET_KEY" not in html and "&lt;Config" not in html
+    assert found == {}, "pages contain markup that would run script"
+
+
+@pytest.mark.browser
+def test_no_script_runs_in_the_browser_after_hostile_input(app, world, browser, live_server):
+    # One round per form: every textarea holds the whole corpus, short fields a share of it.
+    _submit_everywhere(app, world, PAYLOADS, rounds=1)
+    context = browser.new_context(locale="nl-NL", base_url=live_server)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    dialogs, console = [], []
+    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+    page.on(
+        "console", lambda m: console.append(f"{page.url}: {m.text}") if m.type == "error" else None
+    )
+    page.on("pageerror", lambda e: console.append(f"{page.url}: {e}"))
+    try:
+        page.goto("/login")
+        page.fill("input[name=email]", world.user("coordinator").email)
+        page.fill("input[name=password]", PASSWORD)
+        with page.expect_navigation():
+            page.press("input[name=password]", "Enter")
+        # The pages where the hostile text shows.
+        paths = [path for path, html in _world_pages(app, world) if "alert(" in html]
+        for path in paths:
+            page.goto(path)
+            page.wait_for_load_state()
+            page.keyboard.press("Tab")  # give autofocus/onfocus payloads their chance
+    finally:
+        context.close()
+    assert len(paths) > 10
+    assert dialogs == [], "a payload opened a dialog: script ran"
+    script_errors = [
+        m
+        for m in console
+        if re.search(r"script|Content Security Policy|unsafe-inline|Refused to", m, re.IGNORECASE)
+    ]
+    assert script_errors == [], "the browser refused or ran injected script"
+
+
+# --- random and boundary values ---
+
+BOUNDARY = st.sampled_from(
+    [
+        "",
+        "a",
+        "x" * 5000,
+        "\x00",
+        "ĳ€ß漢字🙂",
+        "-1",
+        "-99999999999999999999",
+        "1e308",
+        "99999999999999999999999",
+        "0",
+        "2026-02-30",
+        "31-12-2026",
+        "9999-99-99",
+        " ",
+        "NaN",
+        "<b>",
+        "' OR 1=1 --",
+        "\r\n\r\n",
+        "٣",
+        "١٢٣",
+    ]
+)
+VALUES = st.one_of(BOUNDARY, st.text(max_size=300))
+
+
+def _driver(client, world, actor, form, names, errors):
+    """A Hypothesis test for one form: random values in its fields, never a 5xx."""
+
+    @settings(max_examples=6, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.fixed_dictionaries({name: VALUES for name in names}))
+    def drive(values):
+        act_as(client, world.user(actor))
+        response = client.post(form.action, data=form.data(**values))
+        if response.status_code >= 500:
+            errors.append(f"{form.action} as {actor} with {values!r:.200}")
+
+    return drive
+
+
+def test_random_and_boundary_values_never_cause_a_server_error(app, world):
+    forms = discover_forms(app, world)
+    client = app.test_client()
+    errors = []
+    for actor, _page, form in forms:
+        names = [
+            f.name
+            for f in form.fields
+            if f.name not in ("csrf_token",)
+            and f.kind not in ("submit", "button", "checkbox", "radio", "hidden")
+        ]
+        if not names:
+            continue
+
+        _driver(client, world, actor, form, names, errors)()
+        restore(world)
+    assert len(forms) > 10
+    assert errors == [], "random input caused server errors"
+
+
+# --- spreadsheet formulas ---
+
+
+def _export_urls(app, world):
+    """Every CSV/XLSX export, with each of its kinds (what) and formats (fmt)."""
+    for rule in app_rules(app, {"GET"}):
+        name = rule.endpoint.lower()
+        if not any(word in name for word in ("csv", "xlsx", "export")):
+            continue
+        params = world.url_params_for(rule)
+        whats, fmts = [params.get("what")], [params.get("fmt")]
+        if "what" in rule.arguments or "fmt" in rule.arguments:
+            from partnerships.jobs.views_figures import EXPORTS, FORMATS
+
+            whats, fmts = list(EXPORTS), list(FORMATS)
+        for what in whats:
+            for fmt in fmts:
+                values = {
+                    **params,
+                    **({"what": what} if what else {}),
+                    **({"fmt": fmt} if fmt else {}),
+                }
+                url = app.url_map.bind("localhost").build(rule.endpoint, values)
+                if url.endswith((".csv", ".xlsx")) or "csv" in name or "xlsx" in name:
+                    yield url
+
+
+def _cells(response) -> list[str]:
+    if response.content_type.startswith("text/csv") or response.request.path.endswith(".csv"):
+        text = response.get_data(as_text=True).lstrip("\ufeff")
+        dialect = csv.Sniffer().sniff(text[:2000], delimiters=",;\t") if text else csv.excel
+        return [cell for row in csv.reader(io.StringIO(text), dialect) for cell in row]
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(response.data))
+    return [
+        str(c.value)
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None and c.data_type != "n"
+    ]
+
+
+NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)*%?$")
+
+
+def test_formulas_typed_into_text_fields_are_neutralised_in_every_export(app, world):
+    accepted, _refused, errors = _submit_everywhere(app, world, FORMULAS, rounds=2)
+    assert errors == []
+    client = app.test_client()
+    act_as(client, world.user("coordinator"))
+    checked, live, carried = 0, [], 0
+    for url in _export_urls(app, world):
+        for actor in ("coordinator", "org_admin", "supplier_same_pilot"):
+            act_as(client, world.user(actor))
+            response = client.get(url)
+            if response.status_code != 200:
+                continue
+            checked += 1
+            for cell in _cells(response):
+                carried += any(f.lstrip("=+-@") in cell for f in FORMULAS[:2])
+                if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not NUMBER.match(cell):
+                    live.append(f"{url} as {actor}: {cell[:60]!r}")
+    if not checked:
+        pytest.skip("no CSV/XLSX export exists yet")
+    assert carried, "no formula typed into a form reached any export: nothing was tested"
+    assert live == [], "formulas reached an export without a leading apostrophe"

@@ -1,0 +1,468 @@
+"""One realistic world for the quality harnesses: every kind of actor and a row of every
+pilot-owned model, built through the domains' own services where they exist.
+
+Domains land at different times, so each service recipe is tried on its own (inside a
+savepoint) and any table still empty afterwards gets one generic row whose foreign keys point
+into the world. `url_params_for(rule)` turns a URL rule into real ids of that world.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy import func, select, text
+
+from partnerships.database import utcnow
+from partnerships.extensions import db
+
+# Every kind of user the access matrix walks, in the column order of its table.
+ACTORS = (
+    "anonymous",
+    "site_admin",
+    "org_admin",
+    "coordinator",
+    "member",
+    "board",
+    "supplier_same_pilot",
+    "supplier_other",
+    "other_org_user",
+)
+
+# Tables whose rows the world never fabricates: they are written by the app itself.
+NOT_FABRICATED = {"login_attempt", "alembic_version"}
+
+# URL variable -> table, where the name does not simply say `<table>_id`.
+ALIASES = {
+    "item_id": "agenda_item",
+    "card_id": "brainstorm_card",
+    "org_id": "organisation",
+    "organisation_id": "organisation",
+    "supplier_id": "organisation",
+    "user_id": "user_account",
+    "person_id": "user_account",
+    "duty_id": "duty_override",
+    "step_id": "step_state",
+    "comment_id": "action_comment",
+    "participant_id": "meeting_participant",
+    "outcome_id": "brainstorm_card_outcome",
+    "entry_id": "brainstorm_shortlist_entry",
+    "shortlist_id": "brainstorm_shortlist_entry",
+    "report_id": "monitoring_report",
+    "note_id": "progress_note",
+    "event_id": "audit_event",
+    "job_id": "potential_job",
+    "token_id": "api_token",
+    "remark_id": "note_remark",
+}
+
+
+class UnknownUrlVariable(LookupError):
+    """A route takes a variable the world cannot fill; map it in ALIASES or build its row."""
+
+
+@dataclass
+class World:
+    """Ids of everything the harness needs; rows are read fresh, so a restore keeps it valid."""
+
+    org_ids: dict[str, int]
+    user_ids: dict[str, int]  # actor name -> user id (anonymous absent)
+    pilot_id: int
+    other_pilot_id: int
+    rows: dict[str, int] = field(default_factory=dict)  # table -> id of the world's row
+    tokens: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # recipes that failed, for diagnosis
+    snapshot: dict[str, list] = field(default_factory=dict, repr=False)
+    step_code: str = "1a"
+
+    def user(self, actor: str):
+        from partnerships.accounts.models import User
+
+        user_id = self.user_ids.get(actor)
+        return db.session.get(User, user_id) if user_id else None
+
+    @property
+    def pilot(self):
+        from partnerships.pilots.models import Pilot
+
+        return db.session.get(Pilot, self.pilot_id)
+
+    def _period(self) -> str:
+        """The first period the world's contract can be reported on."""
+        try:
+            from partnerships.jobs import monitoring
+            from partnerships.jobs.models import Contract
+
+            contract = db.session.get(Contract, self.rows["contract"])
+            return monitoring.report_periods(self.pilot, contract, date.today())[0][0].isoformat()
+        except Exception:  # jobs not landed: any ISO date keeps the route reachable
+            return "2026-01-01"
+
+    def url_params_for(self, rule) -> dict:
+        """Real values for every variable of a URL rule; UnknownUrlVariable otherwise."""
+        return {name: self.value_for(name, rule) for name in rule.arguments}
+
+    def value_for(self, name: str, rule):
+        endpoint = rule.endpoint
+        fixed = {
+            "pilot_id": self.pilot_id,
+            "org_id": self.org_ids["A"],
+            "organisation_id": self.org_ids["A"],
+            "supplier_id": self.org_ids["S1"],
+            "user_id": self.user_ids["member"],
+            "code": self.step_code,
+            "step_code": self.step_code,
+            "role": "procurement_expert",
+            "kind": "action",  # brainstorm card -> action
+            "what": "placements",  # exports: placements / monitoring / figures
+            "fmt": "csv",
+            "period": self._period(),
+            "number": self.rows.get("policy_version_number", 1),
+        }
+        if name in ("step_code", "role") and "duty_override" in self.rows:
+            table = db.metadata.tables["duty_override"]
+            return db.session.scalar(
+                select(table.c[name]).where(table.c.id == self.rows["duty_override"])
+            )
+        if name in fixed:
+            return fixed[name]
+        if name in ("token", "secret"):
+            purpose = (
+                "results"
+                if "result" in endpoint
+                else ("invite" if "invit" in endpoint else "reset")
+            )
+            return self.tokens.get(purpose, "no-such-token")
+        if name.endswith("_id"):
+            table = ALIASES.get(name, name[: -len("_id")])
+            if table in self.rows:
+                return self.rows[table]
+        raise UnknownUrlVariable(
+            f"{endpoint} ({rule.rule}): the quality world has no value for <{name}>; "
+            "add it to ALIASES or World.value_for in tests/quality/world.py"
+        )
+
+
+# --- building ---
+
+
+def empty_database() -> None:
+    """Remove every row, children first, so that a world can be built again."""
+    db.session.rollback()
+    tables = list(reversed(db.metadata.sorted_tables))
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+def row_counts() -> dict[str, int]:
+    """Rows per table, to prove that a refused request changed nothing."""
+    return {
+        t.name: db.session.scalar(select(func.count()).select_from(t))
+        for t in db.metadata.sorted_tables
+    }
+
+
+def build(make, *, full: bool = True) -> World:
+    """Create the world and commit it; `make` is the factories fixture of tests/conftest.py.
+
+    The buyer, its working group and the two suppliers are the demo's (same e-mail
+    addresses), so each domain's own demo story can be told in it; `full=False` leaves
+    the pilot empty (for the empty-state pages).
+    """
+    from partnerships import demo
+    from partnerships.accounts.models import OrgRole, TokenPurpose
+    from partnerships.accounts.services import issue_token
+
+    orgs = {"A": make.org(demo.BUYER, kind="buyer")}
+    people = {
+        email: make.user(orgs["A"], email=email, name=name)
+        for email, name, _roles, _admin in demo.WORKING_GROUP
+    }
+    coordinator = people[demo.WORKING_GROUP[0][0]]
+    pilot = make.pilot(org=orgs["A"], coordinator=coordinator, title=demo.PILOT_TITLE)
+    for email, _name, roles, _admin in demo.WORKING_GROUP:
+        for role in roles:
+            if not (email == coordinator.email and role == "coordinator"):
+                make.member(pilot, people[email], role=role)
+    suppliers, contacts = [], []
+    for name, social, basis, email, contact in demo.SUPPLIERS:
+        org = make.org(
+            name, kind="supplier", is_social_enterprise=social, social_enterprise_basis=basis
+        )
+        contacts.append(make.user(org, email=email, name=contact))
+        make.member(pilot, contacts[-1], role="supplier")
+        suppliers.append(org)
+    orgs["S1"], orgs["S2"] = suppliers
+    orgs["B"] = make.org("Provincie Elders", kind="buyer", buyer_type="provincie")
+    orgs["platform"] = make.org("Partnerships beheer", kind="buyer", buyer_type="other")
+    users = {
+        "site_admin": make.user(
+            orgs["platform"], email=demo.SITE_ADMIN[0], name=demo.SITE_ADMIN[1], is_site_admin=True
+        ),
+        "org_admin": make.user(
+            orgs["A"],
+            email="admin@voorbeeldstad.example",
+            name="Olga Admin",
+            org_role=OrgRole.ADMIN,
+        ),
+        "coordinator": coordinator,
+        "member": people["inkoop@voorbeeldstad.example"],
+        "board": people["bestuur@voorbeeldstad.example"],
+        "supplier_same_pilot": contacts[0],
+        "supplier_other": contacts[1],
+        "other_org_user": make.user(
+            orgs["B"], email="eva@elders.example", name="Eva Elders", org_role=OrgRole.ADMIN
+        ),
+    }
+    invitee = make.user(orgs["A"], name="Ivo Uitgenodigd", is_active_account=False)
+    # Another buyer's pilot, so that "nobody sees another organisation's pilots" has a target.
+    other_pilot = make.pilot(
+        org=orgs["B"], coordinator=users["other_org_user"], title="Pilot groenonderhoud"
+    )
+    world = World(
+        org_ids={k: v.id for k, v in orgs.items()},
+        user_ids={k: v.id for k, v in users.items()},
+        pilot_id=pilot.id,
+        other_pilot_id=other_pilot.id,
+    )
+    world.tokens["reset"] = issue_token(users["member"], TokenPurpose.RESET)
+    world.tokens["invite"] = issue_token(invitee, TokenPurpose.INVITE, users["org_admin"])
+    db.session.flush()
+
+    if full:
+        from flask import current_app
+
+        from .recipes import RECIPES
+
+        # Some stories render text or links, which needs a request (for the locale).
+        with current_app.test_request_context():
+            _tell_demo_stories(world, pilot, people, suppliers)
+            for recipe in RECIPES:
+                _attempt(world, recipe.__name__, lambda r=recipe: r(world))
+            db.session.flush()
+            fabricate_missing(world)
+    db.session.commit()
+    world.rows = first_rows(world)
+    world.snapshot = take_snapshot()
+    return world
+
+
+def _attempt(world: World, name: str, step) -> None:
+    """Run one part of the story in a savepoint; a domain still landing leaves a note."""
+    try:
+        with db.session.begin_nested():
+            step()
+            db.session.flush()
+    except Exception as error:
+        world.notes.append(f"{name}: {type(error).__name__}: {error}")
+
+
+def _tell_demo_stories(world: World, pilot, people, suppliers) -> None:
+    import importlib
+
+    from partnerships import DOMAINS
+
+    for domain in DOMAINS:
+        try:
+            module = importlib.import_module(f"partnerships.{domain}.demo")
+        except ModuleNotFoundError:
+            continue
+        _attempt(
+            world,
+            f"{domain}.demo",
+            lambda m=module: m.seed(pilot=pilot, people=people, suppliers=suppliers),
+        )
+
+
+def take_snapshot() -> dict[str, list]:
+    """Every row of every table, to put the world back quickly after a request changed it."""
+    return {
+        table.name: [dict(row) for row in db.session.execute(select(table)).mappings()]
+        for table in db.metadata.sorted_tables
+    }
+
+
+def restore(world: World) -> None:
+    """Put the database back to the world's snapshot (ids included)."""
+    empty_database()
+    for table in db.metadata.sorted_tables:
+        rows = world.snapshot.get(table.name)
+        if rows:
+            db.session.execute(table.insert(), rows)
+    if db.engine.dialect.name == "postgresql":
+        for table in db.metadata.sorted_tables:
+            if "id" in table.c and world.snapshot.get(table.name):
+                # Table names come from our own metadata, not from input.
+                statement = (
+                    f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "  # noqa: S608
+                    f'(SELECT max(id) FROM "{table.name}"))'
+                )
+                db.session.execute(text(statement))
+    db.session.commit()
+    db.session.expire_all()
+
+
+def first_rows(world: World) -> dict[str, int]:
+    """For every table, the id of a row of the world pilot that fits the rows chosen before
+    (a card of the chosen brainstorm), preferring rows of the first supplier (S1)."""
+    rows: dict[str, int] = {
+        "pilot": world.pilot_id,
+        "organisation": world.org_ids["A"],
+        "user_account": world.user_ids["member"],
+    }
+    s1 = world.org_ids["S1"]
+    tables = db.metadata.tables
+    for table in db.metadata.sorted_tables:
+        if "id" not in table.c or table.name in rows:
+            continue
+        query = select(table.c.id).order_by(table.c.id).limit(1)
+        if "pilot_id" in table.c:
+            query = query.where(table.c.pilot_id == world.pilot_id)
+        for column in table.columns:
+            for key in column.foreign_keys:
+                target = key.column.table.name
+                if (
+                    target in rows
+                    and target not in ("organisation", "user_account")
+                    and (target != table.name and not column.nullable)
+                ):
+                    query = query.where(column == rows[target])
+        preferred = []
+        for column in table.columns:
+            if any(k.column.table.name == "organisation" for k in column.foreign_keys):
+                preferred.append(column == s1)
+        for link in tables.values():
+            to_table = [
+                c for c in link.columns if any(k.column.table is table for k in c.foreign_keys)
+            ]
+            to_org = [
+                c
+                for c in link.columns
+                if any(k.column.table.name == "organisation" for k in c.foreign_keys)
+            ]
+            if to_table and to_org and link is not table:
+                preferred.append(
+                    table.c.id.in_(select(to_table[0]).where(to_org[0] == s1).scalar_subquery())
+                )
+        found = None
+        if preferred:
+            found = db.session.scalar(query.where(sa.or_(*preferred)))
+        if found is None:
+            found = db.session.scalar(query)
+        if found is not None:
+            rows[table.name] = found
+    if "policy_version" in tables and "policy_version" in rows:
+        number = db.session.scalar(
+            select(tables["policy_version"].c.number).where(
+                tables["policy_version"].c.id == rows["policy_version"]
+            )
+        )
+        rows["policy_version_number"] = number
+    return rows
+
+
+def fabricate_missing(world: World) -> None:
+    """Give every still-empty table one row that points into the world pilot."""
+    for table in db.metadata.sorted_tables:
+        if table.name in NOT_FABRICATED:
+            continue
+        if db.session.scalar(select(func.count()).select_from(table)):
+            continue
+        values = {}
+        for column in table.columns:
+            value = _value_for_column(world, table, column)
+            if value is not _SKIP:
+                values[column.name] = value
+        try:
+            with db.session.begin_nested():
+                db.session.execute(table.insert().values(**values))
+        except Exception as error:
+            world.notes.append(f"fabricate {table.name}: {type(error).__name__}: {error}")
+
+
+_SKIP = object()
+
+
+def _value_for_column(world: World, table, column):
+    if column.primary_key and isinstance(column.type, sa.Integer) and not column.foreign_keys:
+        return _SKIP
+    if column.foreign_keys:
+        target = next(iter(column.foreign_keys)).column.table
+        if target is table:
+            return _SKIP  # no self-references (merged_into, supersedes)
+        return _reference(world, table, column, target.name)
+    if column.default is not None or column.server_default is not None:
+        return _SKIP
+    if column.nullable:
+        return _SKIP
+    return _sample(world, table, column)
+
+
+def _reference(world: World, table, column, target: str):
+    if target == "pilot":
+        return world.pilot_id
+    if target == "organisation":
+        # Rows of a pilot that name an organisation name the first supplier; organisation-wide
+        # rows (settings, API tokens) belong to the buyer.
+        return world.org_ids["S1"] if "pilot_id" in table.c else world.org_ids["A"]
+    if target == "user_account":
+        # A participant row tied to an organisation speaks for the first supplier.
+        if column.name == "user_id" and "organisation_id" in table.c:
+            return world.user_ids["supplier_same_pilot"]
+        return world.user_ids["coordinator"]
+    found = db.session.scalar(select(db.metadata.tables[target].c.id).limit(1))
+    return found if found is not None or column.nullable else _SKIP
+
+
+def _sample(world: World, table, column):
+    allowed = _enum_values(table, column.name)
+    if allowed:
+        return allowed[0]
+    kind = column.type
+    if isinstance(kind, sa.Boolean):
+        return False
+    if isinstance(kind, sa.Numeric) and not isinstance(kind, sa.Integer | sa.Float):
+        return Decimal("1")
+    if isinstance(kind, sa.Integer):
+        return 1
+    if isinstance(kind, sa.Float):
+        return 1.0
+    if isinstance(kind, sa.DateTime) or "DateTime" in type(kind).__name__:
+        return utcnow() + timedelta(days=7)
+    if isinstance(kind, sa.Date):
+        return date(2026, 3, 2)
+    if isinstance(kind, sa.JSON):
+        return {}
+    if isinstance(kind, sa.String | sa.Text):
+        if column.name in ("code", "step_code"):
+            return world.step_code
+        if column.name == "role":
+            return "coordinator"
+        if column.name.endswith("hash"):
+            return f"{table.name}-{column.name}"
+        length = getattr(kind, "length", None) or 40
+        return f"Voorbeeld {column.name}"[:length]
+    if isinstance(kind, sa.Time):
+        return datetime(2026, 1, 1, 9, 0).time()
+    return _SKIP
+
+
+_IN_LIST = re.compile(r"(\w+)\s+IN\s*\(([^)]*)\)", re.IGNORECASE)
+
+
+def _enum_values(table, column_name: str) -> list[str]:
+    for constraint in table.constraints:
+        if not isinstance(constraint, sa.CheckConstraint):
+            continue
+        match = _IN_LIST.search(str(constraint.sqltext))
+        if match and match.group(1) == column_name:
+            return re.findall(r"'([^']*)'", match.group(2))
+    return []
