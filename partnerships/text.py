@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -13,13 +15,23 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 
 
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One converter per thread: building one (loading its extensions) costs more than using it."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        _local.converter = converter
+    return converter
+
+
 def render_markdown(source: str | None) -> Markup:
     """Markdown to safe HTML: raw HTML in the source is escaped, then the result is cleaned."""
     if not source:
         return Markup("")
-    html = markdown.markdown(
-        source.replace("<", "&lt;"), extensions=["tables", "sane_lists"], output_format="html"
-    )
+    html = _converter().reset().convert(source.replace("<", "&lt;"))
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -31,6 +31,8 @@ class Action(Timestamped, db.Model):
         enum_check("status", ActionStatus),
         Index("ix_action_assignee_status", "assignee_id", "status"),
         Index("ix_action_pilot_status", "pilot_id", "status"),
+        # My tasks: the unassigned open actions of the pilots a person takes part in.
+        Index("ix_action_pilot_assignee_status", "pilot_id", "assignee_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

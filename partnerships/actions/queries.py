@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from .. import access
 from ..extensions import db
@@ -133,30 +133,122 @@ def _list_order(action: Action):
     return (finished, action.deadline or date.max, action.id)
 
 
-def my_tasks(user, today: date | None = None) -> list[Action]:
-    """Open and busy actions for this person across all pilots, in one query.
+TASKS_PER_PAGE = 50
 
-    Overdue first, then due within a week, then the rest (earliest deadline first, no
-    deadline last).
-    """
-    today = today or date.today()
+
+def _tasks_query(user):
+    """Open and busy actions for this person across all pilots: assigned to them, or to
+    everyone in a role they hold; people outside the buyer organisation see shared ones only."""
     holds_role = exists().where(
         Membership.pilot_id == Action.pilot_id,
         Membership.user_id == user.id,
         Membership.role == Action.role,
     )
-    query = (
+    my_pilots = select(Membership.pilot_id).where(Membership.user_id == user.id)
+    return (
         select(Action)
         .join(Pilot, Pilot.id == Action.pilot_id)
-        .options(joinedload(Action.pilot), joinedload(Action.assignee))
         .where(
             Action.status.in_(OPEN_STATUSES),
-            or_(Action.assignee_id == user.id, and_(Action.assignee_id.is_(None), holds_role)),
-            # People outside the buyer organisation only see shared actions.
+            or_(
+                Action.assignee_id == user.id,
+                # The pilot filter is implied by holds_role; it lets the database start from
+                # the person's few memberships instead of every unassigned action.
+                and_(Action.assignee_id.is_(None), Action.pilot_id.in_(my_pilots), holds_role),
+            ),
             or_(Action.is_internal.is_(False), Pilot.organisation_id == user.organisation_id),
         )
     )
-    return sorted(db.session.scalars(query).unique().all(), key=lambda a: task_order(a, today))
+
+
+def _urgency_rank(today: date):
+    """0 overdue, 1 due within a week, 2 later or without a deadline, as SQL (see urgency)."""
+    return case(
+        (Action.deadline < today, 0),
+        (Action.deadline <= today + timedelta(days=SOON_DAYS), 1),
+        else_=2,
+    )
+
+
+def _task_sql_order(today: date):
+    """The order of task_order, in SQL: urgency, deadline (none last), pilot, id."""
+    return (
+        _urgency_rank(today),
+        case((Action.deadline.is_(None), 1), else_=0),
+        Action.deadline,
+        Action.pilot_id,
+        Action.id,
+    )
+
+
+def my_tasks(user, today: date | None = None) -> list[Action]:
+    """All of this person's tasks, in one query: overdue first, then due within a week, then
+    the rest (earliest deadline first, no deadline last). For reminders; the page pages."""
+    today = today or date.today()
+    query = _tasks_query(user).options(joinedload(Action.pilot), joinedload(Action.assignee))
+    return list(db.session.scalars(query.order_by(*_task_sql_order(today))).unique())
+
+
+@dataclass
+class TaskPage:
+    """One page of My tasks, with how many tasks there are in each urgency group."""
+
+    items: list[Action]
+    counts: dict[str, int]
+    number: int
+    per_page: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first(self) -> int:
+        """Position of the first task on this page, counting from 1."""
+        return (self.number - 1) * self.per_page + 1 if self.items else 0
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.items) - 1 if self.items else 0
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def page_number(value) -> int:
+    """A page number from the query string; anything else is page 1."""
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() and 0 < len(text) < 7 and int(text) > 0 else 1
+
+
+def task_page(user, today: date, number: int = 1, per_page: int = TASKS_PER_PAGE) -> TaskPage:
+    """A page of this person's tasks in task order, and the group counts: two queries
+    however many tasks there are. A page past the end shows the last page."""
+    rank = _urgency_rank(today)
+    counted = db.session.execute(
+        _tasks_query(user).with_only_columns(rank, func.count()).group_by(rank)
+    ).all()
+    names = ("overdue", "soon", "later")
+    counts = dict.fromkeys(names, 0) | {names[r]: n for r, n in counted}
+    pages = max(1, -(-sum(counts.values()) // per_page))
+    number = min(max(1, number), pages)
+    query = (
+        _tasks_query(user)
+        .options(contains_eager(Action.pilot))
+        .order_by(*_task_sql_order(today))
+        .limit(per_page)
+        .offset((number - 1) * per_page)
+    )
+    return TaskPage(list(db.session.scalars(query)), counts, number, per_page)
 
 
 def urgency(action: Action, today: date) -> str:
@@ -166,8 +258,3 @@ def urgency(action: Action, today: date) -> str:
     if action.deadline is not None and action.deadline <= today + timedelta(days=SOON_DAYS):
         return "soon"
     return "later"
-
-
-def task_order(action: Action, today: date):
-    group = {"overdue": 0, "soon": 1, "later": 2}[urgency(action, today)]
-    return (group, action.deadline or date.max, action.pilot_id, action.id)

@@ -287,22 +287,25 @@ def comment(pilot_id, action_id):
 @bp.route("/tasks")
 @login_required
 def my_tasks():
+    """A page of the user's tasks, most urgent first, with the size of each group."""
     today = date.today()
-    tasks = queries.my_tasks(current_user, today)
+    page = queries.task_page(current_user, today, queries.page_number(request.args.get("page")))
     groups = {"overdue": [], "soon": [], "later": []}
-    for action in tasks:
+    for action in page.items:
         groups[queries.urgency(action, today)].append(action)
     role_names = {}
-    for action in tasks:
+    for action in page.items:
         if action.role not in role_names:
             role_names[action.role] = team.role_name(action.pilot, action.role, locale_code())
     return htmx.render(
         "actions/my_tasks.html",
         None,
         groups=groups,
+        tasks=page,
         today=today,
-        status_labels=STATUS_LABELS,
+        # Translated once, not once per row and option.
+        status_labels={key: str(label) for key, label in STATUS_LABELS.items()},
         role_names=role_names,
         status_form=StatusForm(),
-        total=len(tasks),
+        total=page.total,
     )

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from markupsafe import Markup
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import access
 from ..extensions import db
+from ..text import render_markdown
+from . import bp
 from .models import Brainstorm, BrainstormShare, Card
+
+
+@bp.app_template_filter("card_markdown")
+@lru_cache(maxsize=4096)
+def card_markdown(text: str | None) -> Markup:
+    """A card's text as sanitised HTML (the `markdown` filter), remembered by text: a board
+    of hundreds of cards is read and polled far more often than a card is written, and
+    Markdown is most of the cost of drawing it. Same text, same HTML, in any process."""
+    return render_markdown(text)
 
 
 def brainstorms_for(user, pilot) -> list[Brainstorm]:
@@ -46,10 +61,15 @@ def card_counts(brainstorm_ids) -> dict[int, int]:
 
 def visible_cards(brainstorm: Brainstorm) -> list[Card]:
     """Cards still on the board, pinned first, then in the order they were written."""
-    return list(
+    cards = list(
         db.session.scalars(
             select(Card)
-            .options(joinedload(Card.author_organisation))
+            # A board shows no dates; hundreds of cards name only a few organisations.
+            .options(
+                defer(Card.created_at),
+                defer(Card.updated_at),
+                selectinload(Card.author_organisation),
+            )
             .where(
                 Card.brainstorm_id == brainstorm.id,
                 Card.withdrawn.is_(False),
@@ -58,6 +78,12 @@ def visible_cards(brainstorm: Brainstorm) -> list[Card]:
             .order_by(Card.pinned.desc(), Card.id)
         )
     )
+    # Every card belongs to this session and pilot: say so, so that the access check per
+    # card ("may I change it?") does not go looking for them card by card.
+    for card in cards:
+        set_committed_value(card, "brainstorm", brainstorm)
+        set_committed_value(card, "pilot", brainstorm.pilot)
+    return cards
 
 
 def cards_by_place(brainstorm: Brainstorm, places) -> dict[str, list[Card]]:

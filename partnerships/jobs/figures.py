@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -143,6 +143,28 @@ def load_facts(pilot_ids) -> list[tuple]:
     return [pair for pairs in facts_by_pilot(pilot_ids).values() for pair in pairs]
 
 
+def counting_in(facts, period_start: date, period_end: date) -> list[PlacementFacts]:
+    """The facts that can add to banen_count over the period, cut down to what does.
+
+    A paid-hours report that shares no day with the period adds nothing to it (neither its
+    hours nor days taken off contracted hours), so it is dropped; a placement then left
+    without such reports and without a day in the period adds nothing and is dropped too.
+    Exact counting with fractions is the cost of the figures, and a placement with years of
+    monthly reports would otherwise be worked through for every period.
+    """
+    result = []
+    for f in facts:
+        reports = [
+            r for r in f.paid_hours if r.period_start <= period_end and r.period_end >= period_start
+        ]
+        runs = f.start <= period_end and (f.end is None or f.end >= period_start)
+        if len(reports) == len(f.paid_hours) and runs:
+            result.append(f)
+        elif reports or runs:
+            result.append(replace(f, paid_hours=reports))
+    return result
+
+
 def _suppressor(suppress: bool):
     threshold = current_app.config.get("SMALL_CELL_THRESHOLD", 5)
     if not suppress:
@@ -166,10 +188,13 @@ def compute(
     """
     hide = _suppressor(suppress)
     facts = [f for _, f in pairs]
+    counted = [f for f in facts if f.target_group in counting.COUNTED_GROUPS]
     started = [(row, f) for row, f in pairs if f.start <= as_of]
     period_start = counting.period_bounds(as_of, frequency)[0]
     hours_per_job = Decimal(settings.hours_per_job)
-    banen = counting.banen_exact(facts, period_start, as_of, hours_per_job=hours_per_job)
+    banen = counting.banen_exact(
+        counting_in(counted, period_start, as_of), period_start, as_of, hours_per_job=hours_per_job
+    )
     first = min([start] + [f.start for f in facts])
     points = []
     # Looking back to before anything started gives an empty trend, not an error.
@@ -180,7 +205,9 @@ def compute(
             {
                 "period_start": p_start,
                 "period_end": end,
-                "banen": counting.banen_count(facts, p_start, end, hours_per_job=hours_per_job),
+                "banen": counting.banen_count(
+                    counting_in(counted, p_start, end), p_start, end, hours_per_job=hours_per_job
+                ),
                 "people": hide(counting.people_count(facts, p_start, end)),
             }
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit, workflows_registry
@@ -45,8 +45,11 @@ def start_pilot(
     return pilot
 
 
-def pilots_of(user, status: str | None = None):
-    """The pilots a user takes part in, or runs as organisation admin, newest first."""
+PILOTS_PER_PAGE = 25
+
+
+def _pilots_query(user, status: str | None = None):
+    """The pilots a user takes part in, or runs as organisation admin."""
     member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
     query = select(Pilot).where(Pilot.id.in_(member_of))
     if user.is_org_admin:
@@ -55,8 +58,16 @@ def pilots_of(user, status: str | None = None):
         )
     if status in set(PilotStatus):
         query = query.where(Pilot.status == status)
-    query = query.options(selectinload(Pilot.organisation))
-    return db.session.scalars(query.order_by(Pilot.start_date.desc(), Pilot.id.desc())).all()
+    return query
+
+
+def pilots_of(user, status: str | None = None, *, limit=None, offset=0):
+    """The pilots a user takes part in, or runs as organisation admin, newest first."""
+    query = _pilots_query(user, status).options(selectinload(Pilot.organisation))
+    query = query.order_by(Pilot.start_date.desc(), Pilot.id.desc())
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return db.session.scalars(query).all()
 
 
 @dataclass(frozen=True)
@@ -67,9 +78,54 @@ class PilotRow:
     progress: progress.Progress
 
 
-def overview(user, locale: str, status: str | None = None) -> list[PilotRow]:
-    """The user's pilots with their progress, in a fixed number of queries however many."""
-    pilots = pilots_of(user, status)
+@dataclass(frozen=True)
+class OverviewPage:
+    """One page of the overview, and where it lies among all of the user's pilots."""
+
+    rows: list[PilotRow]
+    total: int
+    number: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first(self) -> int:
+        """Position of the first pilot on this page, counting from 1."""
+        return (self.number - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1 if self.rows else 0
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def page_number(value) -> int:
+    """A page number from the query string; anything else is page 1."""
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() and 0 < len(text) < 7 and int(text) > 0 else 1
+
+
+def overview(
+    user, locale: str, status: str | None = None, number: int = 1, per_page: int = PILOTS_PER_PAGE
+) -> OverviewPage:
+    """A page of the user's pilots with their progress, in a fixed number of queries however
+    many pilots there are; a page past the end shows the last page."""
+    total = db.session.scalar(
+        _pilots_query(user, status).with_only_columns(func.count(Pilot.id)).order_by(None)
+    )
+    pages = max(1, -(-total // per_page))
+    number = min(max(1, number), pages)
+    pilots = pilots_of(user, status, limit=per_page, offset=(number - 1) * per_page)
     statuses = progress.statuses_for(p.id for p in pilots)
     rows = []
     for pilot in pilots:
@@ -77,4 +133,4 @@ def overview(user, locale: str, status: str | None = None) -> list[PilotRow]:
         rows.append(
             PilotRow(pilot, progress.compute(workflow, pilot.route, statuses[pilot.id], locale))
         )
-    return rows
+    return OverviewPage(rows, total, number, per_page)

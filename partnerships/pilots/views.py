@@ -30,10 +30,16 @@ def index():
     chosen = request.args.get("status", "")
     if chosen not in STATUS_FILTERS:
         chosen = ""
-    rows = services.overview(current_user, locale_code(), STATUS_FILTERS[chosen])
+    page = services.overview(
+        current_user,
+        locale_code(),
+        STATUS_FILTERS[chosen],
+        services.page_number(request.args.get("page")),
+    )
     return render_template(
         "pilots/index.html",
-        rows=rows,
+        rows=page.rows,
+        pilots=page,
         chosen=chosen,
         can_create=access.can(current_user, "pilot.create"),
     )

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import event
 
-from partnerships.actions.queries import my_tasks
+from partnerships.actions.queries import my_tasks, task_page
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
 
@@ -113,3 +113,58 @@ def test_pilot_action_list_costs_the_same_queries_for_more_rows(crew, login_as, 
     add(20)
     many = count_queries(app, lambda: client.get(url))
     assert many == few
+
+
+def test_a_long_task_list_is_paged_fifty_at_a_time_most_urgent_first(crew, login_as):
+    # 10 overdue, 5 due this week, 45 later: 60 tasks, so two pages.
+    c, p = crew.coordinator, crew.pilot
+    for i in range(10):
+        create_action(p, c, title=f"Laat-{i:02}", role="hr_expert", deadline=days(-20 + i))
+    for i in range(5):
+        create_action(p, c, title=f"Week-{i:02}", role="hr_expert", deadline=days(i))
+    for i in range(45):
+        create_action(p, c, title=f"Later-{i:02}", role="hr_expert", deadline=days(10 + i))
+    db.session.commit()
+    client = login_as(crew.hr1)
+
+    first = client.get("/tasks")
+    assert first.status_code == 200
+    assert first.text.count('<tr id="task-') == 50
+    # Headings count the whole group, not just this page.
+    assert "(10)" in first.text and "(5)" in first.text and "(45)" in first.text
+    assert "Laat-00" in first.text and "Later-34" in first.text and "Later-35" not in first.text
+    assert "/tasks?page=2" in first.text and "?page=0" not in first.text
+
+    second = client.get("/tasks?page=2")
+    assert second.text.count('<tr id="task-') == 10
+    assert "Later-35" in second.text and "Later-44" in second.text and "Laat-00" not in second.text
+    assert "/tasks?page=3" not in second.text
+    # After a status change the person comes back to the page they were on.
+    assert 'name="next" value="/tasks?page=2"' in second.text
+
+
+def test_a_page_number_that_makes_no_sense_shows_a_real_page(crew, login_as):
+    for i in range(3):
+        create_action(crew.pilot, crew.coordinator, title=f"T{i}", role="hr_expert")
+    db.session.commit()
+    client = login_as(crew.hr1)
+    for page in ("abc", "-1", "0", "999", "1e9", "99999999999999999999"):
+        response = client.get(f"/tasks?page={page}")
+        assert response.status_code == 200, page
+        assert response.text.count('<tr id="task-') == 3, page
+
+
+def test_task_page_counts_every_group_in_sql(crew):
+    c, p = crew.coordinator, crew.pilot
+    for n in (-3, -1, 0, 7, 8, None):
+        create_action(
+            p, c, title=f"D{n}", role="hr_expert", deadline=None if n is None else days(n)
+        )
+    db.session.commit()
+    page = task_page(crew.hr1, TODAY, 1, per_page=4)
+    assert page.counts == {"overdue": 2, "soon": 2, "later": 2}
+    assert (page.total, page.pages, page.first, page.last) == (6, 2, 1, 4)
+    assert [a.title for a in page.items] == ["D-3", "D-1", "D0", "D7"]
+    last = task_page(crew.hr1, TODAY, 2, per_page=4)
+    assert [a.title for a in last.items] == ["D8", "DNone"]
+    assert (last.has_previous, last.has_next, last.first, last.last) == (True, False, 5, 6)

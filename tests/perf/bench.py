@@ -52,6 +52,9 @@ def prepare(url: str, scale: int, workdir: Path) -> dict:
 
         upgrade()
         db.create_all()  # models whose migration the lead has not generated yet
+        for table in db.metadata.sorted_tables:  # and indexes added to existing tables
+            for index in table.indexes:
+                index.create(db.engine, checkfirst=True)
         counts = data.build(scale)
         ids = targets()
     return {"counts": counts, **ids}

@@ -83,3 +83,24 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_pilots(make, log
         page = client.get("/pilots").get_data(as_text=True)
     assert page.count("<progress") == 10
     assert len(many) == len(few)
+
+
+def test_a_long_overview_is_paged_and_keeps_the_status_filter(make, login_as):
+    user = make.user(locale="en")
+    pilots = pilots_for(make, user, 27)
+    for pilot in pilots[:26]:
+        pilot.status = "completed"
+    db.session.commit()
+    client = login_as(user)
+    first = client.get("/pilots?status=completed").get_data(as_text=True)
+    assert first.count("<progress") == 25
+    assert "Pilots 1 to 25 of 26." in first and "Page 1 of 2" in first
+    assert "status=completed" in first and "page=2" in first
+    second = client.get("/pilots?status=completed&page=2").get_data(as_text=True)
+    assert second.count("<progress") == 1
+    assert "Previous page" in second and "Next page" not in second
+    # Nonsense or a page past the end shows a real page rather than failing.
+    for page in ("x", "0", "-3", "99", "9" * 30):
+        response = client.get(f"/pilots?page={page}")
+        assert response.status_code == 200
+        assert response.get_data(as_text=True).count("<progress") in (25, 2)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-22 00:01:36.001607
+Create Date: 2026-11-22 00:59:49.809291
 
 """
 from alembic import op
@@ -203,6 +203,7 @@ def upgrade():
     )
     with op.batch_alter_table('action', schema=None) as batch_op:
         batch_op.create_index('ix_action_assignee_status', ['assignee_id', 'status'], unique=False)
+        batch_op.create_index('ix_action_pilot_assignee_status', ['pilot_id', 'assignee_id', 'status'], unique=False)
         batch_op.create_index('ix_action_pilot_status', ['pilot_id', 'status'], unique=False)
 
     op.create_table('action_plan_info',
@@ -1044,6 +1045,7 @@ def downgrade():
     op.drop_table('action_plan_info')
     with op.batch_alter_table('action', schema=None) as batch_op:
         batch_op.drop_index('ix_action_pilot_status')
+        batch_op.drop_index('ix_action_pilot_assignee_status')
         batch_op.drop_index('ix_action_assignee_status')
 
     op.drop_table('action')
