@@ -21,6 +21,10 @@ from werkzeug.security import generate_password_hash
 from partnerships import create_app
 from partnerships.extensions import db
 
+# The browser fixtures (live server, Chromium, axe) are shared by tests/browser and
+# tests/quality; loading them once here keeps one Playwright and one server per session.
+pytest_plugins = ["tests.browser.fixtures"]
+
 PASSWORD = "correct horse battery"
 _PASSWORD_HASH = generate_password_hash(PASSWORD, method="scrypt")
 _serial = count(1)

@@ -168,3 +168,14 @@ def test_task_page_counts_every_group_in_sql(crew):
     last = task_page(crew.hr1, TODAY, 2, per_page=4)
     assert [a.title for a in last.items] == ["D8", "DNone"]
     assert (last.has_previous, last.has_next, last.first, last.last) == (True, False, 5, 6)
+
+
+def test_the_inline_status_button_says_update_in_dutch(app, make, login_as):
+    pilot = make.pilot()
+    member = make.member(pilot, role="hr_expert")
+    from partnerships.actions.services import create_action
+
+    create_action(pilot, None, title="Knop", role="hr_expert", assignee=member)
+    html = login_as(member).get("/tasks").get_data(as_text=True)
+    assert ">Bijwerken<span" in html
+    assert "built-in method" not in html

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 
 from tests.quality.harness import act_as
 from tests.quality.world import build, empty_database
-
-# The browser fixtures of tests/browser: a live server with CSRF on, the system Chromium, axe.
-with contextlib.suppress(ImportError):
-    from tests.browser.conftest import _axe, axe_check, browser, live_server  # noqa: F401
 
 
 @pytest.fixture
