@@ -100,6 +100,30 @@ def _pilot_of(obj):
 
 Rule = Callable[[object, object, Standing], bool]
 
+
+def _may_start_pilot(user) -> bool:
+    """Buyer people who run pilots: the org admin, or a member not only on a board.
+
+    A site admin manages the platform, not pilots; someone whose only role is board member
+    reads and decides, so does not start pilots either.
+    """
+    if not user.organisation.is_buyer:
+        return False
+    if user.is_org_admin:
+        return True
+    if user.is_site_admin:
+        return False
+    from .pilots.models import Membership, Pilot
+
+    roles = set(
+        db.session.scalars(
+            select(Membership.role)
+            .join(Pilot, Pilot.id == Membership.pilot_id)
+            .where(Membership.user_id == user.id, Pilot.organisation_id == user.organisation_id)
+        )
+    )
+    return not roles or bool(roles - {"board"})
+
 # The rules table: action name -> rule(user, obj, standing in obj's pilot).
 RULES: dict[str, Rule] = {
     # --- organisations and accounts ---
@@ -107,7 +131,7 @@ RULES: dict[str, Rule] = {
     "organisation.manage_users": lambda u, o, s: u.is_site_admin
     or (u.is_org_admin and u.organisation_id == o.id),
     # --- pilots ---
-    "pilot.create": lambda u, o, s: u.organisation.is_buyer,
+    "pilot.create": lambda u, o, s: _may_start_pilot(u),
     "pilot.view": lambda u, o, s: s.any,
     "pilot.view_internal": lambda u, o, s: s.working_group or s.board,
     "pilot.work": lambda u, o, s: s.working_group,

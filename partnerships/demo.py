@@ -97,12 +97,29 @@ def seed() -> bool:
     return True
 
 
+def _role_names() -> dict[str, str]:
+    """Dutch role names from the method, so the printed logins read like the app."""
+    from flask import has_app_context
+
+    from . import workflows_registry
+
+    if not has_app_context():
+        return {}
+    try:
+        workflow = workflows_registry.newest(workflows_registry.DEFAULT_KEY)
+    except (KeyError, LookupError):
+        return {}
+    return {role.code: role.name.get("nl") for role in workflow.roles}
+
+
 def logins_text() -> str:
     """The demo logins, as printed by `flask demo` and `make run`."""
+    names = _role_names()
     lines = [f"Demo logins (password for all: {PASSWORD}):"]
     for email, name, roles, _ in WORKING_GROUP:
-        lines.append(f"  {email:40} {name} ({', '.join(roles)})")
+        lines.append(f"  {email:40} {name} ({', '.join(names.get(r, r) for r in roles)})")
+    supplier = names.get("supplier", "opdrachtnemer")
     for name, _, _, email, contact in SUPPLIERS:
-        lines.append(f"  {email:40} {contact} (supplier: {name})")
-    lines.append(f"  {SITE_ADMIN[0]:40} {SITE_ADMIN[1]} (site admin)")
+        lines.append(f"  {email:40} {contact} ({supplier}: {name})")
+    lines.append(f"  {SITE_ADMIN[0]:40} {SITE_ADMIN[1]} (sitebeheerder)")
     return "\n".join(lines)

@@ -89,8 +89,10 @@ def _filename(brainstorm, extension: str) -> str:
 
 
 def _download(body, mimetype, filename):
-    response = Response(body, mimetype=mimetype)
+    # content_type, not mimetype: Werkzeug would add a second "; charset=utf-8".
+    response = Response(body, content_type=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -123,8 +125,12 @@ def export_docx(pilot_id, brainstorm_id):
 
 
 def _md(text: str) -> str:
-    """User text inside a Markdown list item: HTML neutralised, later lines indented."""
-    text = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """User text inside a Markdown list item, later lines indented.
+
+    Not HTML-escaped: the export is plain text, downloaded as text/markdown with nosniff, so
+    "Schoon & Co" stays readable; whoever renders it as HTML must sanitise it there.
+    """
+    text = text or ""
     return "\n  ".join(text.splitlines()) or "–"
 
 

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from .. import htmx, workflows_registry
+from .. import access, htmx, workflows_registry
 from ..accounts.models import Organisation
 from ..extensions import db
 from ..i18n import locale_code
@@ -66,6 +66,8 @@ def _work_page(pilot, brainstorm, status=200, shortlist_form=None):
         shortlist=outcomes.shortlist(brainstorm),
         shortlist_form=_shortlist_form(brainstorm, shortlist_form),
         jobs_available=outcomes.potential_jobs_available(),
+        # Readers (board, plain members) get no buttons that would answer 403.
+        can_facilitate=access.can(current_user, "brainstorm.facilitate", brainstorm),
     )
 
 

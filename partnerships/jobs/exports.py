@@ -1,9 +1,9 @@
 """CSV and XLSX exports of placements, monitoring data and figures.
 
 Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
-carriage return) are written with a leading apostrophe. CSV is for machines: comma
-separated, UTF-8 with a byte order mark, ISO dates and a decimal point. XLSX keeps real
-number and date cells for people.
+carriage return) are written with a leading apostrophe. CSV is for reading in a spreadsheet
+as it opens in the Netherlands: semicolon separated, UTF-8 with a byte order mark, ISO dates
+and, for Dutch users, a decimal comma. XLSX keeps real number and date cells for calculations.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
+from ..i18n import locale_code
 from ..pilots.models import Pilot
 from . import choices
 from .choices import label
@@ -43,9 +44,10 @@ class Table:
         self.title, self.header, self.rows = title, header, rows
 
 
-def to_csv(tables: list[Table]) -> bytes:
+def to_csv(tables: list[Table], decimal_comma: bool = False) -> bytes:
+    """Semicolon separated, as Dutch Excel expects; decimal comma when asked for."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for index, table in enumerate(tables):
         if index:
             writer.writerow([])
@@ -53,15 +55,18 @@ def to_csv(tables: list[Table]) -> bytes:
             writer.writerow([neutralise(table.title)])
         writer.writerow([neutralise(h) for h in table.header])
         for row in table.rows:
-            writer.writerow([_csv_value(v) for v in row])
+            writer.writerow([_csv_value(v, decimal_comma) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _csv_value(value):
+def _csv_value(value, decimal_comma: bool = False):
     if value is None:
         return ""
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, Decimal | float) and not isinstance(value, bool):
+        text = str(value)
+        return text.replace(".", ",") if decimal_comma else text
     return neutralise(value)
 
 
@@ -95,8 +100,10 @@ def response(tables: list[Table], fmt: str, name: str) -> Response:
         body = to_xlsx(tables)
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        body, mime = to_csv(tables), "text/csv; charset=utf-8"
-    result = Response(body, mimetype=mime)
+        body = to_csv(tables, decimal_comma=locale_code() == "nl")
+        mime = "text/csv; charset=utf-8"
+    # content_type, not mimetype: Werkzeug would add a second "; charset=utf-8".
+    result = Response(body, content_type=mime)
     result.headers["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'
     result.headers["Cache-Control"] = "private, no-store"
     return result

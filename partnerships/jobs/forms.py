@@ -116,7 +116,8 @@ class PotentialJobForm(VersionedForm):
 
 class PlacementForm(DateOrderMixin, VersionedForm):
     contract_id = SelectField(_l("Contract"), coerce=int)
-    supplier_organisation_id = SelectField(_l("Supplier"), coerce=int)
+    # Empty by default; left empty, a contract with one supplier fills it in (services).
+    supplier_organisation_id = SelectField(_l("Supplier"), coerce=_int_or_none)
     reference = _text(
         _l("Reference (optional)"),
         40,

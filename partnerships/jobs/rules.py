@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import access
+from ..pilots.tabs import register_tab
 
 # Buyer roles that accept or return a supplier's monitoring report.
 REPORT_DECIDERS = frozenset({"contract_manager", "sr_coordinator"})
@@ -35,6 +36,8 @@ access.register(
     {
         # Figures: the working group sees everything, the board sees suppressed figures.
         "jobs.figures": lambda u, o, s: s.working_group or s.board,
+        # The figures tab: suppliers are sent on to their own supplier view.
+        "jobs.dashboard_tab": lambda u, o, s: s.working_group or s.board or s.supplier,
         "jobs.export_rows": lambda u, o, s: s.working_group,
         "jobs.supplier_view": lambda u, o, s: s.supplier,
         # Contracts (obj: pilot for create/list, InPilot for one contract).
@@ -65,3 +68,8 @@ access.register(
         "report.decide": lambda u, o, s: s.coordinator or bool(s.roles & REPORT_DECIDERS),
     }
 )
+
+# Offer a pilot tab only to those its page lets in (the board has no "Jobs" tab).
+register_tab("jobs.dashboard", "jobs.dashboard_tab")
+register_tab("jobs.contracts", "contract.list")
+register_tab("jobs.placements", "placement.list")

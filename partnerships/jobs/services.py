@@ -249,6 +249,14 @@ def check_placement(pilot, data: dict, allowed_supplier_ids=None) -> Contract:
     if contract is None or pilot not in contract.pilots:
         raise JobsError(_("Choose a contract of this pilot."))
     supplier_id = data["supplier_organisation_id"]
+    if supplier_id is None:
+        # No supplier chosen: a contract with exactly one (reachable) supplier names it.
+        candidates = set(contract.supplier_ids)
+        if allowed_supplier_ids is not None:
+            candidates &= set(allowed_supplier_ids)
+        if len(candidates) != 1:
+            raise JobsError(_("Choose the supplier of this placement."))
+        supplier_id = data["supplier_organisation_id"] = candidates.pop()
     if supplier_id not in contract.supplier_ids:
         raise JobsError(_("This supplier is not a supplier of the chosen contract."))
     if allowed_supplier_ids is not None and supplier_id not in allowed_supplier_ids:

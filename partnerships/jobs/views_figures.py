@@ -74,7 +74,8 @@ def supplier_view(pilot_id):
         frequency=figures.frequency_of(pilot),
         settings=settings_for(pilot.organisation_id),
         start=pilot.start_date,
-        suppress=True,
+        # Its own placements, which it lists anyway: suppression is for what leaves the group.
+        suppress=False,
     )
     return render_template(
         "jobs/supplier.html",
@@ -87,24 +88,34 @@ def supplier_view(pilot_id):
     )
 
 
-def _organisation_standing() -> tuple[bool, bool]:
+def organisation_standing(user) -> tuple[bool, bool]:
     """(may see rows and full figures, may see suppressed figures) across the buyer's pilots."""
-    if not current_user.organisation.is_buyer:
+    if not user.is_authenticated or not user.organisation.is_buyer:
         return False, False
-    if current_user.is_org_admin:
+    if user.is_org_admin:
         return True, True
     roles = set(
         db.session.scalars(
             select(Membership.role)
             .join(Pilot, Pilot.id == Membership.pilot_id)
             .where(
-                Membership.user_id == current_user.id,
-                Pilot.organisation_id == current_user.organisation_id,
+                Membership.user_id == user.id,
+                Pilot.organisation_id == user.organisation_id,
             )
         )
     )
     working_group = bool(roles - {"board", "supplier"})
     return working_group, working_group or "board" in roles
+
+
+def _organisation_standing() -> tuple[bool, bool]:
+    return organisation_standing(current_user)
+
+
+@bp.app_template_global()
+def can_see_organisation_figures(user) -> bool:
+    """The nav shows "Figures" only to those /figures lets in."""
+    return organisation_standing(user)[1]
 
 
 @bp.route("/figures")

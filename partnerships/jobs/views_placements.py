@@ -35,7 +35,9 @@ def _placement_form(pilot, scope, placement=None) -> PlacementForm:
     if scope is not None:
         supplier_ids &= scope
     names = supplier_names(supplier_ids)
-    form.supplier_organisation_id.choices = sorted(names.items(), key=lambda kv: kv[1])
+    form.supplier_organisation_id.choices = [("", _("Choose…"))] + sorted(
+        names.items(), key=lambda kv: kv[1]
+    )
     settings = settings_for(pilot.organisation_id)
     form.kind.choices = _with_current(
         placement_kind_choices(settings), placement.kind if placement else None

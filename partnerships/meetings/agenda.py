@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -47,6 +48,23 @@ def template_items(template, locale: str) -> list[AgendaItem]:
     ]
 
 
+# Default titles that name the supplier; other templates get their name followed by it.
+SUPPLIER_TITLES = {
+    "supplier_first": _l("First exploration with %(supplier)s"),
+    "supplier_second": _l("Second meeting with %(supplier)s"),
+}
+
+
+def default_title(template, locale: str, supplier_name: str = "") -> str:
+    """A template's name in `locale`, naming the supplier when the meeting is with one."""
+    name = template.name.get(locale)
+    if not supplier_name:
+        return name
+    with force_locale(locale):
+        pattern = str(SUPPLIER_TITLES.get(template.key, _l("%(meeting)s with %(supplier)s")))
+    return (pattern % {"meeting": name, "supplier": supplier_name})[:200]
+
+
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:
     if ends_at <= starts_at:
         raise MeetingError(_l("The meeting must end after it starts."))
@@ -83,8 +101,12 @@ def plan_meeting(
     shows_pilot_state: bool = False,
     locale: str = "nl",
     auto_planned: bool = False,
+    supplier_name: str = "",
 ) -> Meeting:
-    """Plan a meeting; one made from a template gets the template's agenda in `locale`."""
+    """Plan a meeting; one made from a template gets the template's agenda in `locale`.
+
+    `supplier_name` names the supplier the meeting is with in the default title.
+    """
     _check_times(starts_at, ends_at)
     template = template_for(pilot, kind)
     if kind != FREE_KIND and template is None:
@@ -92,7 +114,7 @@ def plan_meeting(
     meeting = Meeting(
         pilot_id=pilot.id,
         kind=kind,
-        title=title or (template.name.get(locale) if template else ""),
+        title=title or (default_title(template, locale, supplier_name) if template else ""),
         starts_at=starts_at,
         ends_at=ends_at,
         place=place,

@@ -92,14 +92,40 @@ class MeetingForm(VersionedForm):
         filters=[_strip],
         validators=[Optional(), Length(max=500), WebAddress()],
     )
+    supplier = SelectField(
+        _l("Supplier this meeting is with"),
+        coerce=lambda value: int(value) if value not in (None, "") else 0,
+        validate_choice=False,
+        default=0,
+        description=_l(
+            "Required when the supplier is at the table. Its contacts are invited and see "
+            "the shared agenda items; other suppliers' contacts are never invited for you."
+        ),
+    )
     participants = SelectMultipleField(_l("Participants"), coerce=int, validate_choice=False)
     shows_pilot_state = BooleanField(
         _l("List the open actions and steps in progress on the agenda")
     )
 
-    def __init__(self, *args, member_ids=(), **kwargs):
+    def __init__(self, *args, member_ids=(), supplier_ids=(), supplier_kinds=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._member_ids = set(member_ids)
+        self._supplier_ids = set(supplier_ids)
+        # Kinds of meeting whose agenda template puts the supplier at the table.
+        self._supplier_kinds = set(supplier_kinds)
+
+    def validate_supplier(self, field):
+        if field.data and field.data not in self._supplier_ids:
+            raise ValidationError(_l("Choose one of the suppliers of this pilot."))
+        if not field.data and self.kind.data in self._supplier_kinds:
+            if not self._supplier_ids:
+                raise ValidationError(
+                    _l(
+                        "This meeting is with a supplier, but the pilot has no supplier "
+                        "contacts yet. Add a supplier contact to the team first."
+                    )
+                )
+            raise ValidationError(_l("Choose the supplier this meeting is with."))
 
     def validate_end(self, field):
         if self.start.data and field.data and field.data <= self.start.data:

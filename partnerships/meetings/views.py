@@ -19,7 +19,16 @@ from .forms import ItemForm, MeetingForm, MonitoringForm, options
 from .models import FREE_KIND, Meeting, MeetingParticipant, MeetingStatus
 from .pilot_state import pilot_state
 from .rules import visible_items
-from .web import kind_names, load_meeting, member_choices, require_edit, role_names
+from .web import (
+    kind_names,
+    load_meeting,
+    member_choices,
+    participant_groups,
+    require_edit,
+    role_names,
+    supplier_contacts,
+    supplier_kinds,
+)
 
 
 @bp.app_template_filter("clock")
@@ -78,10 +87,53 @@ def set_monitoring(pilot_id):
 
 def _meeting_form(pilot, meeting=None, **defaults) -> MeetingForm:
     choices = member_choices(pilot)
-    form = MeetingForm(obj=meeting, member_ids=[uid for uid, _ in choices], **defaults)
+    suppliers = supplier_contacts(pilot)
+    needing = supplier_kinds(pilot) if meeting is None else set()
+    form = MeetingForm(
+        obj=meeting,
+        member_ids=[uid for uid, _ in choices],
+        supplier_ids=suppliers.keys(),
+        supplier_kinds=needing,
+        **defaults,
+    )
     form.participants.choices = options(choices)
     form.kind.choices = options(list(kind_names(pilot).items()))
+    form.supplier.choices = options(
+        [(0, _("(choose the supplier)"))] + [(oid, name) for oid, (name, _c) in suppliers.items()]
+    )
+    form.suppliers = suppliers
+    form.participant_groups = participant_groups(choices, suppliers)
+    # The supplier is asked when planning, never when editing (the kind is fixed by then).
+    form.asks_supplier = meeting is None and (bool(suppliers) or form.kind.data in needing)
+    form.needs_supplier = form.kind.data in needing
+    form.supplier.flags.required = form.needs_supplier
     return form
+
+
+def _preselect(pilot, form, kind: str) -> None:
+    """Tick the template's roles and the chosen supplier's contacts on a new meeting form."""
+    template = agenda.template_for(pilot, kind) if kind in kind_names(pilot) else None
+    roles = set(template.roles) - {"supplier"} if template else set()
+    chosen = request.args.get("supplier", type=int)
+    if chosen not in form.suppliers and form.needs_supplier and len(form.suppliers) == 1:
+        chosen = next(iter(form.suppliers))  # the only supplier needs no choosing
+    contacts = set(form.suppliers[chosen][1]) if chosen in form.suppliers else set()
+    form.supplier.data = chosen if contacts else 0
+    form.participants.data = sorted(
+        {current_user.id} | {m.user_id for m in pilot.memberships if m.role in roles} | contacts
+    )
+
+
+def _invite_supplier(form) -> tuple[str, bool]:
+    """The chosen supplier's name, and whether all its contacts were added for lack of any."""
+    if not form.supplier.data or not form.needs_supplier:
+        return "", False  # a meeting without the supplier at the table ignores the choice
+    name, contacts = form.suppliers[form.supplier.data]
+    ticked = set(form.participants.data or ())
+    if ticked & set(contacts):
+        return name, False
+    form.participants.data = sorted(ticked | set(contacts))
+    return name, True
 
 
 def _times(form):
@@ -95,13 +147,10 @@ def new(pilot_id):
     kind = request.args.get("kind", FREE_KIND)
     form = _meeting_form(pilot, kind=kind, shows_pilot_state=kind == "progress")
     if request.method == "GET":
-        template = agenda.template_for(pilot, kind) if kind in kind_names(pilot) else None
-        roles = set(template.roles) - {"supplier"} if template else set()
-        form.participants.data = sorted(
-            {current_user.id} | {m.user_id for m in pilot.memberships if m.role in roles}
-        )
+        _preselect(pilot, form, kind)
     if form.validate_on_submit():
         starts_at, ends_at = _times(form)
+        supplier_name, added = _invite_supplier(form)
         try:
             meeting = agenda.plan_meeting(
                 pilot,
@@ -115,12 +164,21 @@ def new(pilot_id):
                 participant_ids=form.participants.data or [],
                 shows_pilot_state=form.shows_pilot_state.data,
                 locale=locale_code(),
+                supplier_name=supplier_name,
             )
         except agenda.MeetingError as error:
             form.form_errors.append(str(error))
         else:
             db.session.commit()
             flash(_("Meeting planned."), "success")
+            if added:
+                flash(
+                    _(
+                        "No contact of %(supplier)s was ticked, so all its contacts were invited.",
+                        supplier=supplier_name,
+                    ),
+                    "info",
+                )
             return htmx.redirect_to(
                 url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id)
             )

@@ -94,6 +94,37 @@ def member_choices(pilot) -> list[tuple[int, str]]:
     return [(uid, f"{name} ({'; '.join(labels)})") for uid, (name, labels) in people.items()]
 
 
+def supplier_contacts(pilot) -> dict[int, tuple[str, list[int]]]:
+    """Supplier organisation id -> (its name, its contacts' user ids) among the pilot's members."""
+    suppliers: dict[int, tuple[str, list[int]]] = {}
+    for membership in memberships(pilot):
+        org = membership.supplier_organisation
+        if membership.role == "supplier" and org is not None:
+            contacts = suppliers.setdefault(org.id, (org.name, []))[1]
+            if membership.user_id not in contacts:
+                contacts.append(membership.user_id)
+    return suppliers
+
+
+def supplier_kinds(pilot) -> set[str]:
+    """Kinds of meeting whose agenda template puts the supplier at the table."""
+    workflow = workflows_registry.for_pilot(pilot)
+    return {t.key for t in workflow.agenda_templates if "supplier" in t.roles}
+
+
+def participant_groups(choices, suppliers) -> list[tuple[str | None, list[tuple[int, str]]]]:
+    """The participant choices with supplier contacts grouped under their organisation."""
+    owner = {}
+    for org_id, (_name, contacts) in suppliers.items():
+        for user_id in contacts:
+            owner.setdefault(user_id, org_id)
+    groups: dict[int | None, list[tuple[int, str]]] = {None: []}
+    for user_id, label in choices:
+        groups.setdefault(owner.get(user_id), []).append((user_id, label))
+    first = [(None, groups.pop(None))]
+    return first + [(suppliers[org_id][0], people) for org_id, people in groups.items()]
+
+
 def step_choices(pilot) -> list[tuple[str, str]]:
     workflow = workflows_registry.for_pilot(pilot)
     return [("", _l("(no step)"))] + [

@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from .. import access, htmx
 from ..extensions import db
 from ..forms import ButtonForm
+from ..i18n import _date
 from . import bp
 from . import policy as services
 from .forms import AdoptionForm, LinkDecisionForm, PolicyForm, SpecialistForm, options
@@ -39,10 +40,7 @@ def _forms(pilot, draft, **given):
     link = given.get("link") or LinkDecisionForm(formdata=None, decision_id=draft.decision_id or 0)
     link.decision_id.choices = options(
         [(0, _("(none)"))]
-        + [
-            (d.id, f"{d.title} ({d.decided_on.strftime('%d-%m-%Y')})")
-            for d in services.pilot_decisions(pilot)
-        ]
+        + [(d.id, f"{d.title} ({_date(d.decided_on)})") for d in services.pilot_decisions(pilot)]
     )
     return {"specialist_form": specialist, "adoption_form": adoption, "link_form": link}
 

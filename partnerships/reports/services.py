@@ -246,6 +246,7 @@ def board_overview(user, *, today: date) -> list[dict]:
     notes = _latest_published_for(ids)
     decisions = _awaiting_board_for(ids)
     jobs = key.job_figures_for(pilots, today)
+    seats = _board_seats(user, ids)
     rows = []
     for pilot in pilots:
         note = notes.get(pilot.id)
@@ -264,9 +265,28 @@ def board_overview(user, *, today: date) -> list[dict]:
                 "acknowledged": bool(note)
                 and any(a.user_id == user.id for a in note.acknowledgements),
                 "decisions": decisions.get(pilot.id, []),
+                # An org admin sees every pilot here but only a board member has notes to read.
+                "on_board": pilot.id in seats,
             }
         )
     return rows
+
+
+def _board_seats(user, pilot_ids) -> set[int]:
+    """Ids of the given pilots in which the user holds the board role."""
+    from ..pilots.models import Membership
+
+    if not pilot_ids:
+        return set()
+    return set(
+        db.session.scalars(
+            select(Membership.pilot_id).where(
+                Membership.pilot_id.in_(pilot_ids),
+                Membership.user_id == user.id,
+                Membership.role == "board",
+            )
+        )
+    )
 
 
 def _latest_published_for(pilot_ids) -> dict:

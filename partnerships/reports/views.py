@@ -42,7 +42,7 @@ def notes(pilot_id):
     )
 
 
-def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None):
+def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None, notice=None):
     standing = access.standing(current_user, pilot)
     frozen = note.figures
     figures = frozen if frozen is not None else key.key_figures(pilot)
@@ -57,6 +57,7 @@ def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None)
         remark_form=remark_form or RemarkForm(formdata=None),
         button=ButtonForm(),
         publish_error=publish_error,
+        notice=notice,
         can_edit=access.can(current_user, "note.edit", note),
         can_publish=access.can(current_user, "note.publish", note),
         can_acknowledge=access.can(current_user, "note.acknowledge", note),
@@ -148,9 +149,11 @@ def note_acknowledge(pilot_id, note_id):
     if ButtonForm().validate_on_submit():
         services.acknowledge(note, current_user)
         db.session.commit()
+    thanks = _("Thank you: the coordinator can see you have read this note.")
     if htmx.is_htmx():
-        return _note_page(pilot, note)
-    flash(_("Thank you: the coordinator can see you have read this note."), "success")
+        # The swapped-in fragment carries the confirmation a redirect would have flashed.
+        return _note_page(pilot, note, notice=thanks)
+    flash(thanks, "success")
     return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
 
 
@@ -163,9 +166,10 @@ def note_remark(pilot_id, note_id):
         return _note_page(pilot, note, status=422, remark_form=form)
     services.add_remark(note, current_user, form.body.data)
     db.session.commit()
+    sent = _("Remark sent to the coordinator.")
     if htmx.is_htmx():
-        return _note_page(pilot, note)
-    flash(_("Remark sent to the coordinator."), "success")
+        return _note_page(pilot, note, notice=sent)
+    flash(sent, "success")
     return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
 
 

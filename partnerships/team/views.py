@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
@@ -17,27 +16,10 @@ from ..i18n import locale_code
 from ..pilots.models import Membership
 from . import bp, services
 from . import raci as matrix
+from .audit_labels import event_label, readable_details
 from .forms import AddMemberForm, DutyForm, InviteMemberForm, TaskForm
 
 AUDIT_PAGE = 50
-
-# Readable names for the recorded events; unknown ones are shown by their code.
-EVENT_LABELS = {
-    "pilot.started": _l("Pilot started"),
-    "membership.added": _l("Role given"),
-    "membership.removed": _l("Role taken away"),
-    "membership.task_changed": _l("Task description changed"),
-    "duty.changed": _l("Duty text adapted"),
-    "duty.reset": _l("Duty text reset to the method"),
-    "action.created": _l("Action created"),
-    "action.changed": _l("Action changed"),
-    "action.status": _l("Action status changed"),
-    "action.assigned": _l("Action (re)assigned"),
-    "action.commented": _l("Comment on an action"),
-    "action_plan.changed": _l("Action plan changed"),
-    "user.invited": _l("Person invited"),
-    "decision.recorded": _l("Decision recorded"),
-}
 
 
 @bp.app_template_global("coordinator_warning")
@@ -268,6 +250,9 @@ def audit(pilot_id):
             select(User).where(User.id.in_({e.actor_id for e in events if e.actor_id}))
         )
     }
+    locale = locale_code()
+    workflow = matrix.workflows_registry.for_pilot(pilot)
+    route_names = {r.code: r.name.get(locale) for r in workflow.routes}
     return render_template(
         "team/audit.html",
         pilot=pilot,
@@ -276,5 +261,7 @@ def audit(pilot_id):
         page=page,
         pages=max(1, -(-total // AUDIT_PAGE)),
         total=total,
-        labels=EVENT_LABELS,
+        event_label=event_label,
+        details=lambda e: readable_details(e.event, e.details, route_names),
+        route_names=route_names,
     )

@@ -89,6 +89,28 @@ _SPECS: tuple[tuple[str, ParamKind | None, str, str], ...] = (
     ("policy:drafted", None, "Beleidskader opgesteld", "Policy framework drafted"),
 )
 
+# The singular wording for a count of exactly one ("Minstens 1 actie", not "1 acties").
+_SINGULAR: dict[str, Text] = {
+    "actions:min": Text(nl="Minstens 1 actie", en="At least 1 action"),
+    "contracts:min": Text(
+        nl="Minstens 1 contract of aanbesteding", en="At least 1 contract or tender"
+    ),
+    "potential_jobs:min": Text(nl="Minstens 1 potentiële baan", en="At least 1 potential job"),
+    "placements:min": Text(
+        nl="Minstens 1 gerealiseerde plaatsing", en="At least 1 placement realised"
+    ),
+}
+
+# Readable names of the decision kinds, so a checklist never shows "supplier_choice".
+DECISION_KIND_LABELS: dict[str, Text] = {
+    "principebesluit": Text(nl="principebesluit", en="in-principle decision"),
+    "route": Text(nl="routekeuze", en="route choice"),
+    "supplier_choice": Text(nl="keuze van opdrachtnemer", en="choice of supplier"),
+    "budget": Text(nl="budgetbesluit", en="budget decision"),
+    "policy_adoption": Text(nl="vaststelling van het beleidskader", en="adoption of the policy"),
+    "other": Text(nl="overig besluit", en="other decision"),
+}
+
 KNOWN_CHECKS: dict[str, CheckSpec] = {
     name: CheckSpec(name, kind, Text(nl=nl, en=en)) for name, kind, nl, en in _SPECS
 }
@@ -171,6 +193,10 @@ def describe(
     if spec is None:
         return str(check)
     param = "" if check.param is None else str(check.param)
+    if spec.param_kind == "int" and param == "1" and check.name in _SINGULAR:
+        return _SINGULAR[check.name].get(locale)
+    if spec.param_kind == "decision_kind" and param in DECISION_KIND_LABELS:
+        return spec.description.get(locale).format(param=DECISION_KIND_LABELS[param].get(locale))
     return spec.description.get(locale).format(param=(labels or {}).get(param, param))
 
 

@@ -8,7 +8,7 @@ import zipfile
 from sqlalchemy import select
 
 from partnerships.actions.models import Action
-from partnerships.brainstorms import services
+from partnerships.brainstorms import outcomes, services
 from partnerships.brainstorms.checks import brainstorm_held
 from partnerships.brainstorms.models import Brainstorm, CardOutcome, ShortlistEntry
 from partnerships.extensions import db
@@ -233,11 +233,15 @@ def test_exports_show_the_shortlist_to_the_working_group_only(cast, session_a, l
     assert login_as(cast.contact_a).get(url(session_a, "/work")).status_code == 403
 
 
-def test_markdown_export_neutralises_html(cast, session_a, login_as, url):
-    services.add_card(session_a, cast.contact_a, place="what", text="<script>x()</script>")
+def test_markdown_export_is_plain_text_served_safely(cast, session_a, login_as, url):
+    services.add_card(session_a, cast.contact_a, place="what", text="Schoon & Co <b>nu</b>")
     db.session.commit()
-    body = login_as(cast.coordinator).get(url(session_a, "/export.md")).text
-    assert "<script>" not in body and "&lt;script&gt;" in body
+    response = login_as(cast.coordinator).get(url(session_a, "/export.md"))
+    assert "Schoon & Co <b>nu</b>" in response.text and "&amp;" not in response.text
+    # Plain text that no browser will render as a page.
+    assert response.headers["Content-Type"] == "text/markdown; charset=utf-8"
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_demo_has_a_closed_and_an_open_session(cast, make):
@@ -259,3 +263,20 @@ def test_demo_has_a_closed_and_an_open_session(cast, make):
     assert [e.rank for e in shortlist(closed)] == [1, 2, 3]
     assert [s.organisation.name for s in live.shares] == ["Schoon & Co"]
     assert brainstorm_held(closed.pilot, None).status == "done"
+
+
+def test_readers_of_the_work_page_get_no_buttons_that_answer_403(cast, session_a, login_as, url):
+    card, _ = _closed_with_cards(session_a, cast)
+    outcomes.add_to_shortlist(
+        session_a, cast.coordinator, rank=1, supplier_name="Cateraar", reason="Kans", card=card
+    )
+    db.session.commit()
+    convert = url(session_a, f"/cards/{card.id}/to/action")
+    for reader in (cast.board, cast.member):
+        client = login_as(reader)
+        page = client.get(url(session_a, "/work")).text
+        assert "Cateraar" in page
+        assert convert not in page and "/work/shortlist" not in page
+        assert client.get(convert).status_code == 403
+    page = login_as(cast.coordinator).get(url(session_a, "/work")).text
+    assert convert in page and "/work/shortlist" in page

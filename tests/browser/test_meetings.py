@@ -62,9 +62,11 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     page.get_by_label("Begintijd").fill("10:00")
     page.get_by_label("Eindtijd").fill("11:30")
     page.get_by_label("Plaats").fill("Stadskantoor, kamer 3.12")
+    # The only supplier of the pilot is chosen, and its contact invited, already.
+    expect(page.get_by_label("Ruud Hendriks")).to_be_checked()
     page.get_by_label("Ruud Hendriks").check()
     page.get_by_role("button", name="Overleg plannen").click()
-    expect(page.locator("h1")).to_have_text("Eerste verkennend gesprek met de opdrachtnemer")
+    expect(page.locator("h1")).to_have_text("Eerste verkenning met Schoon & Co Facilitair")
     expect(page.locator("#agenda")).to_contain_text("Opening en waar wij staan")
     axe_check(page)
     meeting_url = page.url
@@ -145,7 +147,7 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     axe_check(page)
     expect(page.locator(".decision-list")).to_contain_text("Proeftuin starten met Schoon & Co")
     expect(page.locator(".decision-list")).to_contain_text(
-        "Eerste verkennend gesprek met de opdrachtnemer"
+        "Eerste verkenning met Schoon & Co Facilitair"
     )
 
     # Linda finds her action under My tasks.

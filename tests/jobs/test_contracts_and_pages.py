@@ -236,7 +236,7 @@ def test_every_page_answers_each_kind_of_user_as_intended(world, make, login_as,
     assert got == EXPECTED[who]
 
 
-def test_the_supplier_view_shows_own_figures_with_small_counts_hidden(world, place, login_as):
+def test_the_supplier_view_shows_its_own_figures_unsuppressed(world, place, login_as):
     place(world, world.contract_a, world.supplier_a, start_date=date(2025, 1, 1))
     place(world, world.contract_b, world.supplier_b, start_date=date(2025, 1, 1))
     page = (
@@ -244,5 +244,27 @@ def test_the_supplier_view_shows_own_figures_with_small_counts_hidden(world, pla
         .get(f"/pilots/{world.pilot.id}/supplier?as_of=2026-03-31")
         .get_data(as_text=True)
     )
-    assert 'id="figure-people">&lt;5<' in page
+    # Its own placements, which it lists anyway: only 1 (the other supplier's is not counted).
+    assert 'id="figure-people">1<' in page
     assert "Schoon BV" in page and "Groen BV" not in page
+
+
+def test_pilot_tabs_offer_only_pages_the_user_may_open(world, login_as):
+    """The board is not offered the "Jobs" tab (placements are rows, 403 for the board)."""
+    placements = f'href="/pilots/{world.pilot.id}/placements"'
+    figures = f'href="/pilots/{world.pilot.id}/figures"'
+    board = login_as(world.board).get(f"/pilots/{world.pilot.id}/figures").get_data(as_text=True)
+    assert placements not in board and figures in board
+    assert login_as(world.board).get(f"/pilots/{world.pilot.id}/placements").status_code == 403
+    own = login_as(world.coordinator).get(f"/pilots/{world.pilot.id}/figures")
+    assert placements in own.get_data(as_text=True)
+
+
+def test_the_figures_nav_link_matches_who_may_open_figures(world, make, login_as):
+    site_admin = make.user(world.buyer, is_site_admin=True)
+    client = login_as(site_admin)
+    assert client.get("/figures").status_code == 403
+    assert 'href="/figures"' not in client.get("/pilots").get_data(as_text=True)
+    coordinator = login_as(world.coordinator)
+    assert coordinator.get("/figures").status_code == 200
+    assert 'href="/figures"' in coordinator.get("/pilots").get_data(as_text=True)

@@ -15,7 +15,7 @@ from partnerships.jobs.exports import neutralise
 
 def rows_of_csv(response):
     text = response.get_data().decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def workbook(response):
@@ -51,12 +51,15 @@ def test_the_placements_csv_reads_back_with_injection_neutralised(world, place, 
     )
     response = login_as(world.coordinator).get(f"/pilots/{world.pilot.id}/export/placements.csv")
     assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Content-Disposition"].startswith("attachment;")
+    # Opens in Dutch Excel: byte order mark, semicolons.
+    assert response.get_data().startswith("\ufeff".encode())
     header, row = rows_of_csv(response)
     record = dict(zip(header, row, strict=True))
     assert record["Referentie"] == "'=1+1"
     assert record["Aantekeningen"] == "'@SUM(1;2) is geen formule"
-    assert record["Uren per week"] == "12.75"
+    assert record["Uren per week"] == "12,75"  # decimal comma for a Dutch reader
     assert record["Startdatum"] == "2026-02-15" and record["Einddatum"] == ""
     assert record["Opdrachtnemer"] == "Schoon BV"
 
@@ -131,3 +134,11 @@ def test_organisation_exports_cover_all_pilots(world, place, make, login_as):
     assert client.get("/figures/export/figures.xlsx?audience=board").status_code == 200
     assert client.get("/figures/export/secret.csv").status_code == 404
     assert login_as(world.board).get("/figures/export/placements.csv").status_code == 403
+
+
+def test_an_english_user_gets_a_decimal_point_in_the_csv(world, place, login_as):
+    place(world, world.contract_a, world.supplier_a, hours_per_week=Decimal("12.75"))
+    world.coordinator.locale = "en"
+    response = login_as(world.coordinator).get(f"/pilots/{world.pilot.id}/export/placements.csv")
+    header, row = rows_of_csv(response)
+    assert dict(zip(header, row, strict=True))["Hours per week"] == "12.75"

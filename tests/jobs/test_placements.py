@@ -184,3 +184,29 @@ def test_a_stale_edit_is_refused_and_nothing_is_lost(world, login_as, place):
     assert client.post(url, data=stale).status_code == 409
     db.session.refresh(placement)
     assert placement.hours_per_week == Decimal("20")
+
+
+def test_the_supplier_starts_empty_and_a_one_supplier_contract_fills_it_in(world, make, login_as):
+    client = login_as(world.coordinator)
+    page = client.get(f"/pilots/{world.pilot.id}/placements/new").get_data(as_text=True)
+    assert '<option selected value="">Kies…</option>' in page or 'value="">Kies…' in page
+    response = client.post(
+        f"/pilots/{world.pilot.id}/placements/new",
+        data=form(world, contract=world.contract_a, supplier_organisation_id=""),
+    )
+    assert response.status_code == 303
+    assert db.session.scalar(select(Placement)).supplier_organisation_id == world.supplier_a.id
+
+
+def test_a_contract_with_two_suppliers_asks_which_one(world, login_as):
+    world.contract_a.suppliers.append(
+        type(world.contract_a.suppliers[0])(organisation_id=world.supplier_b.id)
+    )
+    db.session.flush()
+    response = login_as(world.coordinator).post(
+        f"/pilots/{world.pilot.id}/placements/new",
+        data=form(world, supplier_organisation_id=""),
+    )
+    assert response.status_code == 422
+    assert "Kies de opdrachtnemer van deze plaatsing." in response.get_data(as_text=True)
+    assert count() == 0

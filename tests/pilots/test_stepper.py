@@ -52,7 +52,7 @@ def test_a_sub_step_page_shows_outcome_guidance_duties_and_checks(team, login_as
     assert "page 9" in page  # the handreiking page
     # Who does what: the duty of the board, with the person holding that role.
     assert "Takes the in-principle decision" in page and "Karin Bestuur" in page
-    assert "Decision recorded: principebesluit" in page and "missing" in page
+    assert "Decision recorded: in-principle decision" in page and "missing" in page
 
 
 def test_a_sub_step_reads_in_dutch_by_default(team, login_as):

@@ -333,8 +333,8 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
     },
     "pilots.new": {
-        "GET":    "login ok    ok    ok    ok    ok    deny  deny  ok",
-        "POST":   "login ok    ok    ok    ok    ok    deny  deny  ok",
+        "GET":    "login deny  ok    ok    ok    deny  deny  deny  ok",
+        "POST":   "login deny  ok    ok    ok    deny  deny  deny  ok",
     },
     "pilots.settings": {
         "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny",

@@ -110,3 +110,14 @@ def test_describe_reads_well_in_both_languages():
     assert describe(ref, "en", {"hr_expert": "HR expert"}) == "Role filled: HR expert"
     assert describe(parse_check("actions:min=3"), "nl") == "Minstens 3 acties"
     assert all(spec.description.nl and spec.description.en for spec in KNOWN_CHECKS.values())
+
+
+def test_describe_uses_the_singular_for_one_and_names_decision_kinds():
+    from partnerships.workflow.checks import describe, parse_check
+
+    assert describe(parse_check("contracts:min=1"), "nl") == "Minstens 1 contract of aanbesteding"
+    assert describe(parse_check("placements:min=2"), "nl") == "Minstens 2 gerealiseerde plaatsingen"
+    assert describe(parse_check("decision:supplier_choice"), "nl") == (
+        "Besluit vastgelegd: keuze van opdrachtnemer"
+    )
+    assert describe(parse_check("decision:other"), "en") == "Decision recorded: other decision"

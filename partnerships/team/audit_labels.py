@@ -1,0 +1,104 @@
+"""Readable names for audit events, so the audit trail never shows a dotted code."""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+# Every event name passed to audit.record() anywhere in partnerships/; keep it complete.
+EVENT_LABELS = {
+    "pilot.started": _l("Pilot started"),
+    "pilot.settings": _l("Pilot settings changed"),
+    "pilot.route": _l("Route chosen"),
+    "membership.added": _l("Role given"),
+    "membership.removed": _l("Role taken away"),
+    "membership.task_changed": _l("Task description changed"),
+    "duty.changed": _l("Duty text adapted"),
+    "duty.reset": _l("Duty text reset to the method"),
+    "action.created": _l("Action created"),
+    "action.changed": _l("Action changed"),
+    "action.status": _l("Action status changed"),
+    "action.assigned": _l("Action (re)assigned"),
+    "action.commented": _l("Comment on an action"),
+    "action_plan.changed": _l("Action plan changed"),
+    "user.invited": _l("Person invited"),
+    "user.activated": _l("Account activated"),
+    "user.deactivated": _l("Account deactivated"),
+    "user.password_changed": _l("Password changed"),
+    "organisation.created": _l("Organisation created"),
+    "organisation.changed": _l("Organisation changed"),
+    "api_token.created": _l("API token created"),
+    "api_token.revoked": _l("API token revoked"),
+    "decision.recorded": _l("Decision recorded"),
+    "decision.superseded": _l("Decision replaced by a new one"),
+    "decision.taken": _l("Decision taken"),
+    "meeting.planned": _l("Meeting planned"),
+    "meeting.held": _l("Meeting held"),
+    "meeting.cancelled": _l("Meeting cancelled"),
+    "meeting.changed": _l("Meeting changed"),
+    "minutes.changed": _l("Minutes changed"),
+    "agenda.item_added": _l("Agenda item added"),
+    "agenda.item_removed": _l("Agenda item removed"),
+    "brainstorm.started": _l("Brainstorm started"),
+    "brainstorm.changed": _l("Brainstorm changed"),
+    "brainstorm.closed": _l("Brainstorm closed"),
+    "brainstorm.invited": _l("Invited to a brainstorm"),
+    "brainstorm.shared": _l("Brainstorm results shared"),
+    "brainstorm.shortlisted": _l("Idea put on the shortlist"),
+    "brainstorm.unshortlisted": _l("Idea taken off the shortlist"),
+    "contract.created": _l("Contract or tender added"),
+    "contract.changed": _l("Contract or tender changed"),
+    "contract.linked": _l("Contract linked"),
+    "potential_job.created": _l("Potential job added"),
+    "potential_job.changed": _l("Potential job changed"),
+    "placement.created": _l("Placement registered"),
+    "placement.changed": _l("Placement changed"),
+    "jobs.settings": _l("Job settings changed"),
+    "monitoring.frequency": _l("Monitoring frequency set"),
+    "report.submitted": _l("Report submitted"),
+    "report.accepted": _l("Report accepted"),
+    "report.returned": _l("Report sent back"),
+    "results.shared": _l("Results shared publicly"),
+    "results.revoked": _l("Public results link revoked"),
+    "results.story": _l("Results story changed"),
+    "note.created": _l("Progress note written"),
+    "note.changed": _l("Progress note changed"),
+    "note.published": _l("Progress note published"),
+    "note.acknowledged": _l("Progress note marked as read"),
+    "note.remark": _l("Board remark added"),
+    "evaluation.created": _l("Evaluation started"),
+    "evaluation.changed": _l("Evaluation changed"),
+    "evaluation.contribution": _l("Contribution to the evaluation"),
+    "evaluation.done": _l("Evaluation completed"),
+    "evaluation.reopened": _l("Evaluation reopened"),
+    "lesson.added": _l("Lesson learned added"),
+    "lesson.removed": _l("Lesson learned removed"),
+    "policy.started": _l("Policy framework started"),
+    "policy.saved": _l("Policy framework saved"),
+    "policy.decision": _l("Policy framework decision recorded"),
+    "policy.record": _l("Policy framework registered"),
+    "policy.specialist": _l("Policy specialist set"),
+}
+
+
+def event_label(event: str) -> str:
+    """The translated name of an event; an unknown code reads as words ("note.created")."""
+    label = EVENT_LABELS.get(event)
+    if label is not None:
+        return str(label)
+    words = re.sub(r"[._]+", " ", event).strip()
+    return words[:1].upper() + words[1:]
+
+
+def readable_details(event: str, details: str, route_names: dict[str, str]) -> str:
+    """Details in words: arrows instead of "->", route codes as their names, "-" as "none"."""
+    text = (details or "").replace(" -> ", " → ")
+    if event == "pilot.route" and " → " in text:
+        old, _sep, rest = text.partition(" → ")
+        new, colon, reason = rest.partition(":")
+        old = _("none") if old.strip() in ("", "-") else route_names.get(old.strip(), old)
+        new = route_names.get(new.strip(), new)
+        text = f"{old} → {new}{colon}{reason}"
+    return text
