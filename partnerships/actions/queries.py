@@ -11,6 +11,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from .. import access
 from ..extensions import db
+from ..paging import Paged, page_number  # noqa: F401  (views read page numbers here)
 from ..pilots.models import Membership, Pilot
 from .models import OPEN_STATUSES, Action, ActionStatus
 from .services import action_roles, valid_step_codes
@@ -190,7 +191,7 @@ def my_tasks(user, today: date | None = None) -> list[Action]:
 
 
 @dataclass
-class TaskPage:
+class TaskPage(Paged):
     """One page of My tasks, with how many tasks there are in each urgency group."""
 
     items: list[Action]
@@ -203,31 +204,8 @@ class TaskPage:
         return sum(self.counts.values())
 
     @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def first(self) -> int:
-        """Position of the first task on this page, counting from 1."""
-        return (self.number - 1) * self.per_page + 1 if self.items else 0
-
-    @property
-    def last(self) -> int:
-        return self.first + len(self.items) - 1 if self.items else 0
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.pages
-
-
-def page_number(value) -> int:
-    """A page number from the query string; anything else is page 1."""
-    text = str(value or "").strip()
-    return int(text) if text.isdigit() and 0 < len(text) < 7 and int(text) > 0 else 1
+    def shown(self) -> int:
+        return len(self.items)
 
 
 def task_page(user, today: date, number: int = 1, per_page: int = TASKS_PER_PAGE) -> TaskPage:

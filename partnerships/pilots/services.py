@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit, workflows_registry
 from ..extensions import db
+from ..paging import Paged, page_number  # noqa: F401  (views read page numbers here)
 from . import progress
 from .models import Membership, Pilot, PilotStatus
 
@@ -79,7 +80,7 @@ class PilotRow:
 
 
 @dataclass(frozen=True)
-class OverviewPage:
+class OverviewPage(Paged):
     """One page of the overview, and where it lies among all of the user's pilots."""
 
     rows: list[PilotRow]
@@ -88,31 +89,8 @@ class OverviewPage:
     per_page: int
 
     @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def first(self) -> int:
-        """Position of the first pilot on this page, counting from 1."""
-        return (self.number - 1) * self.per_page + 1 if self.rows else 0
-
-    @property
-    def last(self) -> int:
-        return self.first + len(self.rows) - 1 if self.rows else 0
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.pages
-
-
-def page_number(value) -> int:
-    """A page number from the query string; anything else is page 1."""
-    text = str(value or "").strip()
-    return int(text) if text.isdigit() and 0 < len(text) < 7 and int(text) > 0 else 1
+    def shown(self) -> int:
+        return len(self.rows)
 
 
 def overview(

@@ -1,0 +1,42 @@
+"""Page arithmetic shared by the long lists (My tasks, the pilot overview)."""
+
+from __future__ import annotations
+
+
+class Paged:
+    """Where one page lies among all rows; subclasses provide total, number, per_page, shown."""
+
+    total: int
+    number: int
+    per_page: int
+
+    @property
+    def shown(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first(self) -> int:
+        """Position of the first row on this page, counting from 1."""
+        return (self.number - 1) * self.per_page + 1 if self.shown else 0
+
+    @property
+    def last(self) -> int:
+        return self.first + self.shown - 1 if self.shown else 0
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def page_number(value) -> int:
+    """A page number from the query string; anything else is page 1."""
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() and 0 < len(text) < 7 and int(text) > 0 else 1
