@@ -73,7 +73,7 @@ def test_without_a_mail_server_the_admin_sees_the_link_to_pass_on(app, make, log
 
 
 def test_when_the_mail_server_is_down_the_admin_gets_the_link_not_an_error(app, make, login_as):
-    from tests.accounts.conftest import free_port
+    from tests.mailbox import free_port
 
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())  # nobody listens
     admin = make.user(org_role="admin")

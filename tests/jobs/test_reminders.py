@@ -3,59 +3,22 @@
 
 from __future__ import annotations
 
-import socket
 from datetime import date
-from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from partnerships.actions.reminders import SECTION_PROVIDERS
 from partnerships.extensions import db
 from partnerships.jobs.reminders import overdue_report_section
-
-
-class Inbox:
-    """Collects every message the server receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        message = message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append((envelope.rcpt_tos, message))
-        return "250 OK"
-
-    def for_(self, address):
-        return [m for rcpt, m in self.messages if address in rcpt]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.mailbox import body, serve
 
 
 @pytest.fixture
 def inbox(app):
-    handler = Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config.update(
-        MAIL_SERVER="127.0.0.1",
-        MAIL_PORT=port,
-        MAIL_USE_TLS=False,
-        MAIL_USE_SSL=False,
-        MAIL_USERNAME=None,
-        BASE_URL="https://partnerships.example",
-    )
+    handler, controller = serve(app, BASE_URL="https://partnerships.example")
     yield handler
     controller.stop()
 
-
-def body(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
 
 
 def test_the_jobs_section_is_registered_at_app_start(app):
