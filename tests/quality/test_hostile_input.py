@@ -199,8 +199,10 @@ def _export_urls(app, world):
 def _cells(response) -> list[str]:
     if response.content_type.startswith("text/csv") or response.request.path.endswith(".csv"):
         text = response.get_data(as_text=True).lstrip("\ufeff")
-        dialect = csv.Sniffer().sniff(text[:2000], delimiters=",;\t") if text else csv.excel
-        return [cell for row in csv.reader(io.StringIO(text), dialect) for cell in row]
+        # Our exports use ';' (what Dutch Excel expects); older or external ones may use ','.
+        header = text.split("\n", 1)[0]
+        delimiter = ";" if header.count(";") >= header.count(",") else ","
+        return [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(response.data))
