@@ -2,7 +2,9 @@
 
 Every count comes from counting.py over anonymous facts loaded in one query per table for
 all pilots at once, so a page costs the same number of queries with 3 placements or 3,000,
-and with 3 pilots or 300 (figures_for_pilots). Definitions:
+and with 3 pilots or 300 (figures_for_pilots). Each pilot is counted once into a tally
+(tally.py) and kept until its placements or reports change (figures_cache.py); an
+organisation's figures are the sum of its pilots' tallies. Definitions:
 
 - people: placements (any target group) that started on or before the date: people helped;
 - banen: average banenafspraak jobs over the current monitoring period up to the date,
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -25,7 +26,7 @@ from sqlalchemy import func, select
 from ..accounts.models import Organisation
 from ..extensions import db
 from ..pilots.models import Pilot
-from . import counting
+from . import figures_cache, tally
 from .choices import ReportStatus
 from .counting import PaidHours, PlacementFacts
 from .models import (
@@ -36,6 +37,7 @@ from .models import (
     PotentialJob,
 )
 from .settings import DEFAULTS
+from .tally import Tally
 
 DEFAULT_FREQUENCY = "quarter"
 # Ids per IN list: below SQLite's oldest limit of 999 bound parameters, so a list of
@@ -143,98 +145,14 @@ def load_facts(pilot_ids) -> list[tuple]:
     return [pair for pairs in facts_by_pilot(pilot_ids).values() for pair in pairs]
 
 
-def counting_in(facts, period_start: date, period_end: date) -> list[PlacementFacts]:
-    """The facts that can add to banen_count over the period, cut down to what does.
-
-    A paid-hours report that shares no day with the period adds nothing to it (neither its
-    hours nor days taken off contracted hours), so it is dropped; a placement then left
-    without such reports and without a day in the period adds nothing and is dropped too.
-    Exact counting with fractions is the cost of the figures, and a placement with years of
-    monthly reports would otherwise be worked through for every period.
-    """
-    result = []
-    for f in facts:
-        reports = [
-            r for r in f.paid_hours if r.period_start <= period_end and r.period_end >= period_start
-        ]
-        runs = f.start <= period_end and (f.end is None or f.end >= period_start)
-        if len(reports) == len(f.paid_hours) and runs:
-            result.append(f)
-        elif reports or runs:
-            result.append(replace(f, paid_hours=reports))
-    return result
+def _threshold() -> int:
+    return current_app.config.get("SMALL_CELL_THRESHOLD", 5)
 
 
-def _suppressor(suppress: bool):
-    threshold = current_app.config.get("SMALL_CELL_THRESHOLD", 5)
-    if not suppress:
-        return lambda n: n
-    return lambda n: counting.suppress_small(n, threshold)
-
-
-def compute(
-    pairs,
-    *,
-    as_of: date,
-    frequency: str,
-    settings,
-    start: date,
-    suppress: bool = False,
-    trend: bool = True,
-) -> dict:
-    """Figures over loaded facts; pure apart from the configuration of suppression.
-
-    trend=False leaves the trend empty, for lists that show only the headline figures.
-    """
-    hide = _suppressor(suppress)
-    facts = [f for _, f in pairs]
-    counted = [f for f in facts if f.target_group in counting.COUNTED_GROUPS]
-    started = [(row, f) for row, f in pairs if f.start <= as_of]
-    period_start = counting.period_bounds(as_of, frequency)[0]
-    hours_per_job = Decimal(settings.hours_per_job)
-    banen = counting.banen_exact(
-        counting_in(counted, period_start, as_of), period_start, as_of, hours_per_job=hours_per_job
-    )
-    first = min([start] + [f.start for f in facts])
-    points = []
-    # Looking back to before anything started gives an empty trend, not an error.
-    spans = counting.periods(first, as_of, frequency) if trend and first <= as_of else ()
-    for p_start, p_end in spans:
-        end = min(p_end, as_of)
-        points.append(
-            {
-                "period_start": p_start,
-                "period_end": end,
-                "banen": counting.banen_count(
-                    counting_in(counted, p_start, end), p_start, end, hours_per_job=hours_per_job
-                ),
-                "people": hide(counting.people_count(facts, p_start, end)),
-            }
-        )
-    return {
-        "as_of": as_of,
-        "period": (period_start, as_of),
-        "frequency": frequency,
-        "people": hide(len(started)),
-        "people_register": hide(
-            sum(1 for _, f in started if f.target_group == counting.DOELGROEPREGISTER)
-        ),
-        "banen_exact": banen,
-        "banen": counting.round_half_up(banen),
-        "durable": hide(counting.durable_count(facts, as_of, settings.durable_months)),
-        "by_kind": _grouped(started, "kind", hide),
-        "by_target_group": _grouped(started, "target_group", hide),
-        "by_supplier": _grouped(started, "supplier_organisation_id", hide),
-        "trend": points,
-        "suppressed": suppress,
-    }
-
-
-def _grouped(started, attribute: str, hide) -> list[tuple]:
-    counts = Counter(getattr(row, attribute) for row, _ in started)
-    return [
-        (key, hide(n)) for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
-    ]
+def compute(pairs, *, as_of: date, frequency: str, settings, start: date, suppress=False) -> dict:
+    """Figures over loaded facts, uncached: for a subset such as one supplier's placements."""
+    counts = tally.tally(pairs, as_of=as_of, frequency=frequency, settings=settings, start=start)
+    return tally.present(counts, suppress=suppress, threshold=_threshold())
 
 
 def potential_by_pilot(pilot_ids) -> dict[int, dict[str, int]]:
@@ -270,54 +188,46 @@ def settings_by_organisation(organisation_ids) -> dict[int, OrganisationSettings
     }
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """Everything the figures of a set of pilots are computed from, loaded at once."""
+def tallies(pilots, settings, *, as_of: date, frequency=frequency_of) -> dict[int, Tally]:
+    """{pilot id: its tally}, from the cache where it can, counting the rest in two queries.
 
-    facts: dict[int, list[tuple]]  # pilot id -> (placement row, PlacementFacts)
-    potential: dict[int, dict[str, int]]  # pilot id -> {status: count}
-    names: dict[int, str]  # supplier organisation id -> name
-    settings: dict[int, OrganisationSettings]  # buyer organisation id -> settings
-
-    def pairs(self) -> list[tuple]:
-        return [pair for pairs in self.facts.values() for pair in pairs]
-
-    def names_for(self, by_supplier) -> dict[int, str]:
-        return {k: self.names[k] for k, _ in by_supplier if k in self.names}
-
-
-def load(pilots, organisation_ids=()) -> Loaded:
-    """The facts of all these pilots in five queries (per CHUNK pilots), whatever their number."""
-    ids = [pilot.id for pilot in pilots]
-    facts = facts_by_pilot(ids)
-    suppliers = {row.supplier_organisation_id for pairs in facts.values() for row, _ in pairs}
-    return Loaded(
-        facts=facts,
-        potential=potential_by_pilot(ids),
-        names=supplier_names(suppliers),
-        settings=settings_by_organisation(
-            {pilot.organisation_id for pilot in pilots} | set(organisation_ids)
-        ),
-    )
+    `frequency` gives each pilot's monitoring frequency (its own unless told otherwise).
+    """
+    store = figures_cache.cache()
+    keys = {
+        pilot.id: figures_cache.key(
+            pilot, settings[pilot.organisation_id], as_of=as_of, frequency=frequency(pilot)
+        )
+        for pilot in pilots
+    }
+    found = {pilot_id: store.get(k) for pilot_id, k in keys.items()}
+    missing = [pilot for pilot in pilots if found[pilot.id] is None]
+    if missing:
+        facts = facts_by_pilot([pilot.id for pilot in missing])
+        for pilot in missing:
+            counted = tally.tally(
+                facts.get(pilot.id, []),
+                as_of=as_of,
+                frequency=frequency(pilot),
+                settings=settings[pilot.organisation_id],
+                start=pilot.start_date,
+            )
+            store.put(keys[pilot.id], counted)
+            found[pilot.id] = counted
+    return found
 
 
-def _for_pilot(
-    pilot, loaded: Loaded, *, as_of: date, suppress: bool, frequency: str, trend: bool = True
-) -> dict:
-    figures = compute(
-        loaded.facts.get(pilot.id, []),
-        as_of=as_of,
-        frequency=frequency,
-        settings=loaded.settings[pilot.organisation_id],
-        start=pilot.start_date,
-        suppress=suppress,
-        trend=trend,
-    )
+def _with_pilot_context(figures: dict, pilot, potential: dict, names: dict) -> dict:
+    """Add what is not counted: goals, potential jobs, and the suppliers' names."""
     figures["goal_jobs"] = pilot.goal_jobs
     figures["goal_people"] = pilot.goal_people
-    figures["potential_jobs"] = dict(loaded.potential.get(pilot.id, {}))
-    figures["supplier_names"] = loaded.names_for(figures["by_supplier"])
+    figures["potential_jobs"] = dict(potential.get(pilot.id, {}))
+    figures["supplier_names"] = {k: names[k] for k, _ in figures["by_supplier"] if k in names}
     return figures
+
+
+def _names_of_suppliers(counted) -> dict[int, str]:
+    return supplier_names({k for t in counted for k in t.by_supplier})
 
 
 def figures_for_pilots(
@@ -325,21 +235,20 @@ def figures_for_pilots(
 ) -> dict[int, dict]:
     """pilot_figures of many pilots, {pilot id: figures}, from a fixed number of queries.
 
-    trend=False skips each pilot's trend, for lists that show only the headline figures.
+    trend=False leaves each pilot's trend out, for lists that show only the headline figures.
     """
     pilots = list(pilots)
-    loaded = load(pilots)
-    return {
-        pilot.id: _for_pilot(
-            pilot,
-            loaded,
-            as_of=as_of,
-            suppress=suppress,
-            frequency=frequency_of(pilot),
-            trend=trend,
-        )
-        for pilot in pilots
-    }
+    settings = settings_by_organisation({pilot.organisation_id for pilot in pilots})
+    counted = tallies(pilots, settings, as_of=as_of)
+    potential = potential_by_pilot([pilot.id for pilot in pilots])
+    names = _names_of_suppliers(counted.values())
+    result = {}
+    for pilot in pilots:
+        figures = tally.present(counted[pilot.id], suppress=suppress, threshold=_threshold())
+        if not trend:
+            figures["trend"] = []
+        result[pilot.id] = _with_pilot_context(figures, pilot, potential, names)
+    return result
 
 
 def pilot_figures(pilot, *, as_of: date, suppress: bool = False) -> dict:
@@ -354,20 +263,23 @@ def organisation_figures(organisation_id: int, *, as_of: date, suppress: bool = 
         .where(Pilot.organisation_id == organisation_id)
         .order_by(Pilot.start_date, Pilot.id)
     ).all()
-    loaded = load(pilots, organisation_ids={organisation_id})
-    total = compute(
-        loaded.pairs(),
-        as_of=as_of,
-        frequency=DEFAULT_FREQUENCY,
-        settings=loaded.settings[organisation_id],
-        start=min([p.start_date for p in pilots], default=as_of),
-        suppress=suppress,
-    )
+    settings = settings_by_organisation({organisation_id})
+    counted = tallies(pilots, settings, as_of=as_of, frequency=lambda _: DEFAULT_FREQUENCY)
+    if pilots:
+        summed = tally.combine(counted.values(), as_of=as_of, frequency=DEFAULT_FREQUENCY)
+    else:  # nothing to sum: the figures of no placements, with a trend of this quarter
+        summed = tally.tally(
+            [],
+            as_of=as_of,
+            frequency=DEFAULT_FREQUENCY,
+            settings=settings[organisation_id],
+            start=as_of,
+        )
+    threshold = _threshold()
+    total = tally.present(summed, suppress=suppress, threshold=threshold)
     rows = []
     for pilot in pilots:
-        figures = _for_pilot(
-            pilot, loaded, as_of=as_of, suppress=suppress, frequency=DEFAULT_FREQUENCY, trend=False
-        )
+        figures = tally.present(counted[pilot.id], suppress=suppress, threshold=threshold)
         rows.append(
             {
                 "pilot": pilot,
@@ -379,11 +291,12 @@ def organisation_figures(organisation_id: int, *, as_of: date, suppress: bool = 
             }
         )
     potential: Counter = Counter()
-    for counts in loaded.potential.values():
+    for counts in potential_by_pilot([pilot.id for pilot in pilots]).values():
         potential.update(counts)
+    names = supplier_names(summed.by_supplier)
     total["pilots"] = rows
     total["goal_jobs"] = sum((p.goal_jobs for p in pilots), Decimal(0))
     total["goal_people"] = sum(p.goal_people or 0 for p in pilots)
     total["potential_jobs"] = dict(sorted(potential.items()))
-    total["supplier_names"] = loaded.names_for(total["by_supplier"])
+    total["supplier_names"] = {k: names[k] for k, _ in total["by_supplier"] if k in names}
     return total

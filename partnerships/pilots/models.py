@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -72,6 +73,12 @@ class Pilot(Timestamped, db.Model):
     status: Mapped[str] = mapped_column(String(20), default=PilotStatus.ACTIVE)
     monitoring_frequency: Mapped[str | None] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Renewed whenever a placement or monitoring report of the pilot changes, so figures
+    # counted from them can be kept under it (jobs/figures_cache.py); "" for pilots that
+    # have not changed since the column was added.
+    figures_stamp: Mapped[str] = mapped_column(
+        String(32), default=lambda: uuid.uuid4().hex, server_default=""
+    )
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
@@ -103,6 +110,8 @@ class Membership(db.Model):
         ForeignKey("organisation.id"), index=True
     )
     task_description: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic locking of the task description, which any coordinator may edit.
+    version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     pilot: Mapped[Pilot] = relationship(back_populates="memberships")

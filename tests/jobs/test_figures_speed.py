@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from partnerships.jobs import counting
 from partnerships.jobs.counting import PaidHours, PlacementFacts
-from partnerships.jobs.figures import counting_in
+from partnerships.jobs.tally import counting_in
 
 
 def _facts(seed: int) -> list[PlacementFacts]:
