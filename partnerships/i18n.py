@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -68,17 +69,33 @@ def _template_gettext(eval_context, string: str, **variables):
     return text % variables if variables else text
 
 
+def _locale():
+    """The request's locale, from Flask-Babel's per-request slot once it has chosen one."""
+    state = getattr(g, "_flask_babel", None) if g else None
+    return getattr(state, "babel_locale", None) or get_locale()
+
+
+# Lists show the same few dates and counts over and over; formatting one with Babel costs
+# more than the rest of its table cell, so each (value, pattern, locale) is formatted once.
+@lru_cache(maxsize=4096)
+def _formatted_date(value: date, pattern: str, locale) -> str:
+    return format_date(value, pattern, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _formatted_number(value: Decimal, pattern: str, locale) -> str:
+    return format_decimal(value, format=pattern, locale=locale)
+
+
 def _date(value, style: str = "long") -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, datetime):
         pattern = "d MMMM yyyy HH:mm" if style == "long" else "dd-MM-yyyy HH:mm"
-        return format_datetime(value, pattern)
+        return format_datetime(value, pattern)  # converted to the user's time zone first
     if isinstance(value, date):
-        # Babel directly: a date has no time zone to convert, and Flask-Babel's wrapper
-        # costs more than the formatting itself in a long list.
         pattern = "d MMMM yyyy" if style == "long" else "dd-MM-yyyy"
-        return format_date(value, pattern, locale=get_locale())
+        return _formatted_date(value, pattern, _locale())
     return str(value)
 
 
@@ -88,7 +105,7 @@ def _number(value, digits: int = 0) -> str:
     if isinstance(value, str):
         return value  # already formatted, e.g. a suppressed "<5"
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(Decimal(str(value)), format=pattern, locale=get_locale())
+    return _formatted_number(Decimal(str(value)), pattern, _locale())
 
 
 def init_app(app: Flask, babel) -> None:

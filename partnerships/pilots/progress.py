@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import select
 
@@ -30,27 +31,31 @@ class SubStepView:
 
 @dataclass(frozen=True)
 class StepView:
-    """A step with its sub-steps and counts; not applicable when it is off the chosen route."""
+    """A step with its sub-steps and counts; not applicable when it is off the chosen route.
+
+    Immutable, so its derived counts are worked out once (cached_property writes past the
+    frozen guard into the instance's own dict, which is what makes that safe here).
+    """
 
     code: str
     title: str
     applicable: bool
     substeps: tuple[SubStepView, ...]
 
-    @property
+    @cached_property
     def total(self) -> int:
         return len(self.substeps)
 
-    @property
+    @cached_property
     def done(self) -> int:
         """Sub-steps closed: done, or skipped with a reason."""
         return sum(1 for s in self.substeps if s.status in FINISHED)
 
-    @property
+    @cached_property
     def skipped(self) -> int:
         return sum(1 for s in self.substeps if s.status == StepStatus.SKIPPED)
 
-    @property
+    @cached_property
     def status(self) -> str:
         """open, busy, done or not_applicable, for the badge and its text."""
         if not self.applicable:
@@ -69,24 +74,24 @@ class Progress:
     route: str | None
     steps: tuple[StepView, ...]
 
-    @property
+    @cached_property
     def applicable_steps(self) -> tuple[StepView, ...]:
         return tuple(s for s in self.steps if s.applicable)
 
-    @property
+    @cached_property
     def total(self) -> int:
         return sum(s.total for s in self.applicable_steps)
 
-    @property
+    @cached_property
     def done(self) -> int:
         return sum(s.done for s in self.applicable_steps)
 
-    @property
+    @cached_property
     def current_step(self) -> StepView | None:
         """The first step on the route that is not finished; None when all are."""
         return next((s for s in self.applicable_steps if s.done < s.total), None)
 
-    @property
+    @cached_property
     def current_substep(self) -> SubStepView | None:
         step = self.current_step
         if step is None:
@@ -106,8 +111,30 @@ def route_steps(workflow, route: str | None) -> set[str]:
         return {s.code for s in workflow.steps}
 
 
+# Pictures already built, per workflow object: lists show dozens of pilots and many stand at
+# the same place. Held with the workflow itself, so a reused id() can never match.
+_PICTURES: dict[int, tuple[object, dict]] = {}
+PICTURES_PER_WORKFLOW = 4096
+
+
 def compute(workflow, route: str | None, statuses: Mapping[str, str], locale: str) -> Progress:
-    """Build the progress picture from the workflow and the stored statuses by code."""
+    """The progress picture for the workflow and the stored statuses by code (memoised)."""
+    held = _PICTURES.get(id(workflow))
+    if held is None or held[0] is not workflow:
+        if len(_PICTURES) > 32:  # workflows come and go only in tests
+            _PICTURES.clear()
+        held = _PICTURES[id(workflow)] = (workflow, {})
+    pictures = held[1]
+    key = (route, frozenset(statuses.items()), locale)
+    picture = pictures.get(key)
+    if picture is None:
+        if len(pictures) >= PICTURES_PER_WORKFLOW:
+            pictures.clear()
+        picture = pictures[key] = _build(workflow, route, statuses, locale)
+    return picture
+
+
+def _build(workflow, route: str | None, statuses: Mapping[str, str], locale: str) -> Progress:
     on_route = route_steps(workflow, route)
     steps = []
     for step in workflow.steps:
