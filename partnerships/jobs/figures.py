@@ -244,9 +244,9 @@ def figures_for_pilots(
     names = _names_of_suppliers(counted.values())
     result = {}
     for pilot in pilots:
-        figures = tally.present(counted[pilot.id], suppress=suppress, threshold=_threshold())
-        if not trend:
-            figures["trend"] = []
+        figures = tally.present(
+            counted[pilot.id], suppress=suppress, threshold=_threshold(), trend=trend
+        )
         result[pilot.id] = _with_pilot_context(figures, pilot, potential, names)
     return result
 
@@ -279,7 +279,9 @@ def organisation_figures(organisation_id: int, *, as_of: date, suppress: bool = 
     total = tally.present(summed, suppress=suppress, threshold=threshold)
     rows = []
     for pilot in pilots:
-        figures = tally.present(counted[pilot.id], suppress=suppress, threshold=threshold)
+        figures = tally.present(
+            counted[pilot.id], suppress=suppress, threshold=threshold, trend=False
+        )
         rows.append(
             {
                 "pilot": pilot,

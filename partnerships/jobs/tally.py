@@ -136,11 +136,13 @@ def combine(tallies, *, as_of: date, frequency: str) -> Tally:
     )
 
 
-def present(counts: Tally, *, suppress: bool = False, threshold: int = 5) -> dict:
+def present(
+    counts: Tally, *, suppress: bool = False, threshold: int = 5, trend: bool = True
+) -> dict:
     """The figures as pages, exports and the API show them; suppress for what leaves the group.
 
     Jobs are rounded half up to two decimals here, once; with `suppress`, counts of people
-    below `threshold` become "<5".
+    below `threshold` become "<5". trend=False leaves the trend out, for lists of pilots.
     """
 
     def hide(n):
@@ -165,7 +167,7 @@ def present(counts: Tally, *, suppress: bool = False, threshold: int = 5) -> dic
                 "banen": counting.round_half_up(point.banen),
                 "people": hide(point.people),
             }
-            for p_start, point in counts.trend.items()
+            for p_start, point in (counts.trend.items() if trend else ())
         ],
         "suppressed": suppress,
     }

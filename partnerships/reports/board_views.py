@@ -6,13 +6,14 @@ import csv
 import io
 from datetime import date
 
-from flask import abort, make_response
+from flask import abort, make_response, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import htmx
 from ..forms import ButtonForm
 from ..i18n import _date, _number, locale_code
+from ..paging import page_number
 from . import bp, services
 
 
@@ -25,7 +26,7 @@ def sits_on_board(user) -> bool:
 
 
 def _overview():
-    """The rows of the board view; suppliers have no board view at all."""
+    """The rows of the board view, every page; suppliers have no board view at all."""
     if not current_user.organisation.is_buyer:
         abort(403)
     return services.board_overview(current_user, today=date.today())
@@ -34,7 +35,12 @@ def _overview():
 @bp.route("/board")
 @login_required
 def board():
-    return htmx.render("reports/board.html", rows=_overview(), button=ButtonForm())
+    if not current_user.organisation.is_buyer:
+        abort(403)
+    page = services.board_page(
+        current_user, today=date.today(), number=page_number(request.args.get("page"))
+    )
+    return htmx.render("reports/board.html", rows=page.rows, board=page, button=ButtonForm())
 
 
 def _cell(value) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import format_date
@@ -16,6 +17,7 @@ from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
 from ..jobs.counting import period_bounds
+from ..paging import Paged
 from . import figures as key
 from .models import NoteAcknowledgement, NoteRemark, NoteStatus, ProgressNote
 
@@ -188,7 +190,7 @@ def latest_published(pilot) -> ProgressNote | None:
     )
 
 
-def board_pilots(user) -> list:
+def _board_pilots_query(user):
     """Pilots of the user's organisation where they sit on the board, or all for its admin."""
     from ..pilots.models import Membership, Pilot
 
@@ -201,7 +203,15 @@ def board_pilots(user) -> list:
                 Membership.role == "board",
             )
         )
-    return list(db.session.scalars(query.order_by(Pilot.title, Pilot.id)))
+    return query
+
+
+def board_pilots(user) -> list:
+    """Pilots of the user's organisation where they sit on the board, or all for its admin."""
+    from ..pilots.models import Pilot
+
+    query = _board_pilots_query(user).order_by(Pilot.title, Pilot.id)
+    return list(db.session.scalars(query))
 
 
 def has_board_seat(user) -> bool:
@@ -231,15 +241,51 @@ def awaiting_board(pilot) -> list:
     )
 
 
+# Each pilot is a panel of figures, a note and decisions; ten make a page a board reads.
+BOARD_PILOTS_PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class BoardPage(Paged):
+    """One page of the board view, and where it lies among all of the board's pilots."""
+
+    rows: list[dict]
+    total: int
+    number: int
+    per_page: int
+
+    @property
+    def shown(self) -> int:
+        return len(self.rows)
+
+
+def board_page(
+    user, *, today: date, number: int = 1, per_page: int = BOARD_PILOTS_PER_PAGE
+) -> BoardPage:
+    """A page of board_overview, in the same queries for 3 pilots or 300; a page past the
+    end shows the last page."""
+    from ..pilots.models import Pilot
+
+    query = _board_pilots_query(user)
+    total = db.session.scalar(query.with_only_columns(func.count(Pilot.id)).order_by(None))
+    number = min(max(1, number), max(1, -(-total // per_page)))
+    pilots = db.session.scalars(
+        query.order_by(Pilot.title, Pilot.id).limit(per_page).offset((number - 1) * per_page)
+    ).all()
+    return BoardPage(_board_rows(user, pilots, today), total, number, per_page)
+
+
 def board_overview(user, *, today: date) -> list[dict]:
     """What the board sees per pilot: step, suppressed figures, latest note, open decisions.
 
-    Read for all the board's pilots at once, so the view costs the same queries for 3
-    pilots or 300.
+    Read for all the board's pilots at once, so it costs the same queries for 3 pilots or 300.
     """
+    return _board_rows(user, board_pilots(user), today)
+
+
+def _board_rows(user, pilots, today: date) -> list[dict]:
     from ..pilots import progress
 
-    pilots = board_pilots(user)
     ids = [pilot.id for pilot in pilots]
     statuses = progress.statuses_for(ids)
     counts = key.action_counts_for(ids, today)

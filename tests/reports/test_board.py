@@ -203,12 +203,15 @@ def _pilots_with_jobs(scene, make, count, first=0):
 def _queries(client, url):
     from sqlalchemy import event
 
+    from partnerships.jobs import figures_cache
+
     statements = []
 
     def count(conn, cursor, statement, *args):
         statements.append(statement)
 
     db.session.expire_all()
+    figures_cache.cache().clear()  # the cost with every pilot still to count: the most
     event.listen(db.engine, "before_cursor_execute", count)
     try:
         assert client.get(url).status_code == 200
@@ -224,7 +227,15 @@ def test_the_board_view_costs_the_same_queries_for_3_and_30_pilots(scene, make, 
     _pilots_with_jobs(scene, make, 27, first=3)
     many = [_queries(login_as(scene.board), url) for url in pages]
     assert few == many
-    assert "Proeftuin 029" in login_as(scene.board).get("/board").text
+    board = login_as(scene.board)
+    # 31 pilots, ten to a page, by title: 000-009 first, the scene's own pilot last.
+    first = board.get("/board").text
+    assert "Proeftuinen 1 tot en met 10 van 31." in first and "Proeftuin 009" in first
+    assert "Proeftuin 010" not in first
+    last = board.get("/board?page=4").text
+    assert "Proeftuin schoonmaak" in last and "Pagina 4 van 4" in last
+    assert "Proeftuin 029" not in last
+    assert _queries(board, "/board?page=4") <= few[0]
 
 
 def test_the_board_view_shows_each_pilots_own_figures(scene, make, login_as):
