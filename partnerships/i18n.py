@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+import flask
+from babel import support
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from flask import Flask, current_app, g, has_request_context, session
@@ -14,6 +16,7 @@ from flask_babel import format_datetime, get_locale, get_translations
 from flask_login import current_user
 from jinja2 import pass_eval_context
 from markupsafe import Markup
+from wtforms.i18n import messages_path
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -108,8 +111,25 @@ def _number(value, digits: int = 0) -> str:
     return _formatted_number(Decimal(str(value)), pattern, _locale())
 
 
+@lru_cache(maxsize=8)
+def _wtforms_catalogue(locale: str):
+    """WTForms' own messages ("This field is required.") in one language, read from disk once."""
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class Request(flask.Request):
+    """Flask-WTF reads WTForms' catalogue from disk again for every request that shows a
+    form, and keeps it on the request as `wtforms_translations`; here that attribute comes
+    from a catalogue read once per language."""
+
+    @cached_property
+    def wtforms_translations(self):
+        return _wtforms_catalogue(str(get_locale()))
+
+
 def init_app(app: Flask, babel) -> None:
     """Wire Flask-Babel with every domain's catalogue and register the format filters."""
+    app.request_class = Request
     babel.init_app(
         app,
         locale_selector=select_locale,

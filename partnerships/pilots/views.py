@@ -67,12 +67,15 @@ def new():
     return render_template("pilots/new.html", form=form), 422 if form.is_submitted() else 200
 
 
-def route_form_for(pilot, workflow, form: RouteForm | None = None) -> RouteForm | None:
-    """The route choice form, when the current user may choose the route."""
+def route_form_for(
+    pilot, workflow, form: RouteForm | None = None, decision=None
+) -> RouteForm | None:
+    """The route choice form, when the current user may choose the route; `decision` is the
+    route decision that stands, when the caller has it."""
     if not access.can(current_user, "pilot.choose_route", pilot):
         return None
     if form is None:
-        decision = stepper.current_route_decision(pilot)
+        decision = decision or stepper.current_route_decision(pilot)
         form = RouteForm(
             formdata=None,
             prefix=RouteForm.PREFIX,
@@ -86,12 +89,13 @@ def route_form_for(pilot, workflow, form: RouteForm | None = None) -> RouteForm 
 def pilot_context(pilot, route_form: RouteForm | None = None, **extra) -> dict:
     """What the pilot page and its route fragment need."""
     workflow = workflows_registry.for_pilot(pilot)
+    decision = stepper.current_route_decision(pilot)
     return dict(
         pilot=pilot,
         workflow=workflow,
         progress=progress.for_pilot(pilot, workflow, locale_code()),
-        route_form=route_form_for(pilot, workflow, route_form),
-        route_decision=stepper.current_route_decision(pilot),
+        route_form=route_form_for(pilot, workflow, route_form, decision),
+        route_decision=decision,
         internal=access.can(current_user, "step.view_internal", pilot),
         can_settings=access.can(current_user, "pilot.edit_settings", pilot),
         category_labels=CATEGORY_LABELS,
