@@ -122,23 +122,26 @@ def simulate(base: str, person: dict, until: float, results: list, errors: list)
 
 
 def ensure_data(reuse: bool, workdir: Path) -> str:
-    url = make_url(os.environ.get("DATABASE_URL") or bench.PG_DEFAULT)
+    """The scale-1 bench database on PostgreSQL: reused (and migrated) or built now."""
+    url = make_url(bench.database_url("postgresql", 1, workdir))
     if url.get_backend_name() != "postgresql":
         raise SystemExit("make load runs on PostgreSQL: set DATABASE_URL to a postgresql URL")
+    rendered = url.render_as_string(hide_password=False)
     if reuse:
         engine = create_engine(url)
         try:
             with engine.connect() as connection:
-                if (
-                    connection.execute(select(text("count(*)")).select_from(text("pilot"))).scalar()
-                    > 100
-                ):
-                    return url.render_as_string(hide_password=False)
+                pilots = connection.execute(
+                    select(text("count(*)")).select_from(text("pilot"))
+                ).scalar()
+            if pilots > 100:
+                bench.migrate(rendered, workdir)
+                return rendered
         except Exception as error:  # no database or no tables yet: build it
             print(f"building the data ({type(error).__name__})")
         finally:
             engine.dispose()
-    rendered = bench.fresh_database("postgresql", workdir)
+    rendered = bench.fresh_database("postgresql", 1, workdir)
     bench.prepare(rendered, 1, workdir)
     return rendered
 
