@@ -11,7 +11,7 @@ from sqlalchemy import event
 
 from partnerships import access
 from partnerships.brainstorms import services
-from partnerships.brainstorms.poll import poll_statement
+from partnerships.brainstorms.poll import poll_row
 from partnerships.extensions import db
 
 
@@ -148,7 +148,7 @@ def test_the_poll_check_agrees_with_the_rules_table(cast, session_a, make, who, 
     else:
         user = getattr(cast, who)
     db.session.commit()
-    _, may_view = db.session.execute(poll_statement(cast.pilot.id, session_a.id, user)).one()
+    _, may_view = poll_row(cast.pilot.id, session_a.id, user)
     assert bool(may_view) is expected
     access.forget_standing()
     assert access.can(user, "brainstorm.view", session_a) is expected
