@@ -239,25 +239,3 @@ def release_assignments(pilot, actor, user) -> int:
     if count:
         audit.record("action.assigned", user.name, f"{count} → role", pilot=pilot, actor=actor)
     return count
-
-
-def history(action) -> list[ActionEvent]:
-    """The action's changes, oldest first."""
-    return list(
-        db.session.scalars(
-            select(ActionEvent)
-            .where(ActionEvent.action_id == action.id)
-            .order_by(ActionEvent.at, ActionEvent.id)
-        )
-    )
-
-
-def comments(action) -> list[ActionComment]:
-    """The action's comments, oldest first."""
-    return list(
-        db.session.scalars(
-            select(ActionComment)
-            .where(ActionComment.action_id == action.id)
-            .order_by(ActionComment.created_at, ActionComment.id)
-        )
-    )

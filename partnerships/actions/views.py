@@ -15,7 +15,7 @@ from ..extensions import db
 from ..forms import SelectChoice, choices
 from ..i18n import locale_code
 from ..team import services as team
-from . import bp, queries, services
+from . import bp, history, queries, services
 from .forms import ActionForm, CommentForm, StatusForm
 from .labels import FIELD_LABELS, STATUS_LABELS
 from .models import Action
@@ -167,8 +167,7 @@ def _show_page(pilot, action, form=None, status_form=None, comment_form=None, st
         form=form,
         status_form=status_form or StatusForm(),
         comment_form=comment_form or CommentForm(),
-        history=services.history(action),
-        comments=services.comments(action),
+        **history.for_reader(action, pilot, current_user),
         field_labels=FIELD_LABELS,
         **ctx,
     )

@@ -70,7 +70,7 @@ class InviteMemberForm(FlaskForm):
     )
 
 
-class TaskForm(FlaskForm):
+class TaskForm(VersionedForm):
     task_description = TextAreaField(
         _l("Task description"),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],

@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from .. import access, audit, workflows_registry
 from ..accounts.models import Organisation, OrganisationKind, User, normalise_email
+from ..concurrency import claim
 from ..extensions import db
 from ..pilots.models import Membership
 
@@ -252,11 +253,16 @@ def remove_member(pilot, actor, membership: Membership) -> None:
         release_assignments(pilot, actor, user)
 
 
-def set_task_description(pilot, actor, membership: Membership, text: str) -> None:
-    """Record what this person does in this role, as the action plan lists it."""
+def set_task_description(pilot, actor, membership: Membership, text: str, version) -> None:
+    """Record what this person does in this role, as the action plan lists it.
+
+    Raises StaleEdit (409) when another coordinator saved a change after this one loaded
+    the page; saving the text that is already there is never a conflict.
+    """
     old = membership.task_description or ""
     if old == (text or ""):
         return
+    claim(membership, version)
     membership.task_description = text or ""
     audit.record(
         "membership.task_changed",

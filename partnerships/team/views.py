@@ -173,7 +173,9 @@ def task_description(pilot_id, membership_id):
     if not form.validate_on_submit():
         flash(" ".join(str(e) for e in form.task_description.errors), "error")
         return _page(pilot, status=422)
-    services.set_task_description(pilot, current_user, membership, form.task_description.data)
+    services.set_task_description(
+        pilot, current_user, membership, form.task_description.data, form.version.data
+    )
     db.session.commit()
     flash(_("Task description saved."), "success")
     return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))

@@ -240,7 +240,7 @@ def test_task_description_is_saved_and_audited(make, login_as):
     membership = pilot.memberships[0]
     response = login_as(membership.user).post(
         f"/pilots/{pilot.id}/working-group/{membership.id}/task",
-        data={"task_description": "Trekt de werkgroep"},
+        data={"task_description": "Trekt de werkgroep", "version": str(membership.version)},
     )
     assert response.status_code == 303
     db.session.refresh(membership)
@@ -249,6 +249,34 @@ def test_task_description_is_saved_and_audited(make, login_as):
         db.session.scalar(select(AuditEvent).where(AuditEvent.event == "membership.task_changed"))
         is not None
     )
+
+
+def test_two_coordinators_editing_one_task_description_lose_nothing(make, login_as):
+    pilot = make.pilot()
+    coordinator = pilot.memberships[0].user
+    backup = make.member(pilot, role="coordinator_backup")
+    person = make.member(pilot, role="hr_expert", task_description="Werving")
+    db.session.commit()
+    membership = db.session.scalar(select(Membership).where(Membership.user_id == person.id))
+    url = f"/pilots/{pilot.id}/working-group/{membership.id}/task"
+    page = login_as(backup).get(f"/pilots/{pilot.id}/working-group").get_data(as_text=True)
+    assert f'name="version" value="{membership.version}"' in page
+    loaded = str(membership.version)  # both coordinators opened the page at this version
+
+    first = login_as(coordinator).post(
+        url, data={"task_description": "Werving en selectie", "version": loaded}
+    )
+    assert first.status_code == 303
+    second = login_as(backup).post(url, data={"task_description": "Matching", "version": loaded})
+    assert second.status_code == 409
+    assert "Iemand anders heeft dit intussen gewijzigd" in second.get_data(as_text=True)
+    db.session.refresh(membership)
+    assert membership.task_description == "Werving en selectie"
+    # Resending the text that is already there is not a conflict.
+    same = login_as(backup).post(
+        url, data={"task_description": "Werving en selectie", "version": loaded}
+    )
+    assert same.status_code == 303
 
 
 def test_members_read_but_only_coordinators_change_the_working_group(make, login_as):
