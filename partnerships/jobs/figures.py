@@ -251,6 +251,18 @@ def figures_for_pilots(
     return result
 
 
+def headline_figures(pilots, *, as_of: date) -> dict[int, dict]:
+    """People, banenafspraak jobs and durable jobs of many pilots, unsuppressed and without
+    trend, goals or names: what lists of pilots show, in two queries once counted."""
+    pilots = list(pilots)
+    settings = settings_by_organisation({pilot.organisation_id for pilot in pilots})
+    counted = tallies(pilots, settings, as_of=as_of)
+    return {
+        pilot.id: tally.present(counted[pilot.id], trend=False, threshold=_threshold())
+        for pilot in pilots
+    }
+
+
 def pilot_figures(pilot, *, as_of: date, suppress: bool = False) -> dict:
     """The figures of one pilot on a date; suppress=True for anything leaving the group."""
     return figures_for_pilots([pilot], as_of=as_of, suppress=suppress)[pilot.id]

@@ -1,7 +1,7 @@
 """Rules for contracts, potential jobs and placements, and the services other domains call.
 
 Called from elsewhere (keep these signatures): create_potential_job, pilot_figures,
-figures_for_pilots, latest_figures, overdue_reports and reminder_lines.
+figures_for_pilots, headline_figures, latest_figures, overdue_reports and reminder_lines.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from .models import (
 
 pilot_figures = figures.pilot_figures
 figures_for_pilots = figures.figures_for_pilots
+headline_figures = figures.headline_figures
 overdue_reports = monitoring.overdue_reports
 
 CONTRACT_FIELDS = (

@@ -127,11 +127,11 @@ def job_figures(pilot, as_of: date) -> dict:
 def job_figures_for(pilots, as_of: date) -> dict[int, dict]:
     """job_figures for many pilots, {pilot id: ...}, from one batch of the jobs queries."""
     try:
-        from ..jobs.services import figures_for_pilots
+        from ..jobs.services import headline_figures
     except ImportError:
         return {pilot.id: job_figures(pilot, as_of) for pilot in pilots}
     started = [pilot for pilot in pilots if as_of >= pilot.start_date]
-    raw = figures_for_pilots(started, as_of=as_of, trend=False)
+    raw = headline_figures(started, as_of=as_of)
     return {
         pilot.id: _job_values(raw[pilot.id]) if pilot.id in raw else _not_started()
         for pilot in pilots
