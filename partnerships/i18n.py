@@ -12,7 +12,7 @@ from babel import support
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from flask import Flask, current_app, g, has_request_context, session
-from flask_babel import format_datetime, get_locale, get_translations
+from flask_babel import Domain, format_datetime, get_babel, get_locale, get_translations
 from flask_login import current_user
 from jinja2 import pass_eval_context
 from markupsafe import Markup
@@ -46,21 +46,32 @@ def locale_code() -> str:
     return str(get_locale() or "nl")[:2]
 
 
-def catalogue():
-    """The active locale's merged catalogue, looked up once per request.
+class RequestCachedDomain(Domain):
+    """Flask-Babel's message domain, looking the active catalogue up once per request.
 
     Flask-Babel looks it up again for every string (some 20 microseconds of context-local
     lookups each), which made a list of fifty rows spend most of its time translating. The
     catalogue is kept in Flask-Babel's own per-request slot, which force_locale() empties and
-    restores and refresh() clears, so a switched locale is still honoured.
+    restores and refresh() clears, so a switched locale is still honoured. Every gettext,
+    lazy string and template `_()` goes through here.
     """
+
+    def get_translations(self):
+        state = getattr(g, "_flask_babel", None) if g else None
+        if state is None:
+            return super().get_translations()
+        found = getattr(state, "babel_translations", None)
+        if found is None:
+            found = state.babel_translations = super().get_translations()
+        return found
+
+
+def catalogue():
+    """The active locale's merged catalogue (see RequestCachedDomain), straight from the slot
+    once it is filled: templates ask for it for every string."""
     state = getattr(g, "_flask_babel", None) if g else None
-    if state is None:
-        return get_translations()
     found = getattr(state, "babel_translations", None)
-    if found is None:
-        found = state.babel_translations = get_translations()
-    return found
+    return found if found is not None else get_translations()
 
 
 @pass_eval_context
@@ -135,6 +146,7 @@ def init_app(app: Flask, babel) -> None:
         locale_selector=select_locale,
         default_translation_directories=";".join(str(d) for d in catalogue_dirs()),
     )
+    babel.domain_instance = RequestCachedDomain(domain=get_babel(app).default_domain)
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: catalogue().ugettext(s),
         ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
