@@ -15,6 +15,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     Numeric,
     String,
@@ -61,6 +62,8 @@ contract_pilot = Table(
     db.metadata,
     Column("contract_id", ForeignKey("contract.id", ondelete="CASCADE"), primary_key=True),
     Column("pilot_id", ForeignKey("pilot.id", ondelete="CASCADE"), primary_key=True),
+    # A pilot's contracts are looked up by pilot: the key starts with the contract.
+    Index("ix_contract_pilot_pilot_id", "pilot_id"),
 )
 
 potential_job_supplier = Table(

@@ -199,7 +199,8 @@ class Decision(db.Model):
     status: Mapped[str] = mapped_column(String(20), default=DecisionStatus.TAKEN)
     # For route decisions: "2A", "2B" or "both".
     value: Mapped[str | None] = mapped_column(String(40))
-    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"))
+    # Indexed: "the decision that stands" looks for a later one superseding it.
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"), index=True)
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )

@@ -52,11 +52,13 @@ PILOTS_PER_PAGE = 25
 def _pilots_query(user, status: str | None = None):
     """The pilots a user takes part in, or runs as organisation admin."""
     member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
-    query = select(Pilot).where(Pilot.id.in_(member_of))
     if user.is_org_admin:
-        query = select(Pilot).where(
-            (Pilot.id.in_(member_of)) | (Pilot.organisation_id == user.organisation_id)
+        # One list of ids from two indexes; an OR across the two made PostgreSQL read every
+        # pilot of every organisation.
+        member_of = member_of.union(
+            select(Pilot.id).where(Pilot.organisation_id == user.organisation_id)
         )
+    query = select(Pilot).where(Pilot.id.in_(member_of))
     if status in set(PilotStatus):
         query = query.where(Pilot.status == status)
     return query
