@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from ..accounts.models import Organisation
 from ..extensions import db
 from ..pilots.models import Pilot
-from . import figures_cache, tally
+from . import counting, figures_cache, tally
 from .choices import ReportStatus
 from .counting import PaidHours, PlacementFacts
 from .models import (
@@ -291,15 +291,13 @@ def organisation_figures(organisation_id: int, *, as_of: date, suppress: bool = 
     total = tally.present(summed, suppress=suppress, threshold=threshold)
     rows = []
     for pilot in pilots:
-        figures = tally.present(
-            counted[pilot.id], suppress=suppress, threshold=threshold, trend=False
-        )
+        counts = counted[pilot.id]
         rows.append(
             {
                 "pilot": pilot,
-                "people": figures["people"],
-                "banen": figures["banen"],
-                "durable": figures["durable"],
+                "people": tally.shown(counts.people, suppress, threshold),
+                "banen": counting.round_half_up(counts.banen),
+                "durable": tally.shown(counts.durable, suppress, threshold),
                 "goal_jobs": pilot.goal_jobs,
                 "goal_people": pilot.goal_people,
             }

@@ -146,7 +146,7 @@ def present(
     """
 
     def hide(n):
-        return counting.suppress_small(n, threshold) if suppress else n
+        return shown(n, suppress, threshold)
 
     return {
         "as_of": counts.as_of,
@@ -171,6 +171,11 @@ def present(
         ],
         "suppressed": suppress,
     }
+
+
+def shown(n: int, suppress: bool, threshold: int = 5) -> int | str:
+    """A count of people as it may be shown: "<5" for a small group when suppressing."""
+    return counting.suppress_small(n, threshold) if suppress else n
 
 
 def _grouped(counts: Counter, hide) -> list[tuple]:
