@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, case, exists, func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy import Date, and_, bindparam, case, or_, select, tuple_
+from sqlalchemy.orm import joinedload
 
 from .. import access
 from ..extensions import db
@@ -137,64 +137,101 @@ def _list_order(action: Action):
 TASKS_PER_PAGE = 50
 
 
-def _tasks_query(user):
-    """Open and busy actions for this person across all pilots: assigned to them, or to
-    everyone in a role they hold; people outside the buyer organisation see shared ones only."""
-    holds_role = exists().where(
-        Membership.pilot_id == Action.pilot_id,
-        Membership.user_id == user.id,
-        Membership.role == Action.role,
-    )
-    my_pilots = select(Membership.pilot_id).where(Membership.user_id == user.id)
-    return (
-        select(Action)
-        .join(Pilot, Pilot.id == Action.pilot_id)
-        .where(
-            Action.status.in_(OPEN_STATUSES),
-            or_(
-                Action.assignee_id == user.id,
-                # The pilot filter is implied by holds_role; it lets the database start from
-                # the person's few memberships instead of every unassigned action.
-                and_(Action.assignee_id.is_(None), Action.pilot_id.in_(my_pilots), holds_role),
+# A person's tasks are read with statements built once, the person and the day entering as
+# parameters: composing these statements anew cost about a millisecond a page.
+_USER = bindparam("user_id")
+_TODAY = bindparam("today", type_=Date)
+_SOON = bindparam("soon", type_=Date)
+
+# Open and busy actions for this person across all pilots: assigned to them, or to everyone
+# in a role they hold; people outside the buyer organisation see shared ones only.
+_TASKS = select(Action).where(
+    Action.status.in_(OPEN_STATUSES),
+    or_(
+        Action.assignee_id == _USER,
+        and_(
+            Action.assignee_id.is_(None),
+            # Implied by the next line; it lets the database start from the person's few
+            # memberships instead of every unassigned action.
+            Action.pilot_id.in_(select(Membership.pilot_id).where(Membership.user_id == _USER)),
+            # A role they hold in that pilot: the pairs are read once, not looked up per row.
+            tuple_(Action.pilot_id, Action.role).in_(
+                select(Membership.pilot_id, Membership.role).where(Membership.user_id == _USER)
             ),
-            or_(Action.is_internal.is_(False), Pilot.organisation_id == user.organisation_id),
-        )
-    )
+        ),
+    ),
+    or_(
+        Action.is_internal.is_(False),
+        Action.pilot_id.in_(
+            select(Pilot.id).where(Pilot.organisation_id == bindparam("organisation_id"))
+        ),
+    ),
+)
+
+# 0 overdue, 1 due within a week, 2 later or without a deadline, as SQL (see urgency).
+_URGENCY = case((Action.deadline < _TODAY, 0), (Action.deadline <= _SOON, 1), else_=2)
+
+# The task order: urgency, deadline (none last), pilot, id.
+_TASK_ORDER = (
+    _URGENCY,
+    case((Action.deadline.is_(None), 1), else_=0),
+    Action.deadline,
+    Action.pilot_id,
+    Action.id,
+)
+
+_ALL_TASKS = _TASKS.options(joinedload(Action.pilot), joinedload(Action.assignee)).order_by(
+    *_TASK_ORDER
+)
+_TASK_URGENCIES = _TASKS.with_only_columns(Action.id, _URGENCY).order_by(*_TASK_ORDER)
 
 
-def _urgency_rank(today: date):
-    """0 overdue, 1 due within a week, 2 later or without a deadline, as SQL (see urgency)."""
-    return case(
-        (Action.deadline < today, 0),
-        (Action.deadline <= today + timedelta(days=SOON_DAYS), 1),
-        else_=2,
-    )
-
-
-def _task_sql_order(today: date):
-    """The order of task_order, in SQL: urgency, deadline (none last), pilot, id."""
-    return (
-        _urgency_rank(today),
-        case((Action.deadline.is_(None), 1), else_=0),
-        Action.deadline,
-        Action.pilot_id,
-        Action.id,
-    )
+def _task_parameters(user, today: date) -> dict:
+    return {
+        "user_id": user.id,
+        "organisation_id": user.organisation_id,
+        "today": today,
+        "soon": today + timedelta(days=SOON_DAYS),
+    }
 
 
 def my_tasks(user, today: date | None = None) -> list[Action]:
     """All of this person's tasks, in one query: overdue first, then due within a week, then
     the rest (earliest deadline first, no deadline last). For reminders; the page pages."""
-    today = today or date.today()
-    query = _tasks_query(user).options(joinedload(Action.pilot), joinedload(Action.assignee))
-    return list(db.session.scalars(query.order_by(*_task_sql_order(today))).unique())
+    parameters = _task_parameters(user, today or date.today())
+    return list(db.session.scalars(_ALL_TASKS, parameters).unique())
+
+
+# What My tasks shows of a task and its pilot, read as plain rows: fifty ORM objects with
+# their pilots cost more than finding the tasks. workflow_key and workflow_version name the
+# pilot's method, as on a Pilot, for the role's name. actions/my_tasks.html unpacks the
+# columns in this order: change both together.
+_TASK_ROWS = (
+    select(
+        Action.id,
+        Action.pilot_id,
+        Action.title,
+        Action.assignee_id,
+        Action.role,
+        Action.deadline,
+        Action.status,
+        Action.drop_reason,
+        Action.version,
+        Pilot.title.label("pilot_title"),
+        Pilot.workflow_key,
+        Pilot.workflow_version,
+    )
+    .join(Pilot, Pilot.id == Action.pilot_id)
+    .where(Action.id.in_(bindparam("ids", expanding=True)))
+)
 
 
 @dataclass
 class TaskPage(Paged):
-    """One page of My tasks, with how many tasks there are in each urgency group."""
+    """One page of My tasks (rows of _TASK_ROWS), with how many tasks there are in each
+    urgency group."""
 
-    items: list[Action]
+    items: list
     counts: dict[str, int]
     number: int
     per_page: int
@@ -209,27 +246,32 @@ class TaskPage(Paged):
 
 
 def task_page(user, today: date, number: int = 1, per_page: int = TASKS_PER_PAGE) -> TaskPage:
-    """A page of this person's tasks in task order, and the group counts: two queries
-    however many tasks there are. A page past the end shows the last page."""
-    rank = _urgency_rank(today)
-    counted = db.session.execute(
-        _tasks_query(user).with_only_columns(rank, func.count()).group_by(rank)
-    ).all()
+    """A page of this person's tasks in task order, and the group counts: at most two
+    queries however many tasks there are. A page past the end shows the last page.
+
+    Finding a person's tasks is the costly part (every open action assigned to them or to
+    a role they hold), so it is done once: the first query reads only the id and urgency
+    of every task, in task order, which gives the counts and the page; the second reads
+    what the page shows of its fifty tasks by primary key. Both are plain rows on the
+    session's connection: the ORM's bookkeeping cost more than the queries here.
+    """
+    connection = db.session.connection()
+    ordered = connection.execute(_TASK_URGENCIES, _task_parameters(user, today)).all()
     names = ("overdue", "soon", "later")
-    counts = dict.fromkeys(names, 0) | {names[r]: n for r, n in counted}
-    pages = max(1, -(-sum(counts.values()) // per_page))
+    counts = dict.fromkeys(names, 0)
+    for _task_id, urgency_rank in ordered:
+        counts[names[urgency_rank]] += 1
+    pages = max(1, -(-len(ordered) // per_page))
     number = min(max(1, number), pages)
-    query = (
-        _tasks_query(user)
-        .options(contains_eager(Action.pilot))
-        .order_by(*_task_sql_order(today))
-        .limit(per_page)
-        .offset((number - 1) * per_page)
-    )
-    return TaskPage(list(db.session.scalars(query)), counts, number, per_page)
+    ids = [row[0] for row in ordered[(number - 1) * per_page : number * per_page]]
+    items = []
+    if ids:
+        by_id = {row.id: row for row in connection.execute(_TASK_ROWS, {"ids": ids})}
+        items = [by_id[i] for i in ids if i in by_id]
+    return TaskPage(items, counts, number, per_page)
 
 
-def urgency(action: Action, today: date) -> str:
+def urgency(action, today: date) -> str:
     """ "overdue", "soon" (within a week) or "later"."""
     if action.deadline is not None and action.deadline < today:
         return "overdue"

@@ -290,21 +290,22 @@ def my_tasks():
     today = date.today()
     page = queries.task_page(current_user, today, queries.page_number(request.args.get("page")))
     groups = {"overdue": [], "soon": [], "later": []}
-    for action in page.items:
-        groups[queries.urgency(action, today)].append(action)
+    for task in page.items:
+        groups[queries.urgency(task, today)].append(task)
     role_names = {}
-    for action in page.items:
-        if action.role not in role_names:
-            role_names[action.role] = team.role_name(action.pilot, action.role, locale_code())
+    locale = locale_code()
+    for task in page.items:
+        if task.role not in role_names:
+            # A task row names its pilot's method (workflow_key, workflow_version) as a
+            # Pilot does, which is all role_name reads of the pilot.
+            role_names[task.role] = team.role_name(task, task.role, locale)
     return htmx.render(
         "actions/my_tasks.html",
         None,
         groups=groups,
         tasks=page,
-        today=today,
         # Translated once, not once per row and option.
         status_labels={key: str(label) for key, label in STATUS_LABELS.items()},
         role_names=role_names,
-        status_form=StatusForm(),
         total=page.total,
     )

@@ -11,7 +11,7 @@ from ..concurrency import StaleEdit
 from ..extensions import db
 from ..i18n import locale_code
 from . import bp, services
-from .board import brainstorms_for, card_counts, cards_by_place
+from .board import brainstorms_for, card_counts, cards_by_place, shared_with
 from .forms import BrainstormEditForm, BrainstormForm
 from .loading import board_context, load_brainstorm, place_labels
 from .sharing import pilot_suppliers
@@ -99,6 +99,7 @@ def render_board(
         card_errors=card_errors or {},
         card_texts=card_texts or {},
         refused_text=refused_text,
+        shared_with=shared_with(brainstorm),
         **board_context(pilot, brainstorm),
     )
 
