@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, and_, bindparam, case, or_, select, tuple_
+from sqlalchemy import Date, and_, bindparam, case, or_, select, tuple_, union_all
 from sqlalchemy.orm import joinedload
 
 from .. import access
@@ -144,29 +144,32 @@ _TODAY = bindparam("today", type_=Date)
 _SOON = bindparam("soon", type_=Date)
 
 # Open and busy actions for this person across all pilots: assigned to them, or to everyone
-# in a role they hold; people outside the buyer organisation see shared ones only.
-_TASKS = select(Action).where(
-    Action.status.in_(OPEN_STATUSES),
-    or_(
-        Action.assignee_id == _USER,
-        and_(
-            Action.assignee_id.is_(None),
-            # Implied by the next line; it lets the database start from the person's few
-            # memberships instead of every unassigned action.
-            Action.pilot_id.in_(select(Membership.pilot_id).where(Membership.user_id == _USER)),
-            # A role they hold in that pilot: the pairs are read once, not looked up per row.
-            tuple_(Action.pilot_id, Action.role).in_(
-                select(Membership.pilot_id, Membership.role).where(Membership.user_id == _USER)
-            ),
-        ),
-    ),
-    or_(
-        Action.is_internal.is_(False),
-        Action.pilot_id.in_(
-            select(Pilot.id).where(Pilot.organisation_id == bindparam("organisation_id"))
-        ),
-    ),
+# in a role they hold; people outside the buyer organisation see shared ones only. Two
+# branches, each served by its own index (the person's assignments; the unassigned actions
+# of each pilot they are in): as one condition with OR, PostgreSQL read every unassigned
+# action of every pilot, which grows with the whole database rather than with the person.
+_VISIBLE = or_(Action.is_internal.is_(False), Pilot.organisation_id == bindparam("organisation_id"))
+_ASSIGNED = (
+    select(Action.id)
+    .join(Pilot, Pilot.id == Action.pilot_id)
+    .where(Action.assignee_id == _USER, Action.status.in_(OPEN_STATUSES), _VISIBLE)
 )
+_FOR_THEIR_ROLES = (
+    select(Action.id)
+    .join(Pilot, Pilot.id == Action.pilot_id)
+    .where(
+        # Written as lookups in the person's memberships rather than a join with them, so
+        # that SQLite too starts from those few rows, not from every unassigned action.
+        Action.pilot_id.in_(select(Membership.pilot_id).where(Membership.user_id == _USER)),
+        tuple_(Action.pilot_id, Action.role).in_(
+            select(Membership.pilot_id, Membership.role).where(Membership.user_id == _USER)
+        ),
+        Action.assignee_id.is_(None),
+        Action.status.in_(OPEN_STATUSES),
+        _VISIBLE,
+    )
+)
+_TASKS = select(Action).where(Action.id.in_(union_all(_ASSIGNED, _FOR_THEIR_ROLES)))
 
 # 0 overdue, 1 due within a week, 2 later or without a deadline, as SQL (see urgency).
 _URGENCY = case((Action.deadline < _TODAY, 0), (Action.deadline <= _SOON, 1), else_=2)
