@@ -55,6 +55,26 @@ class Standing:
 NOBODY = Standing(frozenset(), frozenset(), False)
 
 
+def roles_held(user) -> frozenset[tuple[str, int]]:
+    """(role, organisation of the pilot) for every role the user holds, in one query per
+    request: the navigation on every page asks whether they sit on a board and whether
+    they work on their own organisation's pilots."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cache = g.setdefault("_roles_held", {})
+    if user.id not in cache:
+        from .pilots.models import Membership, Pilot
+
+        rows = db.session.execute(
+            select(Membership.role, Pilot.organisation_id)
+            .join(Pilot, Pilot.id == Membership.pilot_id)
+            .where(Membership.user_id == user.id)
+            .distinct()
+        )
+        cache[user.id] = frozenset((role, organisation_id) for role, organisation_id in rows)
+    return cache[user.id]
+
+
 def standing(user, pilot) -> Standing:
     """The user's standing in the pilot (cached for the request)."""
     if user is None or not user.is_authenticated or pilot is None:

@@ -51,13 +51,16 @@ def has_endpoint(name: str) -> bool:
 
 
 def _load_user(token: str):
+    from sqlalchemy.orm import joinedload
+
     from .accounts.models import User
 
     try:
         user_id, epoch = (int(part) for part in token.split(":", 1))
     except ValueError:
         return None
-    user = db.session.get(User, user_id)
+    # With its organisation: every page's navigation asks what kind of organisation it is.
+    user = db.session.get(User, user_id, options=[joinedload(User.organisation)])
     if user is None or user.session_epoch != epoch or not user.is_active:
         return None
     return user

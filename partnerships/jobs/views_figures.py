@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from .. import access
 from ..extensions import db
-from ..pilots.models import Membership, Pilot
+from ..pilots.models import Pilot
 from . import bp, exports, figures, hints, monitoring, services
 from .chart import trend_chart
 from .settings import settings_for
@@ -94,16 +94,7 @@ def organisation_standing(user) -> tuple[bool, bool]:
         return False, False
     if user.is_org_admin:
         return True, True
-    roles = set(
-        db.session.scalars(
-            select(Membership.role)
-            .join(Pilot, Pilot.id == Membership.pilot_id)
-            .where(
-                Membership.user_id == user.id,
-                Pilot.organisation_id == user.organisation_id,
-            )
-        )
-    )
+    roles = {role for role, org in access.roles_held(user) if org == user.organisation_id}
     working_group = bool(roles - {"board", "supplier"})
     return working_group, working_group or "board" in roles
 

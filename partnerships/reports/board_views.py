@@ -10,7 +10,7 @@ from flask import abort, make_response, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import htmx
+from .. import access, htmx
 from ..forms import ButtonForm
 from ..i18n import _date, _number, locale_code
 from ..paging import page_number
@@ -22,7 +22,7 @@ def sits_on_board(user) -> bool:
     """Whether the navigation offers the board view: board members and buyer admins only."""
     if not user.is_authenticated or not user.organisation.is_buyer:
         return False
-    return user.is_org_admin or services.has_board_seat(user)
+    return user.is_org_admin or any(role == "board" for role, _ in access.roles_held(user))
 
 
 def _overview():

@@ -214,16 +214,6 @@ def board_pilots(user) -> list:
     return list(db.session.scalars(query))
 
 
-def has_board_seat(user) -> bool:
-    """Whether the user holds the board role in any pilot (one cheap query)."""
-    from ..pilots.models import Membership
-
-    return db.session.scalar(
-        select(Membership.id).where(Membership.user_id == user.id, Membership.role == "board")
-        .limit(1)
-    ) is not None
-
-
 def awaiting_board(pilot) -> list:
     """Proposed decisions the board is to take for this pilot."""
     from ..meetings.models import Decision, DecisionStatus
