@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 import markdown
 import nh3
 from markupsafe import Markup
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h2", "h3", "h4", "hr", "a", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 
@@ -31,6 +53,13 @@ def render_markdown(source: str | None) -> Markup:
     """Markdown to safe HTML: raw HTML in the source is escaped, then the result is cleaned."""
     if not source:
         return Markup("")
+    return _rendered(str(source))
+
+
+# The same goals, notes and minutes are shown on page after page; a text is converted and
+# cleaned once (a pure function of the text) instead of on every view.
+@lru_cache(maxsize=2048)
+def _rendered(source: str) -> Markup:
     html = _converter().reset().convert(source.replace("<", "&lt;"))
     clean = nh3.clean(
         html,

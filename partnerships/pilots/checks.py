@@ -5,9 +5,11 @@ Each answers "done" only when the data is there; the message says what is missin
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import has_request_context
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import aliased
 
 from .. import workflows_registry
@@ -29,6 +31,12 @@ def _role_name(pilot, code: str) -> str:
 
 def current_decisions(pilot_id: int, kind: str):
     """A select of the pilot's taken decisions of a kind that no taken decision supersedes."""
+    return _current_decisions().params(pilot_id=pilot_id, kind=kind)
+
+
+@cache
+def _current_decisions():
+    """The statement of current_decisions, built once (the stepper asks on every view)."""
     from ..meetings.models import Decision, DecisionStatus
 
     later = aliased(Decision)
@@ -38,8 +46,8 @@ def current_decisions(pilot_id: int, kind: str):
     return (
         select(Decision)
         .where(
-            Decision.pilot_id == pilot_id,
-            Decision.kind == kind,
+            Decision.pilot_id == bindparam("pilot_id"),
+            Decision.kind == bindparam("kind"),
             Decision.status == DecisionStatus.TAKEN,
             ~superseded,
         )
