@@ -52,9 +52,10 @@ format: setup-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## Benchmark at scale (see README, Quality).
+## Benchmark at 1x and 10x data on SQLite and PostgreSQL (see README, Quality). The data is
+## kept in instance/bench and reused next time; delete that folder to build it anew.
 bench: setup-test
-	$(BIN)/python -m tests.perf.bench
+	$(BIN)/python -m tests.perf.bench --keep instance/bench $(BENCH_ARGS)
 
 ## Load test: 50 simulated users for 60 s against gunicorn on PostgreSQL.
 load: setup-test

@@ -316,7 +316,7 @@ def verdict(runs: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default="1", help="comma-separated, e.g. 1,10")
+    parser.add_argument("--scales", default="1,10", help="comma-separated, e.g. 1 or 1,10")
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--keep", type=Path, help="keep the databases here and reuse them")
