@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from flask import g
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import make_url
 
@@ -153,6 +155,16 @@ def timed(browser: Browser, path: str, count: int, trivial: Browser) -> dict:
     }
 
 
+class _FreshRequestClient(FlaskClient):
+    """Each request starts with an empty `g`, as on a server: with one app context pushed for
+    all requests, Flask would reuse it, and the user loaded for one client would answer for
+    the next one."""
+
+    def open(self, *args, **kwargs):
+        vars(g._get_current_object()).clear()
+        return super().open(*args, **kwargs)
+
+
 def count_queries(url: str, workdir: Path, pages) -> dict[str, int]:
     """SQL statements per request of each page, in-process on the same data."""
     app = create_app(
@@ -171,6 +183,7 @@ def count_queries(url: str, workdir: Path, pages) -> dict[str, int]:
     def _count(conn, cursor, statement, parameters, context, executemany):
         statements.append(statement)
 
+    app.test_client_class = _FreshRequestClient
     with app.app_context():
         # Before the first connection: connections copy the engine's listeners when opened.
         event.listen(db.engine, "before_cursor_execute", _count)
