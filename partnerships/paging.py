@@ -1,6 +1,8 @@
-"""Page arithmetic shared by the long lists (My tasks, the pilot overview)."""
+"""Page arithmetic shared by the long lists (My tasks, the pilot overview, the board view)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class Paged:
@@ -16,7 +18,7 @@ class Paged:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
 
     @property
     def first(self) -> int:
@@ -34,6 +36,30 @@ class Paged:
     @property
     def has_next(self) -> bool:
         return self.number < self.pages
+
+
+@dataclass(frozen=True)
+class Page(Paged):
+    """One page of rows, and where it lies among all of them."""
+
+    rows: list
+    total: int
+    number: int
+    per_page: int
+
+    @property
+    def shown(self) -> int:
+        return len(self.rows)
+
+
+def page_count(total: int, per_page: int) -> int:
+    """Pages needed for `total` rows; an empty list still has its one (empty) page."""
+    return max(1, -(-total // per_page))
+
+
+def page_within(number: int, total: int, per_page: int) -> int:
+    """The page to show for a requested number: a page past the end shows the last page."""
+    return min(max(1, number), page_count(total, per_page))
 
 
 def page_number(value) -> int:

@@ -66,8 +66,13 @@ class FreshGlobalsClient(FlaskClient):
 @pytest.fixture(scope="session")
 def _app(tmp_path_factory):
     url = database_url(tmp_path_factory)
-    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": url,
-                      "SECRET_KEY": "test-secret-not-for-production"})
+    app = create_app(
+        {
+            **TEST_CONFIG,
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": "test-secret-not-for-production",
+        }
+    )
     app.test_client_class = FreshGlobalsClient
     from flask_migrate import upgrade
 
@@ -81,7 +86,8 @@ def _app(tmp_path_factory):
     return app
 
 
-def _empty_all_tables() -> None:
+def empty_all_tables() -> None:
+    """Remove every row, children first (a truncate on PostgreSQL)."""
     tables = [t for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
         names = ", ".join(f'"{t.name}"' for t in tables)
@@ -100,7 +106,7 @@ def app(_app):
         yield _app
         db.session.rollback()
         db.session.remove()
-        _empty_all_tables()
+        empty_all_tables()
     _app.config.clear()
     _app.config.update(saved)
 
@@ -135,8 +141,13 @@ def make_user(org=None, email=None, name=None, **fields):
 
     n = next(_serial)
     org = org or make_org()
-    user = User(email=email or f"user{n}@example.org", name=name or f"User {n}",
-                organisation=org, password_hash=_PASSWORD_HASH, **fields)
+    user = User(
+        email=email or f"user{n}@example.org",
+        name=name or f"User {n}",
+        organisation=org,
+        password_hash=_PASSWORD_HASH,
+        **fields,
+    )
     db.session.add(user)
     db.session.flush()
     return user
@@ -148,8 +159,12 @@ def make_pilot(org=None, coordinator=None, **overrides):
 
     org = org or (coordinator.organisation if coordinator else make_org())
     coordinator = coordinator or make_user(org)
-    fields = dict(title="Pilot schoonmaak", purchasing_category="cleaning",
-                  start_date=date(2026, 1, 1), goal_jobs=Decimal("4"))
+    fields = dict(
+        title="Pilot schoonmaak",
+        purchasing_category="cleaning",
+        start_date=date(2026, 1, 1),
+        goal_jobs=Decimal("4"),
+    )
     fields.update(overrides)
     pilot = start_pilot(org, coordinator, **fields)
     db.session.flush()
@@ -161,8 +176,15 @@ def add_member(pilot, user=None, role="hr_expert", **fields):
 
     user = user or make_user(pilot.organisation)
     supplier_org_id = user.organisation_id if role == "supplier" else None
-    db.session.add(Membership(pilot_id=pilot.id, user_id=user.id, role=role,
-                              supplier_organisation_id=supplier_org_id, **fields))
+    db.session.add(
+        Membership(
+            pilot_id=pilot.id,
+            user_id=user.id,
+            role=role,
+            supplier_organisation_id=supplier_org_id,
+            **fields,
+        )
+    )
     db.session.flush()
     return user
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from .. import access
 from ..extensions import db
-from ..paging import Paged, page_number  # noqa: F401  (views read page numbers here)
+from ..paging import Paged, page_number, page_within  # noqa: F401  (views read page numbers here)
 from ..pilots.models import Membership, Pilot
 from .models import OPEN_STATUSES, Action, ActionStatus
 from .services import action_roles, valid_step_codes
@@ -264,8 +264,7 @@ def task_page(user, today: date, number: int = 1, per_page: int = TASKS_PER_PAGE
     counts = dict.fromkeys(names, 0)
     for _task_id, urgency_rank in ordered:
         counts[names[urgency_rank]] += 1
-    pages = max(1, -(-len(ordered) // per_page))
-    number = min(max(1, number), pages)
+    number = page_within(number, len(ordered), per_page)
     ids = [row[0] for row in ordered[(number - 1) * per_page : number * per_page]]
     items = []
     if ids:

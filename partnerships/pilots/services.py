@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit, workflows_registry
 from ..extensions import db
-from ..paging import Paged, page_number  # noqa: F401  (views read page numbers here)
+from ..paging import Page, page_number, page_within  # noqa: F401  (views read page numbers here)
 from . import progress
 from .models import Membership, Pilot, PilotStatus
 
@@ -81,30 +81,15 @@ class PilotRow:
     progress: progress.Progress
 
 
-@dataclass(frozen=True)
-class OverviewPage(Paged):
-    """One page of the overview, and where it lies among all of the user's pilots."""
-
-    rows: list[PilotRow]
-    total: int
-    number: int
-    per_page: int
-
-    @property
-    def shown(self) -> int:
-        return len(self.rows)
-
-
 def overview(
     user, locale: str, status: str | None = None, number: int = 1, per_page: int = PILOTS_PER_PAGE
-) -> OverviewPage:
+) -> Page:
     """A page of the user's pilots with their progress, in a fixed number of queries however
     many pilots there are; a page past the end shows the last page."""
     total = db.session.scalar(
         _pilots_query(user, status).with_only_columns(func.count(Pilot.id)).order_by(None)
     )
-    pages = max(1, -(-total // per_page))
-    number = min(max(1, number), pages)
+    number = page_within(number, total, per_page)
     pilots = pilots_of(user, status, limit=per_page, offset=(number - 1) * per_page)
     statuses = progress.statuses_for(p.id for p in pilots)
     rows = []
@@ -113,4 +98,4 @@ def overview(
         rows.append(
             PilotRow(pilot, progress.compute(workflow, pilot.route, statuses[pilot.id], locale))
         )
-    return OverviewPage(rows, total, number, per_page)
+    return Page(rows, total, number, per_page)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import format_date
@@ -17,7 +16,7 @@ from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
 from ..jobs.counting import period_bounds
-from ..paging import Paged
+from ..paging import Page, page_within
 from . import figures as key
 from .models import NoteAcknowledgement, NoteRemark, NoteStatus, ProgressNote
 
@@ -235,34 +234,20 @@ def awaiting_board(pilot) -> list:
 BOARD_PILOTS_PER_PAGE = 10
 
 
-@dataclass(frozen=True)
-class BoardPage(Paged):
-    """One page of the board view, and where it lies among all of the board's pilots."""
-
-    rows: list[dict]
-    total: int
-    number: int
-    per_page: int
-
-    @property
-    def shown(self) -> int:
-        return len(self.rows)
-
-
 def board_page(
     user, *, today: date, number: int = 1, per_page: int = BOARD_PILOTS_PER_PAGE
-) -> BoardPage:
+) -> Page:
     """A page of board_overview, in the same queries for 3 pilots or 300; a page past the
     end shows the last page."""
     from ..pilots.models import Pilot
 
     query = _board_pilots_query(user)
     total = db.session.scalar(query.with_only_columns(func.count(Pilot.id)).order_by(None))
-    number = min(max(1, number), max(1, -(-total // per_page)))
+    number = page_within(number, total, per_page)
     pilots = db.session.scalars(
         query.order_by(Pilot.title, Pilot.id).limit(per_page).offset((number - 1) * per_page)
     ).all()
-    return BoardPage(_board_rows(user, pilots, today), total, number, per_page)
+    return Page(_board_rows(user, pilots, today), total, number, per_page)
 
 
 def board_overview(user, *, today: date) -> list[dict]:

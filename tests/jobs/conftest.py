@@ -47,6 +47,27 @@ def add_placement(world_or_pilot, contract, supplier, **fields):
     return placement
 
 
+def add_report(pilot, contract, supplier, start, end, hours, *, version_no=1, status="accepted"):
+    """A monitoring report version straight in the database: paid hours per placement."""
+    from partnerships.jobs.models import MonitoringLine, MonitoringReport
+
+    report = MonitoringReport(
+        pilot_id=pilot.id,
+        contract_id=contract.id,
+        supplier_organisation_id=supplier.id,
+        period_start=start,
+        period_end=end,
+        version_no=version_no,
+        status=status,
+    )
+    report.lines = [
+        MonitoringLine(placement_id=p.id, paid_hours=Decimal(h)) for p, h in hours.items()
+    ]
+    db.session.add(report)
+    db.session.flush()
+    return report
+
+
 def add_contract(pilot, title, suppliers, **fields):
     from partnerships.jobs.models import Contract, ContractSupplier
 

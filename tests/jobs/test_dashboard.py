@@ -12,6 +12,7 @@ from sqlalchemy import event, select
 
 from partnerships.extensions import db
 from partnerships.jobs.services import latest_figures, pilot_figures
+from tests.jobs.conftest import add_report
 
 AS_OF = "2026-03-31"
 
@@ -179,27 +180,6 @@ def test_the_organisation_view_is_closed_to_suppliers_and_strangers(world, make,
     assert login_as(make.user(make.org())).get("/figures").status_code == 403
 
 
-def _report(pilot, contract, supplier, start, end, hours, *, version_no=1, status="accepted"):
-    """A monitoring report version straight in the database: paid hours per placement."""
-    from partnerships.jobs.models import MonitoringLine, MonitoringReport
-
-    report = MonitoringReport(
-        pilot_id=pilot.id,
-        contract_id=contract.id,
-        supplier_organisation_id=supplier.id,
-        period_start=start,
-        period_end=end,
-        version_no=version_no,
-        status=status,
-    )
-    report.lines = [
-        MonitoringLine(placement_id=p.id, paid_hours=Decimal(h)) for p, h in hours.items()
-    ]
-    db.session.add(report)
-    db.session.flush()
-    return report
-
-
 def _more_pilots(world, place, make, count, first=0):
     """Pilots of the buyer that share contract A, each with placements, a paid-hours report
     and a potential job."""
@@ -212,7 +192,7 @@ def _more_pilots(world, place, make, count, first=0):
             place(pilot, world.contract_a, world.supplier_a, start_date=date(2025, 3, 1))
             for _ in range(3)
         ]
-        _report(
+        add_report(
             pilot,
             world.contract_a,
             world.supplier_a,
@@ -298,14 +278,14 @@ def test_figures_for_many_pilots_equal_each_pilots_own_figures(world, place, mak
     p1 = db.session.scalar(select(Placement).where(Placement.reference == "P1"))
     q1 = (date(2026, 1, 1), date(2026, 3, 31))
     # The first pilot: version 1 accepted, a correction (version 2) accepted on top of it.
-    _report(first, world.contract_a, world.supplier_a, *q1, {p1: "500"})
-    _report(first, world.contract_a, world.supplier_a, *q1, {p1: "650"}, version_no=2)
+    add_report(first, world.contract_a, world.supplier_a, *q1, {p1: "500"})
+    add_report(first, world.contract_a, world.supplier_a, *q1, {p1: "650"}, version_no=2)
     # The monthly pilot shares contract A: its version 3 of the same period must not hide
     # the first pilot's version 2 (nor the other way round).
-    _report(monthly, world.contract_a, world.supplier_a, *q1, {m1: "400"}, version_no=3)
+    add_report(monthly, world.contract_a, world.supplier_a, *q1, {m1: "400"}, version_no=3)
     jan = (date(2026, 1, 1), date(2026, 1, 31))
-    _report(monthly, world.contract_b, world.supplier_b, *jan, {m2: "80"})
-    _report(
+    add_report(monthly, world.contract_b, world.supplier_b, *jan, {m2: "80"})
+    add_report(
         monthly,
         world.contract_b,
         world.supplier_b,
@@ -314,7 +294,7 @@ def test_figures_for_many_pilots_equal_each_pilots_own_figures(world, place, mak
         version_no=2,
         status="returned",
     )
-    _report(
+    add_report(
         monthly, world.contract_a, world.supplier_a, date(2026, 2, 1), date(2026, 2, 28), {m3: "60"}
     )
     db.session.add_all(

@@ -16,28 +16,11 @@ from sqlalchemy import event
 from partnerships import create_app
 from partnerships.extensions import db
 from partnerships.jobs import figures, figures_cache
-from partnerships.jobs.models import MonitoringLine, MonitoringReport
+from partnerships.jobs.models import MonitoringLine
 from partnerships.jobs.settings import settings_for
+from tests.jobs.conftest import add_report
 
 AS_OF = date(2026, 3, 31)
-
-
-def _report(pilot, contract, supplier, start, end, hours, *, version_no=1, status="accepted"):
-    report = MonitoringReport(
-        pilot_id=pilot.id,
-        contract_id=contract.id,
-        supplier_organisation_id=supplier.id,
-        period_start=start,
-        period_end=end,
-        version_no=version_no,
-        status=status,
-    )
-    report.lines = [
-        MonitoringLine(placement_id=p.id, paid_hours=Decimal(h)) for p, h in hours.items()
-    ]
-    db.session.add(report)
-    db.session.flush()
-    return report
 
 
 @pytest.fixture
@@ -60,7 +43,7 @@ def three_pilots(world, place, make):
         outcome="stopped",
     )
     place(third, world.contract_a, world.supplier_a, start_date=date(2026, 2, 15))
-    _report(
+    add_report(
         world.pilot,
         world.contract_a,
         world.supplier_a,
@@ -68,7 +51,7 @@ def three_pilots(world, place, make):
         date(2025, 6, 30),
         {a: "400"},
     )
-    _report(
+    add_report(
         second, world.contract_a, world.supplier_a, date(2025, 7, 1), date(2025, 9, 30), {b: "180"}
     )
     db.session.commit()
@@ -166,7 +149,7 @@ def test_a_pilot_is_counted_once_and_again_after_each_change(world, three_pilots
     assert halved["banen"] == first["banen"] + Decimal("0.50")
 
     # An accepted report of paid hours replaces them: 0 paid hours in Q1 is no job.
-    _report(
+    add_report(
         world.pilot,
         world.contract_a,
         world.supplier_a,

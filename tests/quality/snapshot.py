@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, text
 
 from partnerships.extensions import db
+from tests.conftest import empty_all_tables
 
 if TYPE_CHECKING:
     from tests.quality.world import World
@@ -16,14 +17,7 @@ if TYPE_CHECKING:
 def empty_database() -> None:
     """Remove every row, children first, so that a world can be built again."""
     db.session.rollback()
-    tables = list(reversed(db.metadata.sorted_tables))
-    if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in tables:
-            db.session.execute(table.delete())
-    db.session.commit()
+    empty_all_tables()
 
 
 def row_counts() -> dict[str, int]:
