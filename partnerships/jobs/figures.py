@@ -230,12 +230,10 @@ def _names_of_suppliers(counted) -> dict[int, str]:
     return supplier_names({k for t in counted for k in t.by_supplier})
 
 
-def figures_for_pilots(
-    pilots, *, as_of: date, suppress: bool = False, trend: bool = True
-) -> dict[int, dict]:
+def figures_for_pilots(pilots, *, as_of: date, suppress: bool = False) -> dict[int, dict]:
     """pilot_figures of many pilots, {pilot id: figures}, from a fixed number of queries.
 
-    trend=False leaves each pilot's trend out, for lists that show only the headline figures.
+    Lists that show only people and jobs ask headline_figures instead.
     """
     pilots = list(pilots)
     settings = settings_by_organisation({pilot.organisation_id for pilot in pilots})
@@ -244,9 +242,7 @@ def figures_for_pilots(
     names = _names_of_suppliers(counted.values())
     result = {}
     for pilot in pilots:
-        figures = tally.present(
-            counted[pilot.id], suppress=suppress, threshold=_threshold(), trend=trend
-        )
+        figures = tally.present(counted[pilot.id], suppress=suppress, threshold=_threshold())
         result[pilot.id] = _with_pilot_context(figures, pilot, potential, names)
     return result
 
