@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -141,12 +142,13 @@ def export(pilot_id, what, fmt):
     pilot = access.load_pilot(pilot_id)
     standing = access.standing(current_user, pilot)
     board_copy = request.args.get("audience") == "board" or not standing.working_group
+    suppressed = False
     names = figures.supplier_names(_supplier_ids([pilot.id]))
     if what == "figures":
         if not (standing.working_group or standing.board):
             abort(403)
         data = figures.pilot_figures(pilot, as_of=_as_of(), suppress=board_copy)
-        tables = exports.figures_tables(data)
+        tables, suppressed = exports.figures_tables(data), board_copy
     elif what == "monitoring" and (standing.working_group or standing.supplier):
         scope = None if standing.working_group else standing.supplier_org_ids
         tables = [exports.monitoring_table([pilot.id], names, supplier_ids=scope)]
@@ -154,7 +156,21 @@ def export(pilot_id, what, fmt):
         tables = [exports.placements_table([pilot.id], names)]
     else:
         abort(403)
-    return exports.response(tables, fmt, f"pilot-{pilot.id}-{what}")
+    return exports.response(
+        tables,
+        fmt,
+        kind=export_kind(what),
+        subject=pilot.title,
+        organisation=pilot.organisation.name,
+        suppressed=suppressed,
+    )
+
+
+def export_kind(what: str) -> str:
+    """The file name's first word, in the user's language."""
+    return {"placements": _("placements"), "monitoring": _("monitoring"), "figures": _("figures")}[
+        what
+    ]
 
 
 @bp.route("/figures/export/<what>.<fmt>")
@@ -170,17 +186,26 @@ def organisation_export(what, fmt):
         )
     )
     names = figures.supplier_names(_supplier_ids(pilot_ids))
+    suppressed = False
     if what == "figures":
         board_copy = request.args.get("audience") == "board" or not full
         data = figures.organisation_figures(
             current_user.organisation_id, as_of=_as_of(), suppress=board_copy
         )
-        tables = exports.figures_tables(data)
+        tables, suppressed = exports.figures_tables(data), board_copy
     elif what == "monitoring":
         tables = [exports.monitoring_table(pilot_ids, names)]
     else:
         tables = [exports.placements_table(pilot_ids, names)]
-    return exports.response(tables, fmt, f"organisation-{what}")
+    organisation = current_user.organisation.name
+    return exports.response(
+        tables,
+        fmt,
+        kind=export_kind(what),
+        subject=organisation,
+        organisation=organisation,
+        suppressed=suppressed,
+    )
 
 
 def _supplier_ids(pilot_ids) -> set[int]:

@@ -86,12 +86,12 @@ def note_document(pilot_id, note_id, doc_format):
     )
 
 
-@bp.route("/pilots/<int:pilot_id>/board-pack.<doc_format>")
+@bp.route("/pilots/<int:pilot_id>/board-pack.pdf")
 @login_required
-def board_pack(pilot_id, doc_format):
+def board_pack(pilot_id):
     """One PDF for the board's meeting: latest note, decisions since, figures."""
     pilot = access.load_pilot(pilot_id, "note.list")
-    return page.respond(doc_format, lambda: documents.board_pack(pilot), formats=("pdf",))
+    return page.respond("pdf", lambda: documents.board_pack(pilot))
 
 
 @bp.route("/pilots/<int:pilot_id>/notes/new", methods=["GET", "POST"])

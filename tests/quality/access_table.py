@@ -83,7 +83,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "actions.plan_agreements": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
-    "actions.plan_docx": {
+    "actions.plan_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
     },
     "actions.plan_remove_organisation": {
@@ -116,7 +116,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny",
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
-    "brainstorms.export_docx": {
+    "brainstorms.summary_document": {
         "GET":    "login deny  ok    ok    ok    ok    ok    deny  deny",
     },
     "brainstorms.export_markdown": {
@@ -265,7 +265,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
         "POST":   "login deny  ok    ok    ok    deny  deny  deny  deny",
     },
-    "meetings.docx": {
+    "meetings.minutes_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
     },
     "meetings.edit": {
@@ -358,6 +358,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.board_export": {
         "GET":    "login ok    ok    ok    ok    ok    deny  deny  ok",
     },
+    "reports.board_pack": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
+    },
     "reports.evaluation": {
         "GET":    "login deny  ok    ok    ok    deny  ok    ok    deny",
     },
@@ -368,7 +371,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.evaluation_create": {
         "POST":   "login deny  ok    ok    ok    deny  deny  deny  deny",
     },
-    "reports.evaluation_docx": {
+    "reports.evaluation_document": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny",
     },
     "reports.evaluation_done": {
@@ -393,6 +396,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.note_acknowledge": {
         "POST":   "login deny  deny  deny  deny  ok    deny  deny  deny",
     },
+    "reports.note_document": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
+    },
     "reports.note_edit": {
         "GET":    "login deny  deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  deny  deny  deny  deny  deny  deny  deny",
@@ -416,7 +422,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.policy_adoption": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
-    "reports.policy_docx": {
+    "reports.policy_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
     },
     "reports.policy_edit": {
@@ -447,6 +453,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.results": {
         "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny",
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
+    },
+    "reports.results_document": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
     "reports.results_off": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
