@@ -226,7 +226,7 @@ def test_exports_show_the_shortlist_to_the_working_group_only(cast, session_a, l
         assert response.status_code == 200
         assert "Leerwerkplek schoonmaak" in response.text
         assert "Geheime afweging" not in response.text and "Cateraar" not in response.text
-    docx = outside.get(url(session_a, "/export.docx"))
+    docx = outside.get(url(session_a, "/summary.docx"))
     assert docx.status_code == 200
     xml = zipfile.ZipFile(io.BytesIO(docx.data)).read("word/document.xml").decode()
     assert "Leerwerkplek schoonmaak" in xml and "Geheime afweging" not in xml
