@@ -36,9 +36,17 @@ def file_name(kind: str, *, subject: str = "", day: date | None = None, ext: str
     return "-".join(p for p in parts if p) + f".{ext}"
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}
+)
+
+
 def ascii_fallback(name: str) -> str:
     """The name without accents or other non-ASCII letters, for clients without RFC 6266."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    plain = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    plain = plain.encode("ascii", "ignore").decode("ascii")
     plain = re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip("-")
     return plain or "download"
 
