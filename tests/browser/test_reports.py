@@ -118,7 +118,7 @@ def test_note_to_the_board_and_back_then_results_shared_and_revoked(
     page.goto(f"/pilots/{pilot_id}/policy")
     axe_check(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Downloaden (.docx)").click()
+        page.get_by_role("link", name="Word (.docx)").click()
     assert download.value.suggested_filename.endswith(".docx")
 
     # The public results page: switched on, opened without login, then revoked.

@@ -1,6 +1,6 @@
 """The coordinator fills the working group, sees the RACI gaps and assigns an action by role;
 the assignee, logged in separately, finds it under My tasks and completes it; the action plan
-prints without navigation and downloads as .docx. Every page passes axe-core."""
+prints without navigation and downloads as Word. Every page passes axe-core."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_coordinator_assigns_by_role_and_the_assignee_completes_it(
     page.emulate_media(media="screen")
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Nederlands (.docx)").click()
+        page.get_by_role("link", name="Word (.docx)").click()
     path = download_info.value.path()
     document = Document(str(path))
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
