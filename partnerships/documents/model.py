@@ -133,7 +133,8 @@ def _skipped(node: Node) -> bool:
 
 class _Walker:
     def __init__(self):
-        self.notes: list[list[Run]] = []
+        self.notes: list[list[Run]] = []  # footnotes, numbered once per document
+        self.printed = 0  # how many of them are already placed under their block
 
     # -- inline ----------------------------------------------------------------------------
 
@@ -202,17 +203,12 @@ class _Walker:
         return out
 
     def take_notes(self) -> list:
-        # Numbered once per document, printed under the block that calls them.
-        notes = [
-            Paragraph([Run(f"{index} ", superscript=True), *runs], style="footnote")
-            for index, runs in self.notes_pending()
+        """The footnotes called since the last block, as small paragraphs under it."""
+        start, self.printed = self.printed, len(self.notes)
+        return [
+            Paragraph([Run(f"{index + 1} ", superscript=True), *self.notes[index]], "footnote")
+            for index in range(start, len(self.notes))
         ]
-        return notes
-
-    def notes_pending(self):
-        start = getattr(self, "_printed", 0)
-        self._printed = len(self.notes)
-        return [(i + 1, self.notes[i]) for i in range(start, len(self.notes))]
 
     def block(self, node: Node) -> list:
         tag = node.tag

@@ -64,12 +64,17 @@ def requested_language() -> str:
 
 
 def render_html(template: str, meta: Meta, context: dict) -> str:
-    return render_template(template, meta=meta, css_string=css_string, **context)
+    return render_template(template, meta=meta, **context)
+
+
+def stylesheet(meta: Meta) -> str:
+    """The print stylesheet, with this document's header and footer texts."""
+    return render_template("documents/print.css", meta=meta, css_string=css_string)
 
 
 def convert(html: str, meta: Meta, fmt: str) -> bytes:
     if fmt == "pdf":
-        return pdf.render(html)
+        return pdf.render(html, stylesheet(meta))
     blocks = model.from_html(html)
     if fmt == "docx":
         return word.build(blocks, meta)

@@ -27,10 +27,16 @@ def available() -> bool:
     return not isinstance(_weasyprint(), Exception)
 
 
-def render(html: str, base_url: str | None = None) -> bytes:
-    """A tagged PDF/UA-1 file: headings, lists and tables navigable by a screen reader."""
+def render(html: str, stylesheet: str) -> bytes:
+    """A tagged PDF/UA-1 file: headings, lists and tables navigable by a screen reader.
+
+    The stylesheet comes beside the HTML rather than inside it, so that no template holds
+    inline style (which the pages' Content-Security-Policy forbids, tests/test_headers.py).
+    """
     weasyprint = _weasyprint()
     if isinstance(weasyprint, Exception):
         raise PdfUnavailable(str(weasyprint))
-    document = weasyprint.HTML(string=html, base_url=base_url)
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    document = weasyprint.HTML(string=html)
+    return document.write_pdf(
+        stylesheets=[weasyprint.CSS(string=stylesheet)], pdf_variant="pdf/ua-1", pdf_tags=True
+    )

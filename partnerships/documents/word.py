@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -17,7 +17,9 @@ from .model import Heading, ListBlock, Paragraph, Run, Table
 GREY = RGBColor(0x55, 0x55, 0x55)
 LINK = RGBColor(0x1F, 0x4E, 0x99)
 FONT = "Arial"
-STYLES = {"quote": "Quote", "meta": None, "note": None, "footnote": None, "code": None}
+# Paragraph kinds with a style of their own in Word's default template; the others are
+# Normal paragraphs in a smaller or grey font (see _Writer.paragraph).
+STYLES = {"quote": "Quote"}
 
 
 def build(blocks: list, meta) -> bytes:
@@ -159,7 +161,7 @@ class _Writer:
                 paragraph = target.paragraphs[0]
                 self.runs(paragraph, cell.runs, bold=cell.header)
                 if cell.numeric:
-                    paragraph.alignment = 2  # right
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def runs(self, paragraph, runs: list[Run], bold: bool = False) -> None:
         for item in runs:

@@ -44,3 +44,13 @@ def test_without_pango_the_pdf_is_refused_with_a_message_and_word_still_works(
     assert "PDF niet beschikbaar op deze server" in page.text
     assert f"/pilots/{pilot.id}/action-plan.pdf" not in page.text
     assert client.get(f"/pilots/{pilot.id}/action-plan.docx").status_code == 200
+
+
+def test_a_title_cannot_break_out_of_the_page_header_css():
+    from partnerships.documents.page import css_string
+
+    quoted = str(css_string('Groen "&" </style> \\ nieuw\nregel'))
+    inner = quoted[1:-1]
+    assert quoted[0] == quoted[-1] == '"'
+    assert not any(ch in inner for ch in '"<>&\n') and "\\\\" not in inner.replace("\\5c ", "")
+    assert inner.startswith("Groen \\22 \\26 \\22  \\3c /style\\3e ")
