@@ -69,9 +69,7 @@ class DraftDecision(db.Model):
     decided_by: Mapped[str] = mapped_column(String(40))
     step_code: Mapped[str | None] = mapped_column(String(10))
     # Set once the decision is in the register.
-    decision_id: Mapped[int | None] = mapped_column(
-        ForeignKey("decision.id", ondelete="SET NULL")
-    )
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="SET NULL"))
 
     agenda_item = relationship("AgendaItem", back_populates="draft_decisions")
     decision = relationship("Decision")
@@ -86,9 +84,7 @@ class MinutesComment(db.Model):
     agenda_item_id: Mapped[int] = mapped_column(
         ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     minutes_version: Mapped[int] = mapped_column(Integer, default=1)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
