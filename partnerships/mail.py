@@ -23,9 +23,7 @@ def send(to: str, subject: str, body: str, *, calendar: tuple[str, bytes] | None
     message.set_content(body)
     if calendar is not None:
         method, ics = calendar
-        message.add_alternative(
-            ics.decode("utf-8"), subtype="calendar", params={"method": method}
-        )
+        message.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})
     if not config.get("MAIL_SERVER"):
         current_app.logger.warning("No MAIL_SERVER set; mail to %s:\n%s\n%s", to, subject, body)
         return False

@@ -53,15 +53,17 @@ def test_every_item_has_its_text_area_on_one_page_and_notes_never_run_script(wor
 def test_two_people_saving_at_once_get_409_with_both_texts_and_lose_nothing(world, plan, login_as):
     meeting = plan()
     item = meeting.items[0]
-    sanne, henk = login_as(world.coordinator), login_as(world.hr)
-    sanne_form = _minutes_form_fields(sanne, world, meeting)
-    henk_form = _minutes_form_fields(henk, world, meeting)
+    # Both open the page (the test client is one browser: log in before each step).
+    sanne_form = _minutes_form_fields(login_as(world.coordinator), world, meeting)
+    henk_form = _minutes_form_fields(login_as(world.hr), world, meeting)
+    sanne = login_as(world.coordinator)
     assert (
         sanne.post(
             sanne_form.action, data=sanne_form.data(**{f"notes-{item.id}": "Versie Sanne"})
         ).status_code
         == 303
     )
+    henk = login_as(world.hr)
     stale = henk.post(henk_form.action, data=henk_form.data(**{f"notes-{item.id}": "Versie Henk"}))
     assert stale.status_code == 409
     html = stale.get_data(as_text=True)
