@@ -8,7 +8,6 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
-from partnerships.actions.models import Action
 from partnerships.database import utcnow
 from partnerships.extensions import db
 from partnerships.meetings import minutes
