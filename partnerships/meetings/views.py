@@ -76,7 +76,6 @@ def set_monitoring(pilot_id):
     planned = monitoring.plan_monitoring(
         pilot, current_user, form.frequency.data, locale=locale_code()
     )
-    db.session.commit()
     flash(
         ngettext(
             "Monitoring frequency saved; %(num)s progress meeting planned until %(end)s.",
@@ -190,7 +189,6 @@ def new(pilot_id):
             form.form_errors.append(str(error))
         else:
             failed = invitations.send_invitations(meeting)
-            db.session.commit()
             flash(_("Meeting planned."), "success")
             _flash_failed(failed)
             if added:
@@ -298,7 +296,6 @@ def edit(pilot_id, meeting_id):
             failed = []
             if meeting.sequence != sequence and meeting.is_open:
                 failed = invitations.announce_change(meeting, previous)
-            db.session.commit()
             flash(_("Meeting saved."), "success")
             _flash_failed(failed)
             return htmx.redirect_to(
@@ -329,7 +326,6 @@ def set_status(pilot_id, meeting_id):
         abort(409, description=str(error))
     fixed = approval.fix_approved_by(meeting, current_user) if wanted == "held" else []
     failed = invitations.send_invitations(meeting) if meeting.sequence != sequence else []
-    db.session.commit()
     messages = {
         MeetingStatus.HELD: _("Meeting marked as held. Only the coordinator can change it now."),
         MeetingStatus.CANCELLED: _("Meeting cancelled."),

@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
-from ..extensions import db
 from ..forms import ButtonForm
 from . import agenda, bp, invitations, minutes
 from .forms import GuestForm, ItemForm, MinutesSettingsForm
@@ -39,7 +38,6 @@ def add_guest(pilot_id, meeting_id):
     failed = []
     if guest.email and meeting.is_open:
         failed = invitations.send_invitations(meeting, to=[Recipient(guest.name, guest.email)])
-    db.session.commit()
     flash(_("External participant added."), "success")
     if failed:
         flash(_("The invitation to %(email)s did not go out.", email=guest.email), "warning")
@@ -60,7 +58,6 @@ def remove_guest(pilot_id, meeting_id, guest_id):
     if guest is None:
         abort(404)
     agenda.remove_guest(meeting, guest, current_user)
-    db.session.commit()
     flash(_("External participant removed."), "success")
     return htmx.redirect_to(_meeting_url(pilot, meeting))
 
@@ -76,7 +73,6 @@ def resend(pilot_id, meeting_id, delivery_id):
     if not ButtonForm().validate_on_submit():
         abort(400)
     sent = invitations.resend(meeting, delivery_id, minutes.as_text)
-    db.session.commit()
     if sent:
         flash(_("Sent."), "success")
     else:
@@ -92,6 +88,5 @@ def minutes_settings(pilot_id):
     if not form.validate_on_submit():
         abort(400)
     minutes.set_decisions_at_once(pilot, current_user, form.decisions_at_once.data)
-    db.session.commit()
     flash(_("Saved."), "success")
     return htmx.redirect_to(url_for("meetings.index", pilot_id=pilot.id))

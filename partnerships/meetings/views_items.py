@@ -8,7 +8,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from .. import access, htmx
-from ..extensions import db
 from ..forms import ButtonForm
 from . import agenda, bp
 from .forms import ItemForm
@@ -58,7 +57,6 @@ def add_item(pilot_id, meeting_id):
         description=form.description.data or "",
         shared=form.shared.data,
     )
-    db.session.commit()
     flash(_("Agenda item added."), "success")
     return htmx.redirect_to(_meeting_url(pilot, meeting))
 
@@ -82,7 +80,6 @@ def edit_item(pilot_id, meeting_id, item_id):
             description=form.description.data or "",
             shared=form.shared.data,
         )
-        db.session.commit()
         flash(_("Agenda item saved."), "success")
         return htmx.redirect_to(_meeting_url(pilot, meeting))
     status = 422 if form.is_submitted() else 200
@@ -104,7 +101,6 @@ def remove_item(pilot_id, meeting_id, item_id):
         agenda.remove_item(item, current_user)
     except agenda.MeetingError as error:
         _refuse(str(error), 409)
-    db.session.commit()
     flash(_("Agenda item removed."), "success")
     return htmx.redirect_to(_meeting_url(pilot, meeting))
 
@@ -122,7 +118,6 @@ def move_item(pilot_id, meeting_id, item_id):
         agenda.move_item(item, request.form.get("direction", ""))
     except agenda.MeetingError as error:
         _refuse(str(error))
-    db.session.commit()
     return _agenda_response(pilot, meeting)
 
 
@@ -142,7 +137,6 @@ def reorder_items(pilot_id, meeting_id):
             if isinstance(error, agenda.MeetingError)
             else _l("The new order names something that is not an agenda item.")
         )
-    db.session.commit()
     return _agenda_response(pilot, meeting)
 
 

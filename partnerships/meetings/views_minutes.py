@@ -147,24 +147,35 @@ def save_minutes(pilot_id, meeting_id):
     if problem:
         flash(problem, "error")
         return _page(pilot, meeting, 422, typed=typed)
+    kind, _sep, item_id = request.form.get("add", "").partition("-")
+    item = None
+    if kind in ("decision", "action") and item_id.isdigit():
+        item = load_item(meeting, int(item_id))
+        # The row is checked before anything is written: an error answer keeps it all typed.
+        invalid = _invalid_row(pilot, item, kind)
+        if invalid is not None:
+            return _page(pilot, meeting, 422, typed=typed, row_forms={item.id: invalid})
     try:
         minutes.save_notes(meeting, current_user, typed, items)
     except minutes.NotesConflict as conflict:
         return _page(pilot, meeting, 409, typed=typed, conflicts=conflict.items)
-    kind, _sep, item_id = request.form.get("add", "").partition("-")
-    if kind in ("decision", "action") and item_id.isdigit():
-        item = load_item(meeting, int(item_id))
-        error_forms = _add_row(pilot, item, kind)
-        if error_forms is not None:
-            # The notes are saved; the row keeps what was typed, with its messages.
-            db.session.commit()
-            return _page(pilot, meeting, 422, row_forms={item.id: error_forms})
-        db.session.commit()
+    if item is not None:
+        invalid = _add_row(pilot, item, kind)
+        if invalid is not None:
+            db.session.rollback()  # nothing half-saved; the page shows what was typed
+            return _page(pilot, meeting, 422, typed=typed, row_forms={item.id: invalid})
         flash(_("Minutes saved and row added."), "success")
         return htmx.redirect_to(_url(pilot, meeting, f"item-{item.id}"))
-    db.session.commit()
     flash(_("Minutes saved."), "success")
     return htmx.redirect_to(_url(pilot, meeting))
+
+
+def _invalid_row(pilot, item, kind):
+    """The row's forms with their messages when the submitted fields do not validate."""
+    decision, action = _row_forms(pilot, item, formdata=request.form)
+    if kind == "decision":
+        return None if decision.validate() else (decision, _row_forms(pilot, item)[1])
+    return None if action.validate() else (_row_forms(pilot, item)[0], action)
 
 
 def _add_row(pilot, item, kind):
@@ -224,7 +235,7 @@ def add_minutes_row(pilot_id, meeting_id, item_id, kind):
     error_forms = _add_row(pilot, item, kind)
     status = 422 if error_forms is not None else 200
     if error_forms is None:
-        db.session.commit()
+        db.session.flush()
         error_forms = _row_forms(pilot, item)
     if not htmx.is_htmx():
         if status == 200:
@@ -247,7 +258,6 @@ def send_minutes(pilot_id, meeting_id):
         failed = approval.send_for_comment(meeting, current_user, form.until.data)
     except approval.ApprovalError as error:
         _refuse(error)
-    db.session.commit()
     flash(_("The minutes were sent round for comment."), "success")
     if failed:
         flash(
@@ -279,7 +289,6 @@ def comment_minutes(pilot_id, meeting_id, item_id):
         approval.comment(item, current_user, form.text.data)
     except approval.ApprovalError as error:
         _refuse(error)
-    db.session.commit()
     flash(_("Thank you, your comment is added."), "success")
     return htmx.redirect_to(_url(pilot, meeting, f"item-{item.id}"))
 
@@ -293,7 +302,6 @@ def fix_minutes(pilot_id, meeting_id):
         version = approval.fix(meeting, current_user)
     except approval.ApprovalError as error:
         _refuse(error)
-    db.session.commit()
     flash(
         _(
             "Minutes fixed as version %(num)s; their decisions are in the register.",
@@ -316,6 +324,5 @@ def correct_minutes(pilot_id, meeting_id):
         version = approval.correct(meeting, current_user, form.reason.data)
     except approval.ApprovalError as error:
         _refuse(error)
-    db.session.commit()
     flash(_("Correction started as version %(num)s.", num=version.number), "success")
     return htmx.redirect_to(_url(pilot, meeting))
