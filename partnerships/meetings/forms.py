@@ -118,10 +118,13 @@ class GuestFields(Form):
 class GuestForm(FlaskForm):
     guest = FormField(GuestFields, label=_l("External participant"))
 
-    def validate_guest(self, field):
-        if not field.form.organisation.data:
-            field.form.organisation.errors = [_l("Name the organisation.")]
-            raise ValidationError(_l("Name the organisation."))
+    def validate(self, extra_validators=None):
+        """Adding someone needs at least their organisation."""
+        valid = super().validate(extra_validators)
+        if not self.guest.form.organisation.data:
+            self.guest.form.organisation.errors = [_l("Name the organisation.")]
+            return False
+        return valid
 
 
 class MeetingForm(VersionedForm):

@@ -217,3 +217,12 @@ def test_a_mail_server_that_is_down_loses_nothing(world, login_as, app, mailbox)
     assert len(mailbox.messages) == 3
     html = client.get(page_url).get_data(as_text=True)
     assert not [f for f in forms_in(html, page_url) if "/resend" in f.action]
+
+
+def test_an_empty_external_participant_form_says_what_is_missing(world, plan, login_as):
+    meeting = plan()
+    response = login_as(world.coordinator).post(
+        f"/pilots/{world.pilot.id}/meetings/{meeting.id}/guests", data={}
+    )
+    assert response.status_code == 422
+    assert "Noem de organisatie" in response.get_data(as_text=True)
