@@ -184,12 +184,17 @@ class MeetingForm(VersionedForm):
     def validate_supplier(self, field):
         if field.data and field.data not in self._supplier_ids:
             raise ValidationError(_l("Choose one of the suppliers of this pilot."))
+        # A first talk may come before anyone of the supplier has an account: then the
+        # supplier is at the table as an external participant, named by organisation.
+        if not field.data and self.guest.form.organisation.data:
+            return
         if not field.data and self.kind.data in self._supplier_kinds:
             if not self._supplier_ids:
                 raise ValidationError(
                     _l(
-                        "This meeting is with a supplier, but the pilot has no supplier "
-                        "contacts yet. Add a supplier contact to the team first."
+                        "This meeting is with a supplier, but nobody of a supplier has an "
+                        "account in this pilot yet. Name the supplier's organisation under "
+                        "external participant, or add a supplier contact to the team first."
                     )
                 )
             raise ValidationError(_l("Choose the supplier this meeting is with."))

@@ -129,6 +129,8 @@ def _preselect(pilot, form, kind: str) -> None:
 
 def _invite_supplier(form) -> tuple[str, bool]:
     """The chosen supplier's name, and whether all its contacts were added for lack of any."""
+    if not form.supplier.data and form.needs_supplier and form.guest.form.organisation.data:
+        return form.guest.form.organisation.data, False  # the supplier has no account yet
     if not form.supplier.data or not form.needs_supplier:
         return "", False  # a meeting without the supplier at the table ignores the choice
     name, contacts = form.suppliers[form.supplier.data]

@@ -226,3 +226,34 @@ def test_an_empty_external_participant_form_says_what_is_missing(world, plan, lo
     )
     assert response.status_code == 422
     assert "Noem de organisatie" in response.get_data(as_text=True)
+
+
+def test_an_exploratory_talk_is_recorded_before_the_supplier_has_an_account(
+    make, login_as, mailbox
+):
+    """Guide 2Bb: the first talk may end without a partnership, so nobody of the supplier
+    needs an account; the supplier sits at the table by organisation and function."""
+    buyer = make.org("Gemeente Zonderaccount")
+    coordinator = make.user(buyer, name="Co Ordinator")
+    pilot = make.pilot(buyer, coordinator)
+    db.session.commit()
+    client = login_as(coordinator)
+    url = f"/pilots/{pilot.id}/meetings/new?kind=supplier_first"
+    form = form_with(forms_in(client.get(url).get_data(as_text=True), url), "guest-organisation")
+    # Without naming the supplier the form says what to do.
+    data = form.data(day="2026-03-10", start="10:00", end="11:30")
+    refused = client.post(form.action, data=data)
+    assert refused.status_code == 422
+    assert "bij externe deelnemer" in refused.get_data(as_text=True)
+    data.update({"guest-organisation": "Groen BV", "guest-function": "Directeur"})
+    response = client.post(form.action, data=data)
+    assert response.status_code == 303
+    meeting = db.session.scalars(db.select(Meeting)).one()
+    assert meeting.title == "Eerste verkenning met Groen BV"
+    assert [(g.organisation, g.function, g.name, g.email) for g in meeting.guests] == [
+        ("Groen BV", "Directeur", "", "")
+    ]
+    # No address, so only the coordinator is mailed.
+    assert [r for r, _m in mailbox.received] == [[coordinator.email]]
+    page = client.get(f"/pilots/{pilot.id}/meetings/{meeting.id}").get_data(as_text=True)
+    assert "Directeur, Groen BV" in page
