@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit
+from ..database import utcnow
 from ..extensions import db
 from . import invitations, minutes
 from .clock import local
@@ -25,8 +26,7 @@ class ApprovalError(ValueError):
 
 
 def today() -> date:
-    from ..database import utcnow
-
+    """The date in the Netherlands, which is what "comments until" means."""
     return local(utcnow()).date()
 
 
