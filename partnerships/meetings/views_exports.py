@@ -3,13 +3,13 @@ document (PDF, Word, ODF)."""
 
 from __future__ import annotations
 
-from flask import render_template, url_for
+from flask import render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from .. import access
 from ..documents import downloads, page
-from . import bp, exports
+from . import bp, invitations
 from .clock import local
 from .views import page_context
 from .web import kind_names, load_meeting
@@ -20,9 +20,10 @@ from .web import kind_names, load_meeting
 def ics(pilot_id, meeting_id):
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
-    context = page_context(pilot, meeting)
-    url = url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id, _external=True)
-    body = exports.to_ics(meeting, context["items"], url)
+    # The same invitation the participants were mailed, with the agenda this reader may see.
+    body = invitations.calendar(
+        meeting, page_context(pilot, meeting)["items"], invitations.method_now(meeting)
+    )
     name = downloads.file_name(
         _("invitation"), subject=meeting.title, day=local(meeting.starts_at).date(), ext="ics"
     )
