@@ -74,8 +74,9 @@ def supplier_view(pilot_id):
         frequency=figures.frequency_of(pilot),
         settings=settings_for(pilot.organisation_id),
         start=pilot.start_date,
-        # Its own placements, which it lists anyway: suppression is for what leaves the group.
-        suppress=False,
+        # Figures leave the working group here, even of its own placements: the same rule
+        # as the board's, so a supplier's copy never tells more than the board's.
+        suppress=True,
     )
     return render_template(
         "jobs/supplier.html",

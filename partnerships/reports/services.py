@@ -266,7 +266,7 @@ def _board_rows(user, pilots, today: date) -> list[dict]:
     counts = key.action_counts_for(ids, today)
     notes = _latest_published_for(ids)
     decisions = _awaiting_board_for(ids)
-    jobs = key.job_figures_for(pilots, today)
+    jobs = key.job_figures_for(pilots, today, suppress=True)
     seats = _board_seats(user, ids)
     rows = []
     for pilot in pilots:

@@ -45,14 +45,15 @@ def notes(pilot_id):
 def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None, notice=None):
     standing = access.standing(current_user, pilot)
     frozen = note.figures
-    figures = frozen if frozen is not None else key.key_figures(pilot)
+    outside = not standing.working_group
+    figures = frozen if frozen is not None else key.key_figures(pilot, suppress=outside)
     return htmx.render(
         "reports/note.html",
         "reports/_board_response.html",
         status=status,
         pilot=pilot,
         note=note,
-        figures=key.for_display(figures, suppress=not standing.working_group),
+        figures=key.for_display(figures, suppress=outside),
         frozen=frozen is not None,
         remark_form=remark_form or RemarkForm(formdata=None),
         button=ButtonForm(),
