@@ -12,8 +12,8 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 
-from ..extensions import db
 from .. import suppression
+from ..extensions import db
 
 # Figures that come from the jobs domain; None means "not yet available".
 JOB_KEYS = ("people", "banen", "durable")
