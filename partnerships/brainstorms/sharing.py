@@ -134,7 +134,7 @@ def invite_by_email(
 
     Returns the user, the account link (None for an existing user) and whether it was mailed.
     """
-    from ..accounts.services import invite
+    from ..accounts.services import InvitationRefused, invite
 
     if organisation.id not in {org.id for org in pilot_suppliers(brainstorm.pilot)}:
         raise Refused(_l("Choose a supplier of this pilot."))
@@ -144,7 +144,10 @@ def invite_by_email(
     if existing is not None and existing.is_active_account:
         invite_contact(brainstorm, actor, existing)
         return existing, None, True
-    user, link, sent = invite(organisation, email, name, actor)
+    try:
+        user, link, sent = invite(organisation, email, name, actor)
+    except InvitationRefused as refused:
+        raise Refused(refused.message) from None
     invite_contact(brainstorm, actor, user, notify=False)
     return user, link, sent
 

@@ -189,7 +189,7 @@ def invite_member(
     Returns the membership, the invitation link (None when the person already had an account)
     and whether the invitation was mailed.
     """
-    from ..accounts.services import invite
+    from ..accounts.services import InvitationRefused, invite
 
     _check_role(pilot, role)
     if role == SUPPLIER:
@@ -224,7 +224,10 @@ def invite_member(
         )
     link, sent = None, False
     if existing is None or not existing.password_hash:
-        user, link, sent = invite(org, email, name, actor)
+        try:
+            user, link, sent = invite(org, email, name, actor)
+        except InvitationRefused as refused:
+            raise TeamError(refused.message, "email") from None
     else:
         user = existing
     return add_member(pilot, actor, user, role, task_description), link, sent
