@@ -248,5 +248,6 @@ def invite(
         )
     sent = mail.send(user.email, subject, body)
     audit.record("user.invited", user.email, organisation=organisation, actor=inviter)
-    may_pass_on = access.can(inviter, "account.pass_on_invitation", access.PendingAccount(user, new))
+    pending = access.PendingAccount(user, new)
+    may_pass_on = access.can(inviter, "account.pass_on_invitation", pending)
     return user, (link if may_pass_on else None), sent
