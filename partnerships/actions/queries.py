@@ -70,10 +70,10 @@ def parse_filters(pilot, args) -> Filters:
 def people_visible_to(user, pilot, people_by_role: dict) -> dict:
     """Role -> people, as this user may see them: a supplier contact sees the buyer's people
     and its own organisation's contacts, never another supplier's."""
-    standing = access.standing(user, pilot)
-    if standing.working_group or standing.board:
+    scope = access.visible_supplier_ids(user, pilot)
+    if scope is None:
         return people_by_role
-    allowed = {pilot.organisation_id} | set(standing.supplier_org_ids)
+    allowed = {pilot.organisation_id} | set(scope)
     return {
         role: [person for person in people if person.organisation_id in allowed]
         for role, people in people_by_role.items()
@@ -87,12 +87,12 @@ def visible_to(query, user, pilot):
 
 def _visible(query, user, pilot):
     """Suppliers see only shared actions meant for their own organisation."""
-    standing = access.standing(user, pilot)
-    if standing.working_group or standing.board:
+    scope = access.visible_supplier_ids(user, pilot)
+    if scope is None:
         return query
     from ..accounts.models import User
 
-    same_org = select(User.id).where(User.organisation_id.in_(standing.supplier_org_ids))
+    same_org = select(User.id).where(User.organisation_id.in_(scope))
     return query.where(
         Action.is_internal.is_(False),
         or_(

@@ -24,11 +24,9 @@ def load_contract(pilot, contract_id: int, action: str = "contract.view") -> Con
 
 
 def supplier_scope(pilot) -> set[int] | None:
-    """None for the working group (sees all); the own organisation ids for a supplier."""
-    standing = access.standing(current_user, pilot)
-    if standing.working_group:
-        return None
-    return set(standing.supplier_org_ids)
+    """None for the buyer's side (sees all); the own organisation ids for a supplier."""
+    scope = access.visible_supplier_ids(current_user, pilot)
+    return None if scope is None else set(scope)
 
 
 def supplier_choices() -> list[tuple[int, str]]:

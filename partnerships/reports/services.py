@@ -7,11 +7,11 @@ from datetime import date
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from .. import audit
+from .. import access, audit
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -191,18 +191,10 @@ def latest_published(pilot) -> ProgressNote | None:
 
 def _board_pilots_query(user):
     """Pilots of the user's organisation where they sit on the board, or all for its admin."""
-    from ..pilots.models import Membership, Pilot
+    from ..pilots.models import Pilot
 
-    query = select(Pilot).where(Pilot.organisation_id == user.organisation_id)
-    if not user.is_org_admin:
-        query = query.where(
-            exists().where(
-                Membership.pilot_id == Pilot.id,
-                Membership.user_id == user.id,
-                Membership.role == "board",
-            )
-        )
-    return query
+    ids = [pilot.id for pilot in access.pilots_where(user, "board.view")]
+    return select(Pilot).where(Pilot.id.in_(ids))
 
 
 def board_pilots(user) -> list:
