@@ -13,6 +13,7 @@ from .. import access
 from ..extensions import db
 from ..paging import Paged, page_number, page_within  # noqa: F401  (views read page numbers here)
 from ..pilots.models import Membership, Pilot
+from . import rules
 from .models import OPEN_STATUSES, Action, ActionStatus
 from .services import action_roles, valid_step_codes
 
@@ -90,16 +91,7 @@ def _visible(query, user, pilot):
     scope = access.visible_supplier_ids(user, pilot)
     if scope is None:
         return query
-    from ..accounts.models import User
-
-    same_org = select(User.id).where(User.organisation_id.in_(scope))
-    return query.where(
-        Action.is_internal.is_(False),
-        or_(
-            and_(Action.assignee_id.is_(None), Action.role == "supplier"),
-            Action.assignee_id.in_(same_org),
-        ),
-    )
+    return query.where(rules.seen_by_suppliers(scope))
 
 
 def pilot_actions(pilot, user, filters: Filters | None = None) -> list[Action]:

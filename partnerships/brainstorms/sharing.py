@@ -24,7 +24,7 @@ def pilot_suppliers(pilot) -> list[Organisation]:
             .where(
                 Organisation.id.in_(
                     select(Membership.supplier_organisation_id).where(
-                        Membership.pilot_id == pilot.id, Membership.role == "supplier"
+                        Membership.pilot_id == pilot.id, Membership.role == access.SUPPLIER_ROLE
                     )
                 )
             )
@@ -92,7 +92,7 @@ def invite_contact(brainstorm: Brainstorm, actor, user: User, *, notify: bool = 
         select(Membership.id).where(
             Membership.pilot_id == pilot.id,
             Membership.user_id == user.id,
-            Membership.role == "supplier",
+            Membership.role == access.SUPPLIER_ROLE,
         )
     )
     if has_membership is None:

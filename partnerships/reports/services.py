@@ -287,19 +287,13 @@ def _board_rows(user, pilots, today: date) -> list[dict]:
 
 def _board_seats(user, pilot_ids) -> set[int]:
     """Ids of the given pilots in which the user holds the board role."""
-    from ..pilots.models import Membership
+    from ..pilots.models import Pilot
 
     if not pilot_ids:
         return set()
-    return set(
-        db.session.scalars(
-            select(Membership.pilot_id).where(
-                Membership.pilot_id.in_(pilot_ids),
-                Membership.user_id == user.id,
-                Membership.role == "board",
-            )
-        )
-    )
+    pilots = db.session.scalars(select(Pilot).where(Pilot.id.in_(pilot_ids))).all()
+    access.standings_for(user, pilots)
+    return {pilot.id for pilot in pilots if access.can(user, "board.member", pilot)}
 
 
 def _latest_published_for(pilot_ids) -> dict:

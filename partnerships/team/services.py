@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -10,6 +9,7 @@ from .. import access, audit, workflows_registry
 from ..accounts.models import Organisation, OrganisationKind, User, normalise_email
 from ..concurrency import claim
 from ..extensions import db
+from ..i18n import lazy_gettext as _l
 from ..pilots.models import Membership
 
 COORDINATOR = "coordinator"
