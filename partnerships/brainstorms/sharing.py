@@ -34,11 +34,11 @@ def pilot_suppliers(pilot) -> list[Organisation]:
 
 
 def invitable_contacts(brainstorm: Brainstorm) -> list[User]:
-    """Active users of the pilot's suppliers who are not invited yet."""
+    """Active contacts of the suppliers the session is shared with, not invited yet."""
     invited = select(BrainstormParticipant.user_id).where(
         BrainstormParticipant.brainstorm_id == brainstorm.id
     )
-    org_ids = [org.id for org in pilot_suppliers(brainstorm.pilot)]
+    org_ids = sorted(brainstorm.shared_org_ids)
     return list(
         db.session.scalars(
             select(User)

@@ -42,7 +42,7 @@ def _forms(pilot, add=None, invite=None):
     invite.role.choices = roles
     invite.supplier_organisation_id.choices = choices(
         [("", _("None (our own organisation)"))]
-        + [(org.id, org.name) for org in services.supplier_organisations()]
+        + [(org.id, org.name) for org in services.supplier_organisations(pilot)]
     )
     return add, invite
 
