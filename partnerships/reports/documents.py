@@ -36,7 +36,9 @@ def _meta(pilot, title: str, kind: str, day: date | None = None) -> Meta:
 def progress_note(pilot, note, *, working_group: bool):
     """The note with its frozen figures (live ones for a draft) and the goal chart."""
     frozen = note.figures
-    figures = frozen if frozen is not None else key.key_figures(pilot)
+    outside = not working_group
+    # As the note's page does: live figures suppressed at the source, frozen ones on display.
+    figures = frozen if frozen is not None else key.key_figures(pilot, suppress=outside)
     day = note.published_at.date() if note.published_at else date.today()
     meta = _meta(
         pilot,
@@ -86,7 +88,7 @@ def board_pack(pilot):
         note_figures=key.for_display(note.figures, suppress=True) if note else None,
         decisions=decisions,
         since=since,
-        figures=key.for_display(key.key_figures(pilot), suppress=True),
+        figures=key.for_display(key.key_figures(pilot, suppress=True), suppress=True),
         suppressed=True,
     )
     return "documents/board_pack.html", meta, context
@@ -123,6 +125,7 @@ def results(pilot):
     context = dict(
         pilot=pilot,
         story=getattr(sharing.results_of(pilot), "story", ""),
-        figures=key.for_display(key.key_figures(pilot), suppress=True),
+        # The same figures as the public page (public_views._public_figures).
+        figures=key.for_display(key.key_figures(pilot, suppress=True), suppress=True),
     )
     return "documents/results.html", meta, context

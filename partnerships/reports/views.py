@@ -79,7 +79,7 @@ def note(pilot_id, note_id):
 def note_document(pilot_id, note_id, doc_format):
     """The note as PDF, Word or ODF; outside the working group small counts are hidden."""
     pilot, note = _load_note(pilot_id, note_id, "note.view")
-    working_group = access.standing(current_user, pilot).working_group
+    working_group = access.can(current_user, "note.drafts", pilot)  # as the note page decides
     return page.respond(
         doc_format, lambda: documents.progress_note(pilot, note, working_group=working_group)
     )
