@@ -48,6 +48,15 @@ TEST_CONFIG = {
 }
 
 
+def start_session(user) -> str:
+    """A server-side session for the user, as signing in makes; returns its cookie secret."""
+    from partnerships.accounts import sessions
+
+    secret = sessions.start(user)
+    db.session.commit()
+    return secret
+
+
 class FreshGlobalsClient(FlaskClient):
     """A test client whose every request starts with an empty `g`, as in production.
 
@@ -60,6 +69,9 @@ class FreshGlobalsClient(FlaskClient):
     def open(self, *args, **kwargs):
         if has_app_context():
             vars(g._get_current_object()).clear()
+        # A server closes every response once it is sent, which runs the work registered
+        # to happen after the response (mail that must not make the answer slower).
+        kwargs.setdefault("buffered", True)
         return super().open(*args, **kwargs)
 
 
@@ -210,7 +222,7 @@ def login_as(client):
     def _login(user):
         db.session.commit()
         with client.session_transaction() as session:
-            session["_user_id"] = user.get_id()
+            session["_user_id"] = start_session(user)
             session["_fresh"] = True
         return client
 

@@ -4,4 +4,12 @@ from flask import Blueprint
 
 bp = Blueprint("accounts", __name__)
 
+
+@bp.record_once
+def _init(state) -> None:
+    from . import sessions
+
+    sessions.init_app(state.app)
+
+
 from . import admin, views  # noqa: E402,F401
