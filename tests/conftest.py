@@ -45,6 +45,9 @@ TEST_CONFIG = {
     "SESSION_COOKIE_SECURE": False,
     "REMEMBER_COOKIE_SECURE": False,
     "SERVER_NAME": None,
+    # The domains' tests log admins in directly; tests/accounts/test_two_factor.py switches
+    # this on and shows that an admin must enrol before reaching any page.
+    "TWO_FACTOR_FOR_ADMINS": False,
 }
 
 

@@ -12,4 +12,4 @@ def _init(state) -> None:
     sessions.init_app(state.app)
 
 
-from . import admin, views  # noqa: E402,F401
+from . import admin, session_views, two_factor_views, views  # noqa: E402,F401

@@ -172,6 +172,25 @@ def active(user: User) -> list[UserSession]:
     return [row for row in rows if not _dead(row, user, now)]
 
 
+BROWSERS = (("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari"))
+SYSTEMS = (
+    ("Android", "Android"),
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "macOS"),
+    ("Linux", "Linux"),
+)
+
+
+def describe_agent(agent: str) -> str:
+    """'Firefox, Windows' from a User-Agent header, so that people recognise their devices."""
+    browser = next((name for key, name in BROWSERS if key in agent), None)
+    system = next((name for key, name in SYSTEMS if key in agent), None)
+    parts = [part for part in (browser, system) if part]
+    return ", ".join(parts) if parts else (agent[:60] or "?")
+
+
 def _rotate(sender, user: User, **extra) -> None:
     """A remembered session that comes back from its cookie gets a new secret (and a new
     cookie with the time it has left); the old secret stops working shortly after."""

@@ -33,6 +33,7 @@ from .forms import (
 from .later import after_response
 from .models import TokenPurpose
 from .signin_models import SignInMethod
+from .two_factor_views import finish_sign_in
 
 
 def safe_next(target: str | None) -> str | None:
@@ -77,9 +78,9 @@ def login():
         chosen = session.get("locale")
         if user.locale is None and chosen in current_app.config["LANGUAGES"]:
             user.locale = chosen
-        sessions.sign_in(user, SignInMethod.PASSWORD, remember=bool(form.remember.data))
-        db.session.commit()
-        return redirect(safe_next(request.args.get("next")) or url_for("accounts.home"))
+        return finish_sign_in(
+            user, SignInMethod.PASSWORD, bool(form.remember.data), request.args.get("next")
+        )
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/login.html", form=form), status
 
@@ -162,10 +163,11 @@ def reset_password(token):
     form = NewPasswordForm()
     if form.validate_on_submit():
         user = services.use_token(row, form.password.data)
-        sessions.sign_in(user, SignInMethod.LINK)
-        db.session.commit()
         flash(_("Your new password is set."), "success")
-        return redirect(url_for("accounts.home"), code=303)
+        # A reset link proves the mailbox only: an account with two-factor still asks for it.
+        response = finish_sign_in(user, SignInMethod.LINK)
+        response.status_code = 303
+        return response
     return render_template("accounts/reset.html", form=form), 422 if form.is_submitted() else 200
 
 

@@ -13,6 +13,7 @@ from partnerships.accounts.signin_models import UserSession
 from partnerships.database import utcnow
 from partnerships.extensions import db
 from tests.conftest import PASSWORD
+from tests.quality.forms import forms_in
 
 ENDED = "Je sessie is beëindigd. Log opnieuw in om verder te gaan."
 IDLE = "Je bent uitgelogd omdat je een tijd niets hebt gedaan."
@@ -158,3 +159,24 @@ def test_logging_in_again_gives_a_new_session_cookie(app, make):
     first = _log_in(app, user).get_cookie("session").value
     second = _log_in(app, user).get_cookie("session").value
     assert first != second
+
+
+def test_the_sessions_page_lists_each_browser_and_signs_out_everywhere(app, make):
+    user = make.user()
+    laptop = _log_in(app, user)
+    phone = app.test_client()
+    phone.post(
+        "/login",
+        data={"email": user.email, "password": PASSWORD},
+        headers={"User-Agent": "Mozilla/5.0 (iPhone) Safari/604.1"},
+    )
+    page = laptop.get("/settings/sessions")
+    assert page.status_code == 200
+    assert page.text.count('class="card"') == 2  # two browsers, hand-counted above
+    assert page.text.count("deze browser") == 1
+    assert "Safari, iPhone" in page.text
+    [form] = [f for f in forms_in(page.text, "/settings/sessions") if "end-all" in f.action]
+    out = laptop.post(form.action, data=form.data())
+    assert out.status_code == 303
+    assert laptop.get("/settings").status_code in (302, 401)
+    assert phone.get("/settings").status_code == 401

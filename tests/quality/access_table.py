@@ -23,6 +23,10 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login ok    deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login ok    deny  deny  deny  deny  deny  deny  deny",
     },
+    "accounts.end_all_sessions": {
+        # Anyone signed in may sign out everywhere; it ends at the login page.
+        "POST":   "login login login login login login login login login",
+    },
     "accounts.forgot_password": {
         "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "ok    ok    ok    ok    ok    ok    ok    ok    ok",
@@ -55,6 +59,24 @@ EXPECTED: dict[str, dict[str, str]] = {
     "accounts.settings": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.two_factor_code": {
+        # Only after a right password of an account with two-factor; else back to login.
+        "GET":    "login login login login login login login login login",
+        "POST":   "login login login login login login login login login",
+    },
+    "accounts.two_factor_new_codes": {
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.two_factor_off": {
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.two_factor_setup": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.user_sessions": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
     },
     "accounts.toggle_user": {
         "POST":   "login ok    ok    deny  deny  deny  deny  deny  deny",
