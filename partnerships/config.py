@@ -48,6 +48,8 @@ class Defaults:
     # Failed attempts are kept this many days for throttling and abuse questions, then
     # `flask purge-login-attempts` (run it daily from cron) deletes them.
     LOGIN_ATTEMPT_RETENTION_DAYS = 30
+    # How long to wait for an organisation's OpenID Connect provider before giving up.
+    SSO_TIMEOUT_SECONDS = 10
     # Organisation admins and site admins signing in with a password must use two-factor.
     TWO_FACTOR_FOR_ADMINS = True
     TOKEN_HOURS = {"reset": 2, "invite": 24 * 7}

@@ -12,4 +12,11 @@ def _init(state) -> None:
     sessions.init_app(state.app)
 
 
-from . import admin, session_views, two_factor_views, views  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    admin,
+    session_views,
+    sso_admin,
+    sso_views,
+    two_factor_views,
+    views,
+)

@@ -169,3 +169,11 @@ class ConfirmCodeForm(FlaskForm):
         filters=[_strip],
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
     )
+
+
+class SsoStartForm(FlaskForm):
+    email = EmailField(
+        _l("Your work e-mail address"),
+        validators=[DataRequired(), Length(max=254)],
+        filters=[_strip],
+    )

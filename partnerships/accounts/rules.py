@@ -23,6 +23,10 @@ access.register(
     {
         # obj is the sign-in method of the current session.
         "two_factor.must_enrol": lambda u, o, s: not u.has_two_factor and two_factor_required(u, o),
+        # Who decides how an organisation's people sign in: the same people who manage them.
+        "organisation.manage_sign_in": lambda u, o, s: access.can(
+            u, "organisation.manage_users", o
+        ),
         "two_factor.turn_off": lambda u, o, s: not two_factor_required(u, SignInMethod.PASSWORD),
     }
 )

@@ -21,7 +21,7 @@ from flask_login import current_user, login_required, logout_user
 from ..extensions import db
 from ..forms import ButtonForm
 from ..htmx import invalid
-from . import bp, services, sessions
+from . import bp, services, sessions, sso
 from .forms import (
     AcceptInvitationForm,
     ChangePasswordForm,
@@ -74,6 +74,16 @@ def login():
             db.session.commit()
             flash(_("The e-mail address or password is not correct."), "error")
             return render_template("accounts/login.html", form=form), 401
+        if not sso.password_allowed(user):
+            db.session.commit()
+            flash(
+                _(
+                    "Your organisation logs in through its own sign-in service. Use "
+                    "'Log in through your organisation' below."
+                ),
+                "error",
+            )
+            return render_template("accounts/login.html", form=form), 403
         # A language chosen before logging in becomes the account's, if it has none yet.
         chosen = session.get("locale")
         if user.locale is None and chosen in current_app.config["LANGUAGES"]:

@@ -78,6 +78,18 @@ EXPECTED: dict[str, dict[str, str]] = {
     "accounts.user_sessions": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
     },
+    "accounts.sign_in_settings": {
+        "GET":    "login ok    ok    deny  deny  deny  deny  deny  deny",
+        "POST":   "login ok    ok    deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.sso_callback": {
+        # No provider is set up in the world: there is nothing to come back to.
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.sso_start": {
+        "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok",
+        "POST":   "ok    ok    ok    ok    ok    ok    ok    ok    ok",
+    },
     "accounts.toggle_user": {
         "POST":   "login ok    ok    deny  deny  deny  deny  deny  deny",
     },
