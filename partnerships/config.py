@@ -48,6 +48,13 @@ class Defaults:
     # Failed attempts are kept this many days for throttling and abuse questions, then
     # `flask purge-login-attempts` (run it daily from cron) deletes them.
     LOGIN_ATTEMPT_RETENTION_DAYS = 30
+    # /.well-known/security.txt (RFC 9116): who receives vulnerability reports (a mailto: or
+    # https: address, or a list of them) and the date the statement expires (RFC 3339, less
+    # than a year ahead, e.g. "2027-06-30T23:00:00Z"). Without both, the file is not served.
+    SECURITY_CONTACT: str | list | None = None
+    SECURITY_TXT_EXPIRES: str | None = None
+    SECURITY_TXT_LANGUAGES = "nl, en"
+    SECURITY_POLICY: str | None = None
     # How long to wait for an organisation's OpenID Connect provider before giving up.
     SSO_TIMEOUT_SECONDS = 10
     # Organisation admins and site admins signing in with a password must use two-factor.

@@ -48,6 +48,8 @@ TEST_CONFIG = {
     # The domains' tests log admins in directly; tests/accounts/test_two_factor.py switches
     # this on and shows that an admin must enrol before reaching any page.
     "TWO_FACTOR_FOR_ADMINS": False,
+    # One key for the test app and the live server (and none written into instance/).
+    "ENCRYPTION_KEY": "OCCSMToBCNT8LM5uV-fUecGokItx1IeK_YqSnxrsz2k=",
 }
 
 

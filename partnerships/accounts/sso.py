@@ -48,6 +48,18 @@ def provider_for_email(email: str) -> IdentityProvider | None:
     return None
 
 
+def provider_origins() -> list[str]:
+    """Where the sign-in start form may send the browser: the providers' origins."""
+    origins = set()
+    for issuer in db.session.scalars(
+        select(IdentityProvider.issuer).where(IdentityProvider.mode != SignInMode.PASSWORD)
+    ):
+        parts = urlsplit(issuer)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            origins.add(f"{parts.scheme}://{parts.netloc}")
+    return sorted(origins)
+
+
 def password_allowed(user: User) -> bool:
     """False when the user's organisation signs in only through its provider."""
     provider = db.session.scalar(

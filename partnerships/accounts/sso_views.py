@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from authlib.common.errors import AuthlibBaseError
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from joserfc.errors import JoseError
 from requests import RequestException
 
 from ..extensions import db
+from ..web import CSP
 from . import bp, sessions, sso
 from .forms import SsoStartForm
 from .signin_models import IdentityProvider, SignInMethod, SignInMode
@@ -88,7 +98,13 @@ def sso_start():
         else:
             return _go_to(provider)
     status = 422 if form.is_submitted() else 200
-    return render_template("accounts/sso_start.html", form=form), status
+    response = make_response(render_template("accounts/sso_start.html", form=form), status)
+    # Browsers apply the page's form-action to where the form's answer redirects: the
+    # provider's sign-in page must be allowed, or the browser stops at our page.
+    response.headers["Content-Security-Policy"] = CSP.replace(
+        "form-action 'self'", " ".join(["form-action 'self'", *sso.provider_origins()])
+    )
+    return response
 
 
 def _go_to(provider: IdentityProvider):

@@ -266,3 +266,10 @@ def test_an_issuer_must_be_https_except_on_this_machine(app, make, provider):
     assert response.status_code == 422
     assert "https://" in response.text
     assert db.session.scalar(select(func.count(IdentityProvider.id))) == 0
+
+
+def test_the_start_page_lets_its_form_lead_to_the_provider(app, org, provider):
+    # Browsers apply form-action to the redirect after the form; without the provider's
+    # origin there, Chromium stops at our page (see tests/browser/test_sign_in.py).
+    policy = app.test_client().get("/login/organisation").headers["Content-Security-Policy"]
+    assert f"form-action 'self' {provider.issuer};" in policy

@@ -513,5 +513,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "team.working_group": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
     },
+    "security_txt": {
+        # Served only when the installation configures a contact and an expiry date.
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
+    },
 }
 # fmt: on
