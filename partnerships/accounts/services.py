@@ -226,6 +226,8 @@ def send_reset(email: str) -> None:
     if _count(reset, LoginAttempt.email == email) > current_app.config["RESET_MAX_PER_ACCOUNT"]:
         return
     secret = issue_token(user, TokenPurpose.RESET)
+    # Stored before the mail goes out (this runs after the response, outside the request's
+    # own commit), so that the link works as soon as it arrives.
     db.session.commit()
     link = _link("accounts.reset_password", secret)
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, logout_user
 
-from ..extensions import db
 from ..forms import ButtonForm
 from . import bp, sessions
 from .signin_models import SignInMethod
@@ -41,7 +40,6 @@ def end_all_sessions():
         abort(400)
     locale = current_user.locale
     sessions.end_all(current_user._get_current_object())
-    db.session.commit()
     logout_user()
     if locale:
         from flask import session

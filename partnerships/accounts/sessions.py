@@ -134,8 +134,9 @@ def _dead(record: UserSession, user: User, now: datetime) -> str | None:
 
 
 def _write(statement) -> None:
-    """Run a bookkeeping write in its own short transaction, so that it is kept even on a
-    GET (which never commits) and never commits half of what the view is doing."""
+    """Run a bookkeeping write in its own short transaction: it is kept whatever the view
+    answers (an error rolls the request's own work back), and it commits nothing of what the
+    view is doing."""
     with db.engine.begin() as connection:
         connection.execute(statement)
 
@@ -143,12 +144,12 @@ def _write(statement) -> None:
 def end_current() -> None:
     """Logging out: this session ends on the server, so its cookies stop working."""
     token_hash = current_hash()
-    if token_hash is not None:
-        db.session.execute(
-            update(UserSession)
-            .where(UserSession.token_hash == token_hash)
-            .values(ended_at=utcnow())
-        )
+    if token_hash is None:
+        return
+    # Through the ORM, so that the request's single commit sees a change to write.
+    record = db.session.scalar(select(UserSession).where(UserSession.token_hash == token_hash))
+    if record is not None:
+        record.ended_at = utcnow()
 
 
 def end_all(user: User) -> None:

@@ -36,7 +36,6 @@ def sign_in_settings(org_id):
     if form.validate_on_submit():
         _save(org, provider, form)
         audit.record("organisation.sign_in_changed", org.name, organisation=org)
-        db.session.commit()
         flash(_("Sign-in settings saved."), "success")
         return redirect(url_for("accounts.sign_in_settings", org_id=org.id), code=303)
     form.client_secret.data = ""  # never sent back to the browser

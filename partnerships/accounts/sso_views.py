@@ -143,7 +143,6 @@ def sso_callback(org_id):
     except sso.Refused as refused:
         return _refused(refused.reason, org_id, refused.detail, 403)
     sessions.sign_in(user, SignInMethod.SSO)
-    db.session.commit()
     flash(_("You are logged in through %(org)s.", org=provider.organisation.name), "success")
     return redirect(url_for("accounts.home"), code=303)
 

@@ -28,7 +28,6 @@ def finish_sign_in(user: User, method: str, remember: bool = False, next_url=Non
     from .views import safe_next
 
     if user.has_two_factor:
-        db.session.commit()
         session[PENDING] = {
             "user": user.id,
             "method": str(method),
@@ -38,7 +37,6 @@ def finish_sign_in(user: User, method: str, remember: bool = False, next_url=Non
         }
         return redirect(url_for("accounts.two_factor_code"), code=303)
     sessions.sign_in(user, method, remember=remember)
-    db.session.commit()
     return redirect(safe_next(next_url) or url_for("accounts.home"))
 
 
@@ -70,7 +68,6 @@ def two_factor_code():
         if two_factor.verify(user, form.code.data):
             services.clear_failures(user.email, address)
             sessions.sign_in(user, pending["method"], remember=pending["remember"])
-            db.session.commit()
             return redirect(pending.get("next") or url_for("accounts.home"), code=303)
         db.session.rollback()
         form.code.errors.append(_("This code is not right, or it was used already."))
@@ -108,12 +105,10 @@ def two_factor_setup():
     secret = two_factor.pending_secret(user)
     if secret is None:
         secret = two_factor.begin(user)
-        db.session.commit()
     form = ConfirmCodeForm()
     if form.validate_on_submit():
         codes = two_factor.confirm(user, form.code.data)
         if codes is not None:
-            db.session.commit()
             flash(_("Two-factor sign-in is on."), "success")
             return render_template("accounts/recovery_codes.html", codes=codes)
         form.code.errors.append(_("This code is not right. Check the time on your phone."))
@@ -150,7 +145,6 @@ def two_factor_new_codes():
         db.session.rollback()
         return _on_page(user, form), 422
     codes = two_factor.new_recovery_codes(user)
-    db.session.commit()
     flash(_("New recovery codes made; the old ones no longer work."), "success")
     return render_template("accounts/recovery_codes.html", codes=codes)
 
@@ -167,7 +161,6 @@ def two_factor_off():
         db.session.rollback()
         return _on_page(user, form), 422
     two_factor.disable(user)
-    db.session.commit()
     flash(_("Two-factor sign-in is off."), "success")
     return redirect(url_for("accounts.settings"), code=303)
 

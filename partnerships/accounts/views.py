@@ -18,7 +18,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from ..extensions import db
 from ..forms import ButtonForm
 from ..htmx import invalid
 from . import bp, services, sessions, sso
@@ -71,11 +70,9 @@ def login():
         except services.Throttled:
             return _throttled("accounts/login.html", form=form)
         if user is None:
-            db.session.commit()
             flash(_("The e-mail address or password is not correct."), "error")
             return render_template("accounts/login.html", form=form), 401
         if not sso.password_allowed(user):
-            db.session.commit()
             flash(
                 _(
                     "Your organisation logs in through its own sign-in service. Use "
@@ -116,7 +113,6 @@ def logout():
     locale = current_user.locale if current_user.is_authenticated else None
     if current_user.is_authenticated:
         sessions.end_current()
-        db.session.commit()
     logout_user()
     if locale:
         session["locale"] = locale
@@ -133,7 +129,6 @@ def set_language():
         abort(400)
     if current_user.is_authenticated:
         current_user.locale = locale
-        db.session.commit()
     session["locale"] = locale
     return redirect(safe_next(request.form.get("next")) or url_for("accounts.home"), code=303)
 
@@ -192,7 +187,6 @@ def accept_invitation(token):
     if form.validate_on_submit():
         user = services.use_token(row, form.password.data, name=form.name.data)
         sessions.sign_in(user, SignInMethod.LINK)
-        db.session.commit()
         flash(_("Welcome! Your account is ready."), "success")
         return redirect(url_for("accounts.home"), code=303)
     return (
@@ -210,7 +204,6 @@ def settings():
         current_user.name = form.name.data
         current_user.locale = form.locale.data
         current_user.reminders_enabled = form.reminders_enabled.data
-        db.session.commit()
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.settings"), code=303)
     return (
@@ -233,7 +226,6 @@ def change_password():
             # Every session ended with the new epoch; this device gets a new one.
             record = g.user_session
             sessions.sign_in(user, record.method, remember=record.remember)
-            db.session.commit()
             flash(_("Your password is changed. Other devices are logged out."), "success")
             return redirect(url_for("accounts.settings"), code=303)
     return invalid("accounts/settings.html", form=form, password_form=password_form)
