@@ -42,7 +42,8 @@ class SignInSettingsForm(FlaskForm):
         _l("Issuer URL"),
         description=_l(
             "The address of your OpenID Connect provider, for example "
-            "https://login.microsoftonline.com/<tenant>/v2.0 or your Keycloak realm."
+            "https://login.microsoftonline.com/TENANT-ID/v2.0 or the address of your "
+            "Keycloak realm."
         ),
         validators=[Length(max=300), NoControlCharacters()],
         filters=[_strip],
