@@ -180,3 +180,32 @@ def test_the_sessions_page_lists_each_browser_and_signs_out_everywhere(app, make
     assert out.status_code == 303
     assert laptop.get("/settings").status_code in (302, 401)
     assert phone.get("/settings").status_code == 401
+
+
+def test_an_admin_sets_the_idle_time_on_the_sign_in_settings_page(app, make):
+    admin = make.user(org_role="admin")
+    colleague = make.user(admin.organisation)
+    device = _log_in(app, admin)
+    path = f"/organisations/{admin.organisation_id}/sign-in"
+    page = device.get(path)
+    [form] = [f for f in forms_in(page.text, path) if f.has("session_idle_minutes")]
+    saved = device.post(form.action, data=form.data(session_idle_minutes="15"))
+    assert saved.status_code == 303
+    other = _log_in(app, colleague)
+    db.session.execute(
+        update(UserSession)
+        .where(UserSession.user_id == colleague.id)
+        .values(last_seen_at=utcnow() - timedelta(minutes=16))
+    )
+    db.session.commit()
+    assert other.get("/settings").status_code == 401
+    assert device.get("/settings").status_code == 200
+
+
+def test_an_htmx_request_of_an_ended_session_is_sent_to_the_login_page(app, make):
+    device = _log_in(app, make.user())
+    cookie = device.get_cookie("session").value
+    device.post("/logout")
+    response = _replay(app, session=cookie).get("/settings", headers={"HX-Request": "true"})
+    assert response.status_code == 401
+    assert response.headers["HX-Redirect"].startswith("/login?next=")
