@@ -55,6 +55,9 @@ class Defaults:
     SECURITY_TXT_EXPIRES: str | None = None
     SECURITY_TXT_LANGUAGES = "nl, en"
     SECURITY_POLICY: str | None = None
+    # Encrypts two-factor secrets and providers' client secrets (a Fernet key); without it a
+    # key is generated once into instance/encryption_key. Back it up with the database.
+    ENCRYPTION_KEY: str | None = None
     # How long to wait for an organisation's OpenID Connect provider before giving up.
     SSO_TIMEOUT_SECONDS = 10
     # Organisation admins and site admins signing in with a password must use two-factor.
