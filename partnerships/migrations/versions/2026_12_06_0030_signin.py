@@ -1,7 +1,7 @@
 """sign-in: server-side sessions, two-factor, identity providers, throttling by kind
 
 Revision ID: 0030_signin
-Revises: 0004_lookup_indexes
+Revises: 0050_meetings
 Create Date: 2026-12-06 18:27:31.095474
 
 Sessions become rows checked on every request (so logging out ends them on the server);
@@ -17,7 +17,7 @@ import partnerships.database
 
 # revision identifiers, used by Alembic.
 revision = '0030_signin'
-down_revision = '0004_lookup_indexes'
+down_revision = '0050_meetings'
 branch_labels = None
 depends_on = None
 
