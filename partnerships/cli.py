@@ -128,7 +128,7 @@ def init_app(app: Flask) -> None:
     init_text(app)
     for command in (create_user, demo_command, backup_command, restore_command, workflows_cli):
         app.cli.add_command(command)
-    for domain in ("actions", "jobs", "reports"):
+    for domain in ("accounts", "actions", "jobs", "reports"):
         try:
             module = __import__(f"partnerships.{domain}.cli", fromlist=["commands"])
         except ModuleNotFoundError:
