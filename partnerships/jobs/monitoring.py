@@ -202,6 +202,12 @@ class Due:
 
 def overdue_for_pilots(pilots, today: date, supplier_ids=None) -> list[Due]:
     """Overdue reports of these pilots (of these suppliers only, if given): three queries."""
+    return reports_to_send(pilots, today, supplier_ids, grace_days=OVERDUE_DAYS)
+
+
+def reports_to_send(pilots, today: date, supplier_ids=None, grace_days: int = 0) -> list[Due]:
+    """Reports of these pilots whose period ended more than `grace_days` ago and that were
+    not sent (or were returned): with no grace, every report that can be sent now."""
     if not pilots:
         return []
     by_id = {p.id: p for p in pilots}
@@ -232,7 +238,7 @@ def overdue_for_pilots(pilots, today: date, supplier_ids=None) -> list[Due]:
         pilot = by_id[pilot_id]
         for start, end in report_periods(pilot, contract, today):
             status = sent.get((pilot_id, contract.id, supplier_id, start))
-            if end + timedelta(days=OVERDUE_DAYS) < today and status in (None, "returned"):
+            if end + timedelta(days=grace_days) < today and status in (None, "returned"):
                 result.append(Due(pilot, contract.id, contract.title, supplier_id, start, end))
     return sorted(result, key=lambda d: (d.period_end, d.contract_title))
 

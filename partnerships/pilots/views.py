@@ -12,6 +12,7 @@ from ..extensions import db
 from ..htmx import invalid, render
 from ..i18n import locale_code
 from . import bp, progress, services, stepper
+from . import for_you as for_you_page
 from .forms import CATEGORY_LABELS, FREQUENCY_LABELS, PilotForm, PilotSettingsForm, RouteForm
 from .models import PilotStatus
 
@@ -135,3 +136,17 @@ def settings(pilot_id):
         return render("pilots/settings.html", status=409, pilot=pilot, form=form, stale=True)
     flash(_("Pilot settings saved."), "success")
     return redirect(url_for("pilots.show", pilot_id=pilot.id), code=303)
+
+
+@bp.route("/for-you")
+@login_required
+def for_you():
+    """The first page after login: what this person must do now, across their pilots."""
+    from ..actions.labels import STATUS_LABELS as ACTION_STATUS_LABELS
+
+    return render_template(
+        "pilots/for_you.html",
+        page=for_you_page.build(current_user, locale_code()),
+        can_create=access.can(current_user, "pilot.create"),
+        action_status_labels=ACTION_STATUS_LABELS,
+    )

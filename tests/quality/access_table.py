@@ -329,6 +329,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "pilots.choose_route": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
+    "pilots.for_you": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
     "pilots.index": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
     },
