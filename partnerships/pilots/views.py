@@ -95,8 +95,11 @@ def pilot_context(pilot, route_form: RouteForm | None = None, **extra) -> dict:
         pilot=pilot,
         workflow=workflow,
         progress=progress.for_pilot(pilot, workflow, locale_code()),
-        route_form=route_form_for(pilot, workflow, route_form, decision),
+        # The route is chosen on its sub-step; here only a form sent back with errors shows.
+        route_form=route_form_for(pilot, workflow, route_form, decision) if route_form else None,
         route_decision=decision,
+        route_substep=stepper.route_substep(workflow),
+        can_choose_route=access.can(current_user, "pilot.choose_route", pilot),
         internal=access.can(current_user, "step.view_internal", pilot),
         can_settings=access.can(current_user, "pilot.edit_settings", pilot),
         category_labels=CATEGORY_LABELS,

@@ -116,6 +116,59 @@ KNOWN_CHECKS: dict[str, CheckSpec] = {
 }
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where a check is satisfied: the page (endpoint), the access rule a person needs to
+    use it, and query values that open it filled in. A value "{param}" is the check's
+    parameter, "{substep}" the sub-step whose checklist links there, "{step}" its step."""
+
+    endpoint: str
+    rule: str
+    args: tuple[tuple[str, str], ...] = ()
+    anchor: str | None = None
+
+    def values(self, pilot_id: int, param, substep: str, step: str) -> dict:
+        """The url_for values for one pilot and sub-step."""
+        fill = {"{param}": "" if param is None else str(param), "{substep}": substep}
+        fill["{step}"] = step
+        values: dict = {"pilot_id": pilot_id}
+        for name, value in self.args:
+            values[name] = fill.get(value, value)
+        if self.anchor:
+            values["_anchor"] = self.anchor
+        return values
+
+
+# For each check, the place that satisfies it. Data, so the sub-step page needs no special
+# case per check: a new check names its place here, next to its description.
+WHERE: dict[str, Where] = {
+    "decision": Where(
+        "meetings.decisions",
+        "decision.record",
+        (("kind", "{param}"), ("step", "{substep}")),
+        "new-decision-heading",
+    ),
+    "role_filled": Where(
+        "team.working_group", "team.manage", (("role", "{param}"),), "add-heading"
+    ),
+    "goals:set": Where("pilots.settings", "pilot.edit_settings", anchor="goals_text"),
+    "actions:min": Where("actions.new", "action.manage", (("step", "{substep}"),)),
+    "route:chosen": Where(
+        "pilots.substep", "pilot.choose_route", (("code", "{substep}"),), "route-choice"
+    ),
+    "meeting:held": Where("meetings.new", "meeting.create", (("kind", "{param}"),)),
+    "brainstorm:held": Where("brainstorms.new", "brainstorm.create", (("step", "{substep}"),)),
+    "contracts:min": Where("jobs.contract_new", "contract.create"),
+    "potential_jobs:min": Where("jobs.potential_job_new", "potential_job.edit"),
+    "placements:min": Where("jobs.placement_new", "placement.create"),
+    "monitoring:frequency_set": Where(
+        "pilots.settings", "pilot.edit_settings", anchor="monitoring_frequency"
+    ),
+    "evaluation:done": Where("reports.evaluation", "evaluation.create"),
+    "policy:drafted": Where("reports.policy", "policy.edit"),
+}
+
+
 class CheckSyntaxError(ValueError):
     """A check written in the TOML that names no known check or has a bad parameter."""
 

@@ -68,6 +68,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "actions.edit": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
+    "actions.new": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny",
+    },
     "actions.index": {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny",
     },
