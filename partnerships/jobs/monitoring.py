@@ -97,6 +97,7 @@ def submit(
     placement_hours: dict[int, Decimal],
     aggregates=(),
     correction_reason: str = "",
+    sr_costs: Decimal | None = None,
 ):
     """Store a new version of the supplier's report for one period."""
     start, end = check_period(pilot, contract, period_start)
@@ -145,6 +146,7 @@ def submit(
         version_no=(earlier[0].version_no + 1) if earlier else 1,
         narrative=narrative,
         correction_reason=correction_reason.strip(),
+        sr_costs=sr_costs,
         submitted_by_id=actor.id,
         status=ReportStatus.SUBMITTED,
     )

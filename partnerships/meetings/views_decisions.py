@@ -15,7 +15,14 @@ from ..extensions import db
 from ..i18n import locale_code
 from ..pilots.prefill import refuse, substep_arg
 from . import bp, services
-from .forms import KIND_LABELS, STATUS_LABELS, ConfirmDecisionForm, DecisionForm, options
+from .forms import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    VALUE_LABELS,
+    ConfirmDecisionForm,
+    DecisionForm,
+    options,
+)
 from .models import Decision
 from .web import decider_choices, role_names, step_choices
 
@@ -66,6 +73,7 @@ def _register_page(pilot, form, status=200):
         steps=steps,
         deciders=role_names(pilot),
         kinds=KIND_LABELS,
+        value_labels=VALUE_LABELS,
         statuses=STATUS_LABELS,
         form=form if can_record else None,
         can_record=can_record,

@@ -135,6 +135,15 @@ class PilotSettingsForm(VersionedForm):
         validators=[Length(max=10000), NoControlCharacters()],
         filters=[_strip],
     )
+    ambassador = StringField(
+        _l("Ambassador on the board"),
+        description=_l(
+            "The board member who speaks up for the pilot inside and outside the organisation "
+            "(sub-step 1e)."
+        ),
+        validators=[Length(max=200), NoControlCharacters()],
+        filters=[_strip],
+    )
     monitoring_frequency = SelectField(
         _l("Monitoring frequency"),
         description=_l("How often you discuss the results with the supplier (sub-step 4a)."),

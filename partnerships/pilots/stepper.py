@@ -233,6 +233,7 @@ SETTINGS_FIELDS = (
     "goal_people",
     "goals_text",
     "target_group_text",
+    "ambassador",
     "monitoring_frequency",
     "status",
 )
@@ -244,6 +245,9 @@ def update_settings(pilot, actor, *, version, **fields) -> list[str]:
     if unknown:
         raise TypeError(f"not a pilot setting: {sorted(unknown)}")
     claim(pilot, version)
+    for name in ("goals_text", "target_group_text", "ambassador"):
+        if name in fields:
+            fields[name] = fields[name] or ""  # a form sent without the field keeps text
     if "monitoring_frequency" in fields:
         fields["monitoring_frequency"] = fields["monitoring_frequency"] or None
     changed = [name for name, value in fields.items() if getattr(pilot, name) != value]

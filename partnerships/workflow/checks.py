@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from partnerships.workflow.model import CheckRef, Text
 
-ParamKind = Literal["int", "role", "template", "decision_kind", "any"]
+ParamKind = Literal["int", "role", "template", "decision_kind", "substep", "any"]
 Status = Literal["done", "missing", "unavailable"]
 
 DECISION_KINDS = (
@@ -23,6 +23,10 @@ DECISION_KINDS = (
     "supplier_choice",
     "budget",
     "policy_adoption",
+    "procurement_strategy",
+    "market_consultation",
+    "sr_requirement",
+    "results_shared",
     "other",
 )
 
@@ -47,6 +51,7 @@ class CheckSpec:
             "role": ":coordinator",
             "template": "=kickoff",
             "decision_kind": ":principebesluit",
+            "substep": "=2Aa",
             "any": "=value",
         }
         return self.name + sample[self.param_kind]
@@ -56,11 +61,28 @@ class CheckSpec:
 _SPECS: tuple[tuple[str, ParamKind | None, str, str], ...] = (
     ("decision", "decision_kind", "Besluit vastgelegd: {param}", "Decision recorded: {param}"),
     ("role_filled", "role", "Rol bezet: {param}", "Role filled: {param}"),
-    ("goals:set", None, "Doelstellingen vastgelegd", "Goals recorded"),
+    (
+        "goals:set",
+        None,
+        "Doelstellingen en doelgroep vastgelegd",
+        "Goals and target group recorded",
+    ),
+    (
+        "ambassador:named",
+        None,
+        "Ambassadeur in het bestuur benoemd",
+        "Ambassador on the board named",
+    ),
+    ("results:shared", None, "Resultaten gedeeld", "Results shared"),
     ("actions:min", "int", "Minstens {param} acties", "At least {param} actions"),
     ("route:chosen", None, "Route gekozen (2A, 2B of beide)", "Route chosen (2A, 2B or both)"),
     ("meeting:held", "template", "Overleg gehouden: {param}", "Meeting held: {param}"),
-    ("brainstorm:held", None, "Brainstorm gehouden", "Brainstorm held"),
+    (
+        "brainstorm:held",
+        "substep",
+        "Brainstorm gehouden voor {param}",
+        "Brainstorm held for {param}",
+    ),
     (
         "contracts:min",
         "int",
@@ -108,6 +130,13 @@ DECISION_KIND_LABELS: dict[str, Text] = {
     "supplier_choice": Text(nl="keuze van opdrachtnemer", en="choice of supplier"),
     "budget": Text(nl="budgetbesluit", en="budget decision"),
     "policy_adoption": Text(nl="vaststelling van het beleidskader", en="adoption of the policy"),
+    "procurement_strategy": Text(nl="sociale inkoopstrategie", en="social procurement strategy"),
+    "market_consultation": Text(nl="uitkomst van de marktconsultatie", en="market consultation"),
+    "sr_requirement": Text(
+        nl="manier waarop de aanbesteding social return vraagt",
+        en="how the tender asks for social return",
+    ),
+    "results_shared": Text(nl="besluit over het delen van de resultaten", en="sharing of results"),
     "other": Text(nl="overig besluit", en="other decision"),
 }
 
@@ -152,6 +181,8 @@ WHERE: dict[str, Where] = {
         "team.working_group", "team.manage", (("role", "{param}"),), "add-heading"
     ),
     "goals:set": Where("pilots.settings", "pilot.edit_settings", anchor="goals_text"),
+    "ambassador:named": Where("pilots.settings", "pilot.edit_settings", anchor="ambassador"),
+    "results:shared": Where("reports.results", "results.manage"),
     "actions:min": Where("actions.new", "action.manage", (("step", "{substep}"),)),
     "route:chosen": Where(
         "pilots.substep", "pilot.choose_route", (("code", "{substep}"),), "route-choice"
@@ -300,10 +331,19 @@ def _unknown(raw: str, name: str) -> str:
 
 
 def validate_param(
-    check: CheckRef, roles: Collection[str], templates: Collection[str]
+    check: CheckRef,
+    roles: Collection[str],
+    templates: Collection[str],
+    substeps: Collection[str] | None = None,
 ) -> str | None:
-    """Return a message when a check's parameter names no role, template or decision kind."""
+    """Return a message when a check's parameter names no role, template, decision kind or
+    sub-step."""
     kind = KNOWN_CHECKS[check.name].param_kind
+    if kind == "substep" and substeps is not None and check.param not in substeps:
+        return (
+            f"check {str(check)!r} names unknown sub-step {check.param!r}; "
+            f"sub-steps: {', '.join(substeps)}"
+        )
     if kind == "role" and check.param not in roles:
         return f"check {str(check)!r} names unknown role {check.param!r}; roles: {', '.join(roles)}"
     if kind == "template" and check.param not in templates:

@@ -91,6 +91,7 @@ def test_marking_done_with_unmet_checks_warns_by_name_but_saves(team, login_as):
 
 def test_marking_done_with_checks_met_gives_no_warning(team, login_as):
     team.pilot.goals_text = "Zes banen in schoonmaak."
+    team.pilot.target_group_text = "Mensen uit het doelgroepregister."
     client = login_as(team.coordinator)
     page = client.post(
         status_url(team.pilot, "1c"), data={"status": "done", "version": "0"}, follow_redirects=True
