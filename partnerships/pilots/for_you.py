@@ -44,6 +44,8 @@ class ForYou:
     """The sections of the page, in the order they are shown; empty ones are left out."""
 
     steps: list[Item] = field(default_factory=list)
+    progress: list[Item] = field(default_factory=list)
+    remarks: list[Item] = field(default_factory=list)
     tasks: list = field(default_factory=list)
     task_counts: dict = field(default_factory=dict)
     reports_to_accept: list[Item] = field(default_factory=list)
@@ -63,6 +65,8 @@ class ForYou:
         return not any(
             (
                 self.steps,
+                self.progress,
+                self.remarks,
                 self.tasks,
                 self.reports_to_accept,
                 self.reports_to_send,
@@ -145,8 +149,9 @@ def build(user, locale: str, today: date | None = None, now: datetime | None = N
     now = now or datetime.now(UTC)
     standing = _standing(user)
     page = ForYou(pilot_count=len(standing.pilots), today=today)
+    if standing.working_group or standing.board:
+        page.steps, page.progress = _next_steps(standing, locale)
     if standing.working_group:
-        page.steps = _next_steps(standing, locale)
         page.reports_to_accept = _reports_to_accept(standing)
     if standing.pilots:
         from ..actions.queries import task_page
@@ -160,23 +165,44 @@ def build(user, locale: str, today: date | None = None, now: datetime | None = N
     if standing.board:
         page.notes = _unread_notes(user, standing)
         page.decisions = _board_decisions(standing)
+        page.remarks = _remarks_read(user, standing, now)
     if user.is_org_admin:
         page.invitations = _invitations(user)
         page.unstaffed = _unstaffed(standing)
     return page
 
 
-def _next_steps(standing: _Standing, locale: str) -> list[Item]:
-    """The next open sub-step on each working-group pilot's route (one statement)."""
+def _next_steps(standing: _Standing, locale: str) -> tuple[list[Item], list[Item]]:
+    """The next open sub-step on each working-group pilot's route, and for the board how
+    far each of its pilots has come (one statement)."""
     from flask_babel import gettext as _
 
-    ids = sorted(standing.working_group, key=lambda pid: standing.pilots[pid].start_date)
+    ids = sorted(
+        standing.working_group | standing.board, key=lambda pid: standing.pilots[pid].start_date
+    )
     statuses = progress.statuses_for(ids)
-    items = []
+    items, board = [], []
     for pid in ids:
         pilot = standing.pilots[pid]
         workflow = workflows_registry.for_pilot(pilot)
         picture = progress.compute(workflow, pilot.route, statuses[pid], locale)
+        if pid in standing.board and pid not in standing.working_group:
+            step = picture.current_step
+            board.append(
+                Item(
+                    text=pilot.title,
+                    pilot_title="",
+                    endpoint="pilots.show",
+                    values={"pilot_id": pid},
+                    hint=_(
+                        "%(done)s of %(total)s sub-steps done",
+                        done=picture.done,
+                        total=picture.total,
+                    )
+                    + (f" · {_('Step %(code)s', code=step.code)}: {step.title}" if step else ""),
+                )
+            )
+            continue
         sub = picture.current_substep
         if sub is None:
             continue
@@ -191,7 +217,7 @@ def _next_steps(standing: _Standing, locale: str) -> list[Item]:
                 ),
             )
         )
-    return items[:ITEMS_PER_SECTION]
+    return items[:ITEMS_PER_SECTION], board[:ITEMS_PER_SECTION]
 
 
 def _reports_to_accept(standing: _Standing) -> list[Item]:
@@ -385,6 +411,36 @@ def _unread_notes(user, standing: _Standing) -> list[Item]:
             pilot_title=standing.pilots[row.pilot_id].title,
             endpoint="reports.note",
             values={"pilot_id": row.pilot_id, "note_id": row.id},
+        )
+        for row in rows
+    ]
+
+
+def _remarks_read(user, standing: _Standing, now: datetime) -> list[Item]:
+    """This board member's remarks on progress notes that the coordinator has read, in the
+    last month: the answer to look at (one statement)."""
+    from flask_babel import gettext as _
+
+    from ..reports.models.notes import NoteRemark, ProgressNote
+
+    rows = db.session.execute(
+        select(NoteRemark.pilot_id, NoteRemark.note_id, ProgressNote.period_label)
+        .join(ProgressNote, ProgressNote.id == NoteRemark.note_id)
+        .where(
+            NoteRemark.pilot_id.in_(standing.board),
+            NoteRemark.author_id == user.id,
+            NoteRemark.read_at.is_not(None),
+            NoteRemark.read_at >= now - timedelta(days=30),
+        )
+        .order_by(NoteRemark.read_at.desc())
+        .limit(ITEMS_PER_SECTION)
+    ).all()
+    return [
+        Item(
+            text=_("Your remark on %(note)s was read", note=row.period_label),
+            pilot_title=standing.pilots[row.pilot_id].title,
+            endpoint="reports.note",
+            values={"pilot_id": row.pilot_id, "note_id": row.note_id},
         )
         for row in rows
     ]
