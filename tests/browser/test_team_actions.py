@@ -57,7 +57,7 @@ def test_coordinator_assigns_by_role_and_the_assignee_completes_it(
     page.goto(f"/pilots/{pilot_id}/raci")
     axe_check(page)
     expect(page.locator("#raci-gaps")).to_contain_text("Inkoopexpert")
-    expect(page.locator("#cell-1-procurement_expert")).to_contain_text("Gat: niemand in deze rol")
+    expect(page.locator("#cell-1-procurement_expert")).to_contain_text("Niemand heeft deze rol")
     expect(page.locator("#cell-1-hr_expert")).not_to_contain_text("Gat")
 
     # Actions: assign to everyone in the HR expert role.
