@@ -63,8 +63,9 @@ class Walk:
 @pytest.fixture
 def newcomer(make):
     org = make.org("Gemeente Nieuwstad")
-    admin = make.user(org, email="admin@nieuwstad.example", name="Noor Admin", org_role="admin",
-                      locale="en")
+    admin = make.user(
+        org, email="admin@nieuwstad.example", name="Noor Admin", org_role="admin", locale="en"
+    )
     db.session.commit()
     return admin
 
