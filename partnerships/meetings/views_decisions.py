@@ -13,7 +13,7 @@ from flask_login import current_user, login_required
 from .. import access, htmx, workflows_registry
 from ..i18n import locale_code
 from ..pilots.prefill import refuse, substep_arg
-from . import bp, services
+from . import approval, bp, services
 from .forms import (
     KIND_LABELS,
     STATUS_LABELS,
@@ -58,6 +58,8 @@ def _register_page(pilot, form, status=200):
     decisions = services.register(pilot)
     replaced_by = {d.supersedes_id: d for d in decisions if d.supersedes_id}
     meetings = services.meetings_of(decisions)
+    holding = approval.holding_versions({m.id for m in meetings.values()})
+    provisional = services.provisional_decisions(decisions)
     workflow = workflows_registry.for_pilot(pilot)
     steps = {s.code: s.title.get(locale_code()) for s in workflow.substeps}
     steps.update({s.code: s.title.get(locale_code()) for s in workflow.steps})
@@ -66,6 +68,8 @@ def _register_page(pilot, form, status=200):
         "meetings/decisions.html",
         pilot=pilot,
         decisions=decisions,
+        holding=holding,
+        provisional=provisional,
         replaced_by=replaced_by,
         by_id={d.id: d for d in decisions},
         meetings=meetings,

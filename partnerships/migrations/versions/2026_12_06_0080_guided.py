@@ -1,7 +1,7 @@
 """checks that measure the guide's outcome: new decision kinds and the fields they read
 
 Revision ID: 0080_guided
-Revises: 0004_lookup_indexes
+Revises: 0050_meetings
 Create Date: 2026-12-06 18:40:00
 
 Decisions gain the kinds the guide names for 2Ab (social procurement strategy), 2Ac (the
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision = '0080_guided'
-down_revision = '0004_lookup_indexes'
+down_revision = '0050_meetings'
 branch_labels = None
 depends_on = None
 
