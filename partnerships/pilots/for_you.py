@@ -16,8 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import and_, exists, or_, select
 
-from .. import workflows_registry
-from ..access import COORDINATOR_ROLES, OUTSIDE_ROLES
+from .. import access, workflows_registry
+from ..access import COORDINATOR_ROLES
 from ..extensions import db
 from . import progress
 from .models import Membership, Pilot, PilotStatus
@@ -111,35 +111,26 @@ def _standing(user) -> _Standing:
     }
     from ..jobs.rules import REPORT_DECIDERS
 
-    roles: dict[int, set[str]] = defaultdict(set)
+    rows: dict[int, list] = defaultdict(list)
     for pilot_id, role, supplier_org in db.session.execute(
         select(Membership.pilot_id, Membership.role, Membership.supplier_organisation_id).where(
             Membership.user_id == user.id
         )
     ):
-        pilot = pilots.get(pilot_id)
-        if pilot is None:
-            continue
-        if pilot.organisation_id != user.organisation_id:
-            # Someone of another organisation only counts as the supplier they speak for.
-            if role == "supplier" and supplier_org == user.organisation_id:
-                roles[pilot_id].add("supplier")
-            continue
-        roles[pilot_id].add(role)
-    admin_of = {
-        pid
-        for pid, p in pilots.items()
-        if user.is_org_admin and p.organisation_id == user.organisation_id
-    }
-    coordinates = {pid for pid, r in roles.items() if r & COORDINATOR_ROLES} | admin_of
+        if pilot_id in pilots:
+            rows[pilot_id].append((role, supplier_org))
+    # The same standing access.py computes for every view, from rows already read.
+    standings = {pid: access.standing_from(user, p, rows[pid]) for pid, p in pilots.items()}
+    coordinates = {pid for pid, st in standings.items() if st.coordinator}
     return _Standing(
         pilots=pilots,
-        working_group=coordinates | {pid for pid, r in roles.items() if r - OUTSIDE_ROLES},
+        working_group={pid for pid, st in standings.items() if st.working_group},
         coordinates=coordinates,
-        board={pid for pid, r in roles.items() if "board" in r},
-        supplier={pid for pid, r in roles.items() if "supplier" in r},
-        decides_reports=coordinates | {pid for pid, r in roles.items() if r & REPORT_DECIDERS},
-        admin_of=admin_of,
+        board={pid for pid, st in standings.items() if st.board},
+        supplier={pid for pid, st in standings.items() if st.supplier},
+        decides_reports=coordinates
+        | {pid for pid, st in standings.items() if st.working_group and st.roles & REPORT_DECIDERS},
+        admin_of={pid for pid, st in standings.items() if st.org_admin},
     )
 
 

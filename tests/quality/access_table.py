@@ -74,7 +74,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
     "actions.new": {
-        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny",
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
     },
     "actions.index": {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
@@ -393,7 +393,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
     "pilots.for_you": {
-        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
     },
     "pilots.index": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
