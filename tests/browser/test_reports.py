@@ -75,7 +75,9 @@ def test_note_to_the_board_and_back_then_results_shared_and_revoked(
         expect(board.get_by_text("Nog niet door jou gelezen")).to_be_visible()
         today = date.today()
         board.get_by_role("link", name=f"Kwartaal {(today.month + 2) // 3} {today.year}").click()
-        expect(board.get_by_role("table", name="Kerncijfers")).to_contain_text("Bereikte stap")
+        expect(board.get_by_role("table", name="Kerncijfers")).to_contain_text(
+            "Waar de proeftuin staat in de methode"
+        )
         expect(board.locator(".prose strong")).to_have_text("Twee")
         axe_check(board)
         board.get_by_role("button", name="Markeren als gelezen").click()

@@ -107,6 +107,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "actions.edit": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
+    "actions.new": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
+    },
     "actions.index": {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
     },
@@ -422,6 +425,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "pilots.choose_route": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
+    },
+    "pilots.for_you": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
     },
     "pilots.index": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
