@@ -7,12 +7,23 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import ValidationError
 
+from partnerships import i18n
 
-class ButtonForm(FlaskForm):
+
+class Form(FlaskForm):
+    """The base of every form: WTForms' own messages ("This field is required.") in the
+    user's language, from a catalogue read once per language instead of once per request."""
+
+    class Meta:
+        def get_translations(self, form):
+            return i18n.wtforms_catalogue()
+
+
+class ButtonForm(Form):
     """A form with only a CSRF token, so that even a single button is protected."""
 
 
-class VersionedForm(FlaskForm):
+class VersionedForm(Form):
     """A form that carries the version of the row it edits, for optimistic locking."""
 
     version = HiddenField()

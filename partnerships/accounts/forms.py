@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from ..forms import NoControlCharacters, choices
+from ..forms import Form, NoControlCharacters, choices
 from .models import BuyerType, OrganisationKind, OrgRole
 
 MIN_PASSWORD = 10
@@ -17,7 +16,7 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(
         _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[_strip]
     )
@@ -33,7 +32,7 @@ class PasswordRules:
             raise ValidationError(_l("Use at least %(n)s characters.", n=MIN_PASSWORD))
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     password = PasswordField(
         _l("New password"), validators=[DataRequired(), PasswordRules(), Length(max=200)]
     )
@@ -55,13 +54,13 @@ class ChangePasswordForm(NewPasswordForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(Form):
     email = EmailField(
         _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[_strip]
     )
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(Form):
     name = StringField(
         _l("Your name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
@@ -71,7 +70,7 @@ class SettingsForm(FlaskForm):
     reminders_enabled = BooleanField(_l("E-mail me reminders about my overdue and soon-due tasks"))
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
@@ -106,7 +105,7 @@ BUYER_TYPE_LABELS = {
 }
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],

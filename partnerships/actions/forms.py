@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..access import MAX_ID
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm
 from ..pilots.forms import PlausibleDate
 
 
@@ -62,7 +61,7 @@ class StatusForm(VersionedForm):
     )
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     body = TextAreaField(
         _l("Comment"),
         validators=[
@@ -86,7 +85,7 @@ class PlanInfoForm(VersionedForm):
     )
 
 
-class ExternalOrganisationForm(FlaskForm):
+class ExternalOrganisationForm(Form):
     name = StringField(
         _l("Organisation"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],

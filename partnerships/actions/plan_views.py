@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from flask import abort, flash, make_response, request, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
 from ..forms import ButtonForm
-from ..i18n import locale_code
+from ..i18n import force_locale, locale_code
 from . import bp, docx_export
 from . import plan as plan_data
 from .forms import ExternalOrganisationForm, PlanInfoForm

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -18,7 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm
 from .services import CARD_MAX
 
 
@@ -40,7 +39,7 @@ CARD_TEXT = [
 ]
 
 
-class BrainstormForm(FlaskForm):
+class BrainstormForm(Form):
     """The header of the format (Bijlage III); labels come from the workflow."""
 
     title = StringField(
@@ -71,7 +70,7 @@ class BrainstormEditForm(BrainstormForm, VersionedForm):
     """Editing the header carries the version it was loaded at."""
 
 
-class CardForm(FlaskForm):
+class CardForm(Form):
     """A new card on one place of the board."""
 
     place = HiddenField(validators=[DataRequired()])
@@ -97,15 +96,15 @@ class MergeForm(VersionedForm):
     source_id = SelectField(_l("Card to merge into this one"), coerce=int, validate_choice=True)
 
 
-class ShareForm(FlaskForm):
+class ShareForm(Form):
     suppliers = CheckboxesField(_l("Shared with"), coerce=int)
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     user_id = SelectField(_l("Supplier contact"), coerce=int, validate_choice=True)
 
 
-class InviteEmailForm(FlaskForm):
+class InviteEmailForm(Form):
     organisation_id = SelectField(_l("Supplier"), coerce=int, validate_choice=True)
     name = StringField(
         _l("Name"),
@@ -119,7 +118,7 @@ class InviteEmailForm(FlaskForm):
     )
 
 
-class ActionFromCardForm(FlaskForm):
+class ActionFromCardForm(Form):
     title = StringField(
         _l("Action"),
         filters=[_strip],
@@ -132,7 +131,7 @@ class ActionFromCardForm(FlaskForm):
     deadline = DateField(_l("Deadline"), validators=[Optional()])
 
 
-class DecisionFromCardForm(FlaskForm):
+class DecisionFromCardForm(Form):
     title = StringField(
         _l("Decision"),
         filters=[_strip],
@@ -146,7 +145,7 @@ class DecisionFromCardForm(FlaskForm):
     )
 
 
-class PotentialJobFromCardForm(FlaskForm):
+class PotentialJobFromCardForm(Form):
     title = StringField(
         _l("Potential job"),
         filters=[_strip],
@@ -160,7 +159,7 @@ class PotentialJobFromCardForm(FlaskForm):
     suppliers = CheckboxesField(_l("Suppliers"), coerce=int)
 
 
-class ShortlistForm(FlaskForm):
+class ShortlistForm(Form):
     rank = IntegerField(_l("Place (1 to 3)"), validators=[DataRequired(), NumberRange(1, 3)])
     organisation_id = SelectField(_l("Supplier of this pilot"), coerce=int, validate_choice=True)
     supplier_name = StringField(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import wtforms
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
     EmailField,
-    Form,
     FormField,
     SelectChoice,
     SelectField,
@@ -21,7 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm
 from ..pilots.forms import PlausibleDate
 from .models import DecisionKind, DecisionStatus
 
@@ -68,7 +67,7 @@ class WebAddress:
             raise ValidationError(self.message)
 
 
-class GuestFields(Form):
+class GuestFields(wtforms.Form):  # inside GuestForm, which carries the CSRF token
     """Someone at the table without an account: organisation and function, and only with
     their agreement a name and an e-mail address."""
 
@@ -115,7 +114,7 @@ class GuestFields(Form):
         )
 
 
-class GuestForm(FlaskForm):
+class GuestForm(Form):
     guest = FormField(GuestFields, label=_l("External participant"))
 
     def validate(self, extra_validators=None):
@@ -229,11 +228,11 @@ class ItemForm(VersionedForm):
     )
 
 
-class SendMinutesForm(FlaskForm):
+class SendMinutesForm(Form):
     until = DateField(_l("Comments possible until"), validators=[DataRequired(), PlausibleDate()])
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     text = TextAreaField(
         _l("Your comment on this item"),
         filters=[_strip],
@@ -241,7 +240,7 @@ class CommentForm(FlaskForm):
     )
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(Form):
     reason = TextAreaField(
         _l("Reason for the correction"),
         filters=[_strip],
@@ -249,14 +248,14 @@ class CorrectionForm(FlaskForm):
     )
 
 
-class MinutesSettingsForm(FlaskForm):
+class MinutesSettingsForm(Form):
     decisions_at_once = BooleanField(
         _l('Put decisions in the register at once, marked "subject to the minutes"'),
         description=_l("Otherwise they enter the register when the minutes are fixed."),
     )
 
 
-class InlineDecisionForm(FlaskForm):
+class InlineDecisionForm(Form):
     """A decision row added in the minutes; dated on the meeting, entered when fixed."""
 
     class Meta:
@@ -273,7 +272,7 @@ class InlineDecisionForm(FlaskForm):
     decided_by = SelectField(_l("Decided by"), validators=[DataRequired()])
 
 
-class InlineActionForm(FlaskForm):
+class InlineActionForm(Form):
     """An action row added in the minutes; it goes straight into the action list."""
 
     class Meta:
@@ -298,7 +297,7 @@ class NotesForm(VersionedForm):
     )
 
 
-class _DecisionFields(FlaskForm):
+class _DecisionFields(Form):
     kind = SelectField(
         _l("Kind of decision"), choices=options(KIND_LABELS.items()), default=DecisionKind.OTHER
     )
@@ -339,7 +338,7 @@ class ConfirmDecisionForm(VersionedForm):
     decided_on = DateField(_l("Date taken"), validators=[DataRequired(), PlausibleDate()])
 
 
-class MinuteActionForm(FlaskForm):
+class MinuteActionForm(Form):
     title = StringField(
         _l("Action"),
         filters=[_strip],
@@ -355,7 +354,7 @@ class MinuteActionForm(FlaskForm):
     deadline = DateField(_l("Deadline"), validators=[Optional(), PlausibleDate()])
 
 
-class MonitoringForm(FlaskForm):
+class MonitoringForm(Form):
     frequency = SelectField(
         _l("How often do you meet the supplier about progress?"),
         choices=options(

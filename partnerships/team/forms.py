@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm
 
 
 def _strip(value):
@@ -21,7 +20,7 @@ def _int_or_none(value):
         return -1  # an impossible id, so the choice validator refuses it
 
 
-class AddMemberForm(FlaskForm):
+class AddMemberForm(Form):
     user_id = SelectField(
         _l("Person"),
         coerce=_int_or_none,
@@ -39,7 +38,7 @@ class AddMemberForm(FlaskForm):
     )
 
 
-class InviteMemberForm(FlaskForm):
+class InviteMemberForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
