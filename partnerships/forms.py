@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from partnerships import i18n
@@ -40,16 +41,7 @@ class NoControlCharacters:
             raise ValidationError(self.message)
 
 
-try:  # WTForms 3.3 deprecates (value, label) tuples in favour of SelectChoice.
-    from wtforms.fields.choices import SelectChoice
-except ImportError:  # pragma: no cover - older WTForms takes plain pairs
-    SelectChoice = None
-
-
 def choices(pairs) -> list:
-    """Options for a SelectField/RadioField from (value, label) pairs, in the shape the
-    installed WTForms wants (tuples are deprecated from 3.3 and removed in 3.4)."""
-    pairs = list(pairs)
-    if SelectChoice is None:
-        return pairs
+    """Options for a SelectField/RadioField from (value, label) pairs (WTForms deprecates
+    plain tuples from 3.3 and removes them in 3.4)."""
     return [SelectChoice(value, label) for value, label in pairs]

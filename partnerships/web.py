@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
-from werkzeug.routing import BuildError, IntegerConverter
+from werkzeug.routing import IntegerConverter
 
 from .extensions import db, login_manager
 
@@ -146,14 +146,4 @@ def init_app(app: Flask) -> None:
         if exc is not None:
             db.session.rollback()
 
-    def url_for_if(endpoint: str, **values) -> str | None:
-        from flask import url_for
-
-        try:
-            return url_for(endpoint, **values)
-        except BuildError:
-            return None
-
-    app.jinja_env.globals.update(
-        has_endpoint=has_endpoint, url_for_if=url_for_if, csrf_token=generate_csrf
-    )
+    app.jinja_env.globals.update(has_endpoint=has_endpoint, csrf_token=generate_csrf)
