@@ -41,6 +41,11 @@ class NoControlCharacters:
             raise ValidationError(self.message)
 
 
+def strip(value):
+    """Filter: the spaces around typed text off, so "  Jan " and "Jan" are one name."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def choices(pairs) -> list:
     """Options for a SelectField/RadioField from (value, label) pairs (WTForms deprecates
     plain tuples from 3.3 and removes them in 3.4)."""

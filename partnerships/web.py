@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
+from .access import MAX_ID
 from .extensions import db, login_manager
 
 CSP = (
@@ -96,7 +97,7 @@ class RowIdConverter(IntegerConverter):
     """`<int:...>` in URLs, limited to what fits a database id, so a huge number is a 404."""
 
     def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_ID)
         super().__init__(url_map, *args, **kwargs)
 
 

@@ -6,19 +6,15 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from ..forms import Form, NoControlCharacters, choices
+from ..forms import Form, NoControlCharacters, choices, strip
 from .models import BuyerType, OrganisationKind, OrgRole
 
 MIN_PASSWORD = 10
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class LoginForm(Form):
     email = EmailField(
-        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[_strip]
+        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[strip]
     )
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
     remember = BooleanField(_l("Keep me logged in on this device"))
@@ -46,7 +42,7 @@ class AcceptInvitationForm(NewPasswordForm):
     name = StringField(
         _l("Your name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -56,7 +52,7 @@ class ChangePasswordForm(NewPasswordForm):
 
 class ResetRequestForm(Form):
     email = EmailField(
-        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[_strip]
+        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[strip]
     )
 
 
@@ -64,7 +60,7 @@ class SettingsForm(Form):
     name = StringField(
         _l("Your name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     locale = SelectField(_l("Language"), choices=choices([("nl", "Nederlands"), ("en", "English")]))
     reminders_enabled = BooleanField(_l("E-mail me reminders about my overdue and soon-due tasks"))
@@ -74,7 +70,7 @@ class InviteForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     email = EmailField(
         _l("E-mail address"),
@@ -83,7 +79,7 @@ class InviteForm(Form):
             Email(message=_l("Enter a valid e-mail address.")),
             Length(max=254),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
     org_role = SelectField(
         _l("Role in the organisation"),
@@ -109,7 +105,7 @@ class OrganisationForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     kind = SelectField(_l("Kind"), choices=choices(ORG_KIND_LABELS.items()))
     buyer_type = SelectField(
@@ -125,7 +121,7 @@ class OrganisationForm(Form):
         ),
         # No Optional(): it would stop the validate_* checks below on an empty field.
         validators=[Length(max=300), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
     def validate_buyer_type(self, field):

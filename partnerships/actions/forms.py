@@ -7,12 +7,8 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..access import MAX_ID
-from ..forms import Form, NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
 from ..pilots.forms import PlausibleDate
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _int_or_none(value):
@@ -28,13 +24,13 @@ class ActionForm(VersionedForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     description = TextAreaField(
         _l("Description (optional)"),
         description=_l("Make it SMART: what exactly, how you know it is done."),
         validators=[Optional(), Length(max=5000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     step_code = SelectField(_l("Step"), validate_choice=False)
     role = SelectField(
@@ -57,7 +53,7 @@ class StatusForm(VersionedForm):
     reason = StringField(
         _l("Reason (when dropped)"),
         validators=[Optional(), Length(max=500), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -69,7 +65,7 @@ class CommentForm(Form):
             Length(max=5000),
             NoControlCharacters(),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -81,7 +77,7 @@ class PlanInfoForm(VersionedForm):
             "minutes. You can use Markdown."
         ),
         validators=[Optional(), Length(max=10000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -89,16 +85,16 @@ class ExternalOrganisationForm(Form):
     name = StringField(
         _l("Organisation"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     involvement = TextAreaField(
         _l("What they contribute (optional)"),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     contact = StringField(
         _l("Contact point (optional)"),
         description=_l("A desk or department, for example the regional employer desk."),
         validators=[Optional(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )

@@ -17,12 +17,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import Form, NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
 from .services import CARD_MAX
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class CheckboxesField(SelectMultipleField):
@@ -44,22 +40,22 @@ class BrainstormForm(Form):
 
     title = StringField(
         _l("Tender or contract title"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     description = TextAreaField(
         _l("Assignment and suppliers"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=5000), NoControlCharacters()],
     )
     kind = SelectField(_l("This assignment is"), validate_choice=True)
     kind_other = StringField(
-        _l("Other, namely"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Other, namely"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     nature = SelectField(_l("Works, service or supply"), validate_choice=True)
     labour_component = TextAreaField(
         _l("Labour component"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=5000), NoControlCharacters()],
     )
     allow_anonymous = BooleanField(_l("Participants may add cards anonymously"))
@@ -76,7 +72,7 @@ class CardForm(Form):
     place = HiddenField(validators=[DataRequired()])
     text = TextAreaField(
         _l("Your card"),
-        filters=[_strip],
+        filters=[strip],
         validators=CARD_TEXT,
         description=_l("Plain text or Markdown, at most 2,000 characters."),
     )
@@ -86,7 +82,7 @@ class CardForm(Form):
 class CardEditForm(VersionedForm):
     """Changing a card; the facilitator may also move it to another place."""
 
-    text = TextAreaField(_l("Text"), filters=[_strip], validators=CARD_TEXT)
+    text = TextAreaField(_l("Text"), filters=[strip], validators=CARD_TEXT)
     place = SelectField(_l("Place on the board"), validators=[Optional()], validate_choice=False)
 
 
@@ -108,12 +104,12 @@ class InviteEmailForm(Form):
     organisation_id = SelectField(_l("Supplier"), coerce=int, validate_choice=True)
     name = StringField(
         _l("Name"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     email = EmailField(
         _l("E-mail address"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Email(), Length(max=254)],
     )
 
@@ -121,12 +117,12 @@ class InviteEmailForm(Form):
 class ActionFromCardForm(Form):
     title = StringField(
         _l("Action"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     role = SelectField(_l("Owner role"), validate_choice=True)
     description = TextAreaField(
-        _l("Description"), filters=[_strip], validators=[Length(max=5000), NoControlCharacters()]
+        _l("Description"), filters=[strip], validators=[Length(max=5000), NoControlCharacters()]
     )
     deadline = DateField(_l("Deadline"), validators=[Optional()])
 
@@ -134,26 +130,26 @@ class ActionFromCardForm(Form):
 class DecisionFromCardForm(Form):
     title = StringField(
         _l("Decision"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     kind = SelectField(_l("Kind of decision"), validate_choice=True)
     decided_by = SelectField(_l("Decided by"), validate_choice=True)
     decided_on = DateField(_l("Decided on"), validators=[DataRequired()])
     text = TextAreaField(
-        _l("Text"), filters=[_strip], validators=[Length(max=5000), NoControlCharacters()]
+        _l("Text"), filters=[strip], validators=[Length(max=5000), NoControlCharacters()]
     )
 
 
 class PotentialJobFromCardForm(Form):
     title = StringField(
         _l("Potential job"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     tasks = TextAreaField(
         _l("Tasks"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=5000), NoControlCharacters()],
     )
     suppliers = CheckboxesField(_l("Suppliers"), coerce=int)
@@ -164,12 +160,12 @@ class ShortlistForm(Form):
     organisation_id = SelectField(_l("Supplier of this pilot"), coerce=int, validate_choice=True)
     supplier_name = StringField(
         _l("Or another supplier's name"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=200), NoControlCharacters()],
     )
     reason = TextAreaField(
         _l("Reason"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=2000), NoControlCharacters()],
     )
     card_id = SelectField(_l("Card it came from (optional)"), coerce=int, validate_choice=True)

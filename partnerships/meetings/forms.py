@@ -11,7 +11,6 @@ from wtforms import (
     DateField,
     EmailField,
     FormField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -20,7 +19,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from ..forms import Form, NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
+from ..forms import choices as options  # the meetings views' name for it
 from ..pilots.forms import PlausibleDate
 from .models import DecisionKind, DecisionStatus
 
@@ -45,15 +45,6 @@ ROUTE_VALUES = [
 ]
 
 
-def options(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms choices."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class WebAddress:
     """Only ordinary web links (http or https) for video calls; nothing a browser would run."""
 
@@ -72,19 +63,19 @@ class GuestFields(wtforms.Form):  # inside GuestForm, which carries the CSRF tok
     their agreement a name and an e-mail address."""
 
     organisation = StringField(
-        _l("Organisation"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Organisation"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     function = StringField(
-        _l("Function"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Function"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     name = StringField(
         _l("Name (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=200), NoControlCharacters()],
     )
     email = EmailField(
         _l("E-mail address (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[
             Optional(),
             Length(max=254),
@@ -134,7 +125,7 @@ class MeetingForm(VersionedForm):
     )
     title = StringField(
         _l("Title"),
-        filters=[_strip],
+        filters=[strip],
         description=_l("Leave empty to use the name of the kind of meeting."),
         validators=[Length(max=200), NoControlCharacters()],
     )
@@ -146,11 +137,11 @@ class MeetingForm(VersionedForm):
     )
     end = TimeField(_l("End time"), validators=[DataRequired()])
     place = StringField(
-        _l("Place"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Place"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     video_url = StringField(
         _l("Video call link"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Optional(), Length(max=500), WebAddress()],
     )
     supplier = SelectField(
@@ -215,12 +206,12 @@ class MeetingForm(VersionedForm):
 class ItemForm(VersionedForm):
     title = StringField(
         _l("Agenda item"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     description = TextAreaField(
         _l("Explanation (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=5000), NoControlCharacters()],
     )
     shared = BooleanField(
@@ -235,7 +226,7 @@ class SendMinutesForm(Form):
 class CommentForm(Form):
     text = TextAreaField(
         _l("Your comment on this item"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=5000), NoControlCharacters()],
     )
 
@@ -243,7 +234,7 @@ class CommentForm(Form):
 class CorrectionForm(Form):
     reason = TextAreaField(
         _l("Reason for the correction"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=2000), NoControlCharacters()],
     )
 
@@ -263,7 +254,7 @@ class InlineDecisionForm(Form):
 
     title = StringField(
         _l("Decision"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     kind = SelectField(
@@ -280,7 +271,7 @@ class InlineActionForm(Form):
 
     title = StringField(
         _l("Action"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     role = SelectField(_l("Owner role"), validators=[DataRequired()])
@@ -291,7 +282,7 @@ class InlineActionForm(Form):
 class NotesForm(VersionedForm):
     notes = TextAreaField(
         _l("Minutes"),
-        filters=[_strip],
+        filters=[strip],
         description=_l("Markdown: **bold**, lists with -, links."),
         validators=[Length(max=20000), NoControlCharacters()],
     )
@@ -303,14 +294,14 @@ class _DecisionFields(Form):
     )
     title = StringField(
         _l("Decision"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     text = TextAreaField(
-        _l("Decision text"), filters=[_strip], validators=[Length(max=10000), NoControlCharacters()]
+        _l("Decision text"), filters=[strip], validators=[Length(max=10000), NoControlCharacters()]
     )
     rationale = TextAreaField(
-        _l("Rationale"), filters=[_strip], validators=[Length(max=10000), NoControlCharacters()]
+        _l("Rationale"), filters=[strip], validators=[Length(max=10000), NoControlCharacters()]
     )
     decided_by = SelectField(_l("Decided by"), validators=[DataRequired()])
     status = SelectField(
@@ -341,7 +332,7 @@ class ConfirmDecisionForm(VersionedForm):
 class MinuteActionForm(Form):
     title = StringField(
         _l("Action"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     role = SelectField(_l("Owner role"), validators=[DataRequired()])

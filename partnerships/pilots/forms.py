@@ -23,12 +23,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..forms import Form, NoControlCharacters, VersionedForm, choices
+from ..forms import Form, NoControlCharacters, VersionedForm, choices, strip
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class PlausibleDate:
@@ -93,7 +89,7 @@ class PilotForm(Form):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     purchasing_category = SelectField(
         _l("Purchasing category"), choices=choices(CATEGORY_LABELS.items())
@@ -123,7 +119,7 @@ class PilotSettingsForm(VersionedForm):
             "What the working group wants to achieve together (sub-step 1c). You can use Markdown."
         ),
         validators=[Length(max=10000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     target_group_text = TextAreaField(
         _l("Target group"),
@@ -132,7 +128,7 @@ class PilotSettingsForm(VersionedForm):
             "(sub-step 1c). You can use Markdown."
         ),
         validators=[Length(max=10000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     monitoring_frequency = SelectField(
         _l("Monitoring frequency"),
@@ -158,13 +154,13 @@ class StepStatusForm(VersionedForm):
         _l("Reason for skipping"),
         description=_l("Required when you skip this sub-step."),
         validators=[Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     note = TextAreaField(
         _l("Note"),
         description=_l("Optional: what was done, agreed or still to do. You can use Markdown."),
         validators=[Length(max=5000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
     def validate_reason(self, field):
@@ -190,7 +186,7 @@ class RouteForm(VersionedForm):
             Length(max=2000),
             NoControlCharacters(),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
     back = HiddenField()
 

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..forms import Form, NoControlCharacters, VersionedForm
+from ..forms import choices as options  # the reports views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import Anonymous
 
 LONG = 20000
-
-
-def options(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms choices."""
-    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def _text(label, *, required=False, description="", max_length=LONG):

@@ -6,11 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from ..forms import Form, NoControlCharacters, VersionedForm
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
 
 
 def _int_or_none(value):
@@ -34,7 +30,7 @@ class AddMemberForm(Form):
         _l("Task description (optional)"),
         description=_l("What this person does in the pilot; the action plan lists it."),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -42,7 +38,7 @@ class InviteMemberForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     email = EmailField(
         _l("E-mail address"),
@@ -51,7 +47,7 @@ class InviteMemberForm(Form):
             Email(message=_l("Enter a valid e-mail address.")),
             Length(max=254),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
     role = SelectField(
         _l("Role"), validate_choice=False, validators=[DataRequired(message=_l("Choose a role."))]
@@ -65,7 +61,7 @@ class InviteMemberForm(Form):
     task_description = TextAreaField(
         _l("Task description (optional)"),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -73,7 +69,7 @@ class TaskForm(VersionedForm):
     task_description = TextAreaField(
         _l("Task description"),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -82,7 +78,7 @@ class DutyForm(VersionedForm):
         _l("Duty text for this pilot"),
         description=_l("Leave empty to use the method's text again."),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     step_code = HiddenField()
     role = HiddenField()
