@@ -24,6 +24,7 @@ from wtforms.validators import (
 )
 
 from ..forms import Form, NoControlCharacters, VersionedForm, choices, strip
+from ..privacy import PersonalDataWarning, confirm_field
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
 
 
@@ -118,7 +119,7 @@ class PilotSettingsForm(VersionedForm):
         description=_l(
             "What the working group wants to achieve together (sub-step 1c). You can use Markdown."
         ),
-        validators=[Length(max=10000), NoControlCharacters()],
+        validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
         filters=[strip],
     )
     target_group_text = TextAreaField(
@@ -127,9 +128,10 @@ class PilotSettingsForm(VersionedForm):
             "Which people you focus on, e.g. people in the doelgroepregister "
             "(sub-step 1c). You can use Markdown."
         ),
-        validators=[Length(max=10000), NoControlCharacters()],
+        validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
         filters=[strip],
     )
+    confirm_not_personal = confirm_field()
     monitoring_frequency = SelectField(
         _l("Monitoring frequency"),
         description=_l("How often you discuss the results with the supplier (sub-step 4a)."),

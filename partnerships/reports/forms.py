@@ -19,7 +19,7 @@ def _text(label, *, required=False, description="", max_length=LONG):
         DataRequired() if required else Optional(),
         Length(max=max_length),
         NoControlCharacters(),
-        Anonymous(),
+        Anonymous(context="note"),
     ]
     return TextAreaField(label, validators=validators, description=description)
 
@@ -53,7 +53,12 @@ class RemarkForm(Form):
 
     body = TextAreaField(
         _l("Your remark for the coordinator"),
-        validators=[DataRequired(), Length(max=4000), NoControlCharacters(), Anonymous()],
+        validators=[
+            DataRequired(),
+            Length(max=4000),
+            NoControlCharacters(),
+            Anonymous(context="note"),
+        ],
     )
 
 
@@ -93,7 +98,12 @@ class LessonForm(Form):
     theme = SelectField(_l("Theme"), choices=options(THEME_LABELS.items()), default="tender")
     text = TextAreaField(
         _l("Lesson"),
-        validators=[DataRequired(), Length(max=2000), NoControlCharacters(), Anonymous()],
+        validators=[
+            DataRequired(),
+            Length(max=2000),
+            NoControlCharacters(),
+            Anonymous(context="note"),
+        ],
     )
 
 
