@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import force_locale, format_date
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -16,6 +16,7 @@ from .. import audit
 from ..accounts.models import Organisation
 from ..concurrency import claim
 from ..extensions import db
+from ..i18n import force_locale
 from . import figures, monitoring
 from .choices import EvidenceKind, JobStatus
 from .models import (

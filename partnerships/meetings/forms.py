@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import wtforms
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
     EmailField,
-    Form,
     FormField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -21,7 +19,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
+from ..forms import choices as options  # the meetings views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field
 from .models import DecisionKind, DecisionStatus
@@ -87,15 +86,6 @@ def value_choices() -> list:
     return found
 
 
-def options(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms choices."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class WebAddress:
     """Only ordinary web links (http or https) for video calls; nothing a browser would run."""
 
@@ -109,24 +99,24 @@ class WebAddress:
             raise ValidationError(self.message)
 
 
-class GuestFields(Form):
+class GuestFields(wtforms.Form):  # inside GuestForm, which carries the CSRF token
     """Someone at the table without an account: organisation and function, and only with
     their agreement a name and an e-mail address."""
 
     organisation = StringField(
-        _l("Organisation"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Organisation"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     function = StringField(
-        _l("Function"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Function"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     name = StringField(
         _l("Name (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=200), NoControlCharacters()],
     )
     email = EmailField(
         _l("E-mail address (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[
             Optional(),
             Length(max=254),
@@ -156,7 +146,7 @@ class GuestFields(Form):
         )
 
 
-class GuestForm(FlaskForm):
+class GuestForm(Form):
     guest = FormField(GuestFields, label=_l("External participant"))
 
     def validate(self, extra_validators=None):
@@ -176,7 +166,7 @@ class MeetingForm(VersionedForm):
     )
     title = StringField(
         _l("Title"),
-        filters=[_strip],
+        filters=[strip],
         description=_l("Leave empty to use the name of the kind of meeting."),
         validators=[Length(max=200), NoControlCharacters()],
     )
@@ -188,11 +178,11 @@ class MeetingForm(VersionedForm):
     )
     end = TimeField(_l("End time"), validators=[DataRequired()])
     place = StringField(
-        _l("Place"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Place"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     video_url = StringField(
         _l("Video call link"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Optional(), Length(max=500), WebAddress()],
     )
     supplier = SelectField(
@@ -257,12 +247,12 @@ class MeetingForm(VersionedForm):
 class ItemForm(VersionedForm):
     title = StringField(
         _l("Agenda item"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     description = TextAreaField(
         _l("Explanation (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
     )
     confirm_not_personal = confirm_field()
@@ -271,34 +261,34 @@ class ItemForm(VersionedForm):
     )
 
 
-class SendMinutesForm(FlaskForm):
+class SendMinutesForm(Form):
     until = DateField(_l("Comments possible until"), validators=[DataRequired(), PlausibleDate()])
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     text = TextAreaField(
         _l("Your comment on this item"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=5000), NoControlCharacters()],
     )
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(Form):
     reason = TextAreaField(
         _l("Reason for the correction"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=2000), NoControlCharacters()],
     )
 
 
-class MinutesSettingsForm(FlaskForm):
+class MinutesSettingsForm(Form):
     decisions_at_once = BooleanField(
         _l('Put decisions in the register at once, marked "subject to the minutes"'),
         description=_l("Otherwise they enter the register when the minutes are fixed."),
     )
 
 
-class InlineDecisionForm(FlaskForm):
+class InlineDecisionForm(Form):
     """A decision row added in the minutes; dated on the meeting, entered when fixed."""
 
     class Meta:
@@ -306,7 +296,7 @@ class InlineDecisionForm(FlaskForm):
 
     title = StringField(
         _l("Decision"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     kind = SelectField(
@@ -315,7 +305,7 @@ class InlineDecisionForm(FlaskForm):
     decided_by = SelectField(_l("Decided by"), validators=[DataRequired()])
 
 
-class InlineActionForm(FlaskForm):
+class InlineActionForm(Form):
     """An action row added in the minutes; it goes straight into the action list."""
 
     class Meta:
@@ -323,7 +313,7 @@ class InlineActionForm(FlaskForm):
 
     title = StringField(
         _l("Action"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     role = SelectField(_l("Owner role"), validators=[DataRequired()])
@@ -334,30 +324,30 @@ class InlineActionForm(FlaskForm):
 class NotesForm(VersionedForm):
     notes = TextAreaField(
         _l("Minutes"),
-        filters=[_strip],
+        filters=[strip],
         description=_l("Markdown: **bold**, lists with -, links."),
         validators=[Length(max=20000), NoControlCharacters(), PersonalDataWarning()],
     )
     confirm_not_personal = confirm_field()
 
 
-class _DecisionFields(FlaskForm):
+class _DecisionFields(Form):
     kind = SelectField(
         _l("Kind of decision"), choices=options(KIND_LABELS.items()), default=DecisionKind.OTHER
     )
     title = StringField(
         _l("Decision"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     text = TextAreaField(
         _l("Decision text"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
     )
     rationale = TextAreaField(
         _l("Rationale"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
     )
     confirm_not_personal = confirm_field()
@@ -400,10 +390,10 @@ class ConfirmDecisionForm(VersionedForm):
     decided_on = DateField(_l("Date taken"), validators=[DataRequired(), PlausibleDate()])
 
 
-class MinuteActionForm(FlaskForm):
+class MinuteActionForm(Form):
     title = StringField(
         _l("Action"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     confirm_not_personal = confirm_field()
@@ -417,7 +407,7 @@ class MinuteActionForm(FlaskForm):
     deadline = DateField(_l("Deadline"), validators=[Optional(), PlausibleDate()])
 
 
-class MonitoringForm(FlaskForm):
+class MonitoringForm(Form):
     frequency = SelectField(
         _l("How often do you meet the supplier about progress?"),
         choices=options(

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from partnerships.extensions import db
+from tests.browser.fixtures import log_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -21,16 +22,6 @@ def story(make):
     make.member(pilot, make.user(buyer, name="Wethouder Karin Mulder"), role="board")
     db.session.commit()
     return dict(pilot=pilot, coordinator=coordinator)
-
-
-def log_in(page, axe_check, email):
-    page.goto("/login")
-    axe_check(page)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    axe_check(page)
 
 
 def mark_page(page):

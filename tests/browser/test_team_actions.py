@@ -11,7 +11,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from partnerships.extensions import db
-from tests.conftest import PASSWORD
+from tests.browser.fixtures import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -25,16 +25,6 @@ def story(make):
     pilot.goals_text = "Zes banen in schoonmaak en groen."
     db.session.commit()
     return dict(pilot=pilot, coordinator=coordinator, petra=petra)
-
-
-def log_in(page, axe_check, email):
-    page.goto("/login")
-    axe_check(page)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    axe_check(page)
 
 
 def test_coordinator_assigns_by_role_and_the_assignee_completes_it(
