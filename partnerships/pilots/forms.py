@@ -138,7 +138,7 @@ class PilotSettingsForm(VersionedForm):
             "(sub-step 1e)."
         ),
         validators=[Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     confirm_not_personal = confirm_field()
     monitoring_frequency = SelectField(
