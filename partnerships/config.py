@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV_PREFIX = "PARTNERSHIPS_"
+ENV_PREFIX = "PARTNERSHIPS"
 
 
 class Defaults:
@@ -84,14 +83,6 @@ class Defaults:
     SMALL_CELL_THRESHOLD = 5
 
 
-def _coerce(value: str):
-    """Read an environment value as JSON when it parses, else as a plain string."""
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value
-
-
 def secret_key(instance_path: Path) -> str:
     """Return the instance's secret key, generating it once with mode 0600."""
     path = instance_path / "secret_key"
@@ -107,9 +98,7 @@ def load(app, overrides: dict | None = None) -> None:
     """Apply defaults, the instance file, the environment and explicit overrides in order."""
     app.config.from_object(Defaults)
     app.config.from_pyfile("config.py", silent=True)
-    for name, value in os.environ.items():
-        if name.startswith(ENV_PREFIX):
-            app.config[name.removeprefix(ENV_PREFIX)] = _coerce(value)
+    app.config.from_prefixed_env(ENV_PREFIX)  # each value read as JSON, else as a string
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     if os.environ.get("SECRET_KEY"):

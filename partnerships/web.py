@@ -7,8 +7,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
-from werkzeug.routing import BuildError, IntegerConverter
+from werkzeug.routing import IntegerConverter
 
+from .access import MAX_ID
 from .extensions import db, login_manager
 
 CSP = (
@@ -117,7 +118,7 @@ class RowIdConverter(IntegerConverter):
     """`<int:...>` in URLs, limited to what fits a database id, so a huge number is a 404."""
 
     def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_ID)
         super().__init__(url_map, *args, **kwargs)
 
 
@@ -172,14 +173,4 @@ def init_app(app: Flask) -> None:
         if exc is not None:
             db.session.rollback()
 
-    def url_for_if(endpoint: str, **values) -> str | None:
-        from flask import url_for
-
-        try:
-            return url_for(endpoint, **values)
-        except BuildError:
-            return None
-
-    app.jinja_env.globals.update(
-        has_endpoint=has_endpoint, url_for_if=url_for_if, csrf_token=generate_csrf
-    )
+    app.jinja_env.globals.update(has_endpoint=has_endpoint, csrf_token=generate_csrf)

@@ -6,7 +6,6 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
@@ -15,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .. import audit, mail
 from ..database import utcnow
 from ..extensions import db
+from ..i18n import force_locale
 from .models import (
     AttemptKind,
     AuthToken,

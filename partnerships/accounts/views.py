@@ -51,9 +51,9 @@ def safe_next(target: str | None) -> str | None:
 
 @bp.route("/")
 def home():
-    """Logged-in people start at their pilots; others at the login page."""
+    """Logged-in people start at what they must do now ("Voor jou"); others at the login page."""
     if current_user.is_authenticated:
-        return redirect(url_for("pilots.index"))
+        return redirect(url_for("pilots.for_you"))
     return redirect(url_for("accounts.login"))
 
 

@@ -108,6 +108,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "actions.edit": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
+    "actions.new": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
+    },
     "actions.index": {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
     },
@@ -123,7 +126,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "actions.plan_agreements": {
         "POST":   "login deny  409   409   deny  deny  deny  deny  deny  deny  deny",
     },
-    "actions.plan_docx": {
+    "actions.plan_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
     "actions.plan_remove_organisation": {
@@ -156,7 +159,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  see   see   deny  deny  deny  deny  deny  deny  deny",
     },
-    "brainstorms.export_docx": {
+    "brainstorms.summary_document": {
         "GET":    "login deny  ok    ok    ok    ok    ok    deny  deny  deny  deny",
     },
     "brainstorms.export_markdown": {
@@ -347,7 +350,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "meetings.docx": {
+    "meetings.minutes_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
     "meetings.edit": {
@@ -424,6 +427,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "pilots.choose_route": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
+    "pilots.for_you": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
+    },
     "pilots.index": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
     },
@@ -453,6 +459,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.board_export": {
         "GET":    "login ok    ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
+    "reports.board_pack": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
+    },
     "reports.evaluation": {
         "GET":    "login deny  ok    ok    ok    deny  ok    ok    deny  deny  deny",
     },
@@ -463,7 +472,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.evaluation_create": {
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "reports.evaluation_docx": {
+    "reports.evaluation_document": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
     },
     "reports.evaluation_done": {
@@ -488,6 +497,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.note_acknowledge": {
         "POST":   "login deny  deny  deny  deny  see   deny  deny  deny  deny  deny",
     },
+    "reports.note_document": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
+    },
     "reports.note_edit": {
         "GET":    "login deny  deny  deny  deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  deny  deny  deny  deny  deny  deny  deny  deny  deny",
@@ -511,7 +523,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.policy_adoption": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
-    "reports.policy_docx": {
+    "reports.policy_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
     "reports.policy_edit": {
@@ -542,6 +554,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.results": {
         "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  see   see   deny  deny  deny  deny  deny  deny  deny",
+    },
+    "reports.results_document": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
     },
     "reports.results_off": {
         "POST":   "login deny  see   see   deny  deny  deny  deny  deny  deny  deny",
