@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import DateField as _DateField
 from wtforms import HiddenField
-from wtforms.validators import ValidationError
+from wtforms.validators import StopValidation, ValidationError
+
+from .inputs import DATE_MESSAGE, in_bounds
+
+
+class DateField(_DateField):
+    """A date within the bounds every route keeps (inputs.py): year 9999 overflowed the
+    date arithmetic of figures and reminders. Every form uses this one instead of WTForms'."""
+
+    def pre_validate(self, form):
+        if not in_bounds(self.data):
+            raise StopValidation(DATE_MESSAGE)
 
 
 class ButtonForm(FlaskForm):
@@ -25,9 +37,7 @@ class NoControlCharacters:
 
     def __call__(self, form, field):
         value = field.data or ""
-        if isinstance(value, str) and any(
-            ord(ch) < 32 and ch not in "\n\r\t" for ch in value
-        ):
+        if isinstance(value, str) and any(ord(ch) < 32 and ch not in "\n\r\t" for ch in value):
             raise ValidationError(self.message)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from flask import Flask, g, render_template, request
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import BuildError, IntegerConverter
 
+from . import inputs
 from .extensions import db, login_manager
 
 CSP = (
@@ -31,8 +33,10 @@ ERROR_TITLES = {
 }
 ERROR_TEXTS = {
     400: _l("Your browser sent something we could not read. Go back and try again."),
-    403: _l("Ask the coordinator of the pilot or your organisation's administrator if you "
-            "think you should have access."),
+    403: _l(
+        "Ask the coordinator of the pilot or your organisation's administrator if you "
+        "think you should have access."
+    ),
     404: _l("The page does not exist (any more). Check the address or go back to the overview."),
     405: _l("Use the buttons on the page instead of typing the address."),
     409: _l("Reload the page to see the latest version, then make your change again."),
@@ -66,16 +70,34 @@ def _load_user(token: str):
     return user
 
 
+def _json_error(code: int, description) -> tuple:
+    """Errors of the JSON API as JSON, also those raised before its blueprint is reached
+    (an unknown path, a refused parameter) or by a bug (a 500)."""
+    from flask import jsonify
+    from werkzeug.http import HTTP_STATUS_CODES
+
+    name = HTTP_STATUS_CODES.get(code, "Unknown Error")
+    body = {"error": name, "status": code, "message": str(description)}
+    response = jsonify(body)
+    if code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="partnerships"'
+    return response, code
+
+
 def _error_page(error: HTTPException):
     code = error.code or 500
     description = error.description
     if isinstance(error, CSRFError):
         code = 400
-        description = _l("This form has expired or was not sent from this site. "
-                         "Reload the page and try again.")
+        description = _l(
+            "This form has expired or was not sent from this site. Reload the page and try again."
+        )
     # Werkzeug's own English descriptions are replaced by ours; ours are lazy strings.
     if not hasattr(description, "_args") and code in ERROR_TEXTS and not g.get("own_message"):
         description = ERROR_TEXTS[code]
+    if request.path.startswith("/api/"):
+        with force_locale("en"):
+            return _json_error(code, description)
     if request.headers.get("HX-Request"):
         return render_template("errors/_message.html", code=code, description=description), code
     return (
@@ -101,6 +123,7 @@ def init_app(app: Flask) -> None:
     """Register headers, error handlers, the user loader and template globals."""
     # Before any blueprint adds its rules: every integer in a URL is bounded.
     app.url_map.converters["int"] = RowIdConverter
+    inputs.init_app(app)
     login_manager.user_loader(_load_user)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Please log in to see this page.")

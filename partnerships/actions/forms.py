@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..access import MAX_ID
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import DateField, NoControlCharacters, VersionedForm
 from ..pilots.forms import PlausibleDate
 
 

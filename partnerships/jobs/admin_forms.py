@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from ..forms import NoControlCharacters, VersionedForm
 from . import choices
 from .counting import DOELGROEPREGISTER
-from .fields import CheckboxesField, LocalDecimalField, options
+from .fields import MAX_AMOUNT, CheckboxesField, LocalDecimalField, options
 
 
 def _lines(text: str | None) -> list[str]:
@@ -39,7 +39,7 @@ class SettingsForm(VersionedForm):
             "Rijk: EUR 250,000. Regions differ, e.g. Rijnmond applies social return "
             "from EUR 50,000."
         ),
-        validators=[DataRequired(), NumberRange(min=0, max=10**12)],
+        validators=[DataRequired(), NumberRange(min=0, max=MAX_AMOUNT)],
     )
     sr_min_months = IntegerField(
         _l("Social return threshold: minimum term in months"),
@@ -47,7 +47,7 @@ class SettingsForm(VersionedForm):
     )
     route_2b_threshold = LocalDecimalField(
         _l("Route 2B: contracts worth more than (EUR a year)"),
-        validators=[DataRequired(), NumberRange(min=0, max=10**12)],
+        validators=[DataRequired(), NumberRange(min=0, max=MAX_AMOUNT)],
     )
     target_groups = CheckboxesField(
         _l("Target groups in use"), choices=options(choices.DEFAULT_TARGET_GROUPS)

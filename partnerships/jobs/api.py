@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from werkzeug.exceptions import HTTPException
 
 from ..extensions import csrf, db
+from ..inputs import parse_date
 from ..pilots.models import Pilot, StepState
 from . import figures
 from .models import ApiToken
@@ -129,10 +130,10 @@ def _as_of() -> date:
     raw = request.args.get("as_of")
     if not raw:
         return date.today()
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        _fail(400, "as_of must be a date as YYYY-MM-DD.")
+    chosen = parse_date(raw)
+    if chosen is None:
+        _fail(400, "as_of must be a date as YYYY-MM-DD between 2000-01-01 and 2100-12-31.")
+    return chosen
 
 
 @api.get("/pilots")

@@ -11,6 +11,11 @@ from wtforms import DecimalField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
+# The largest values the Numeric(14, 2) amounts and Numeric(9, 2) paid hours can hold: a form
+# that allowed 10**12 let PostgreSQL refuse the row (numeric field overflow) with a 500.
+MAX_AMOUNT = Decimal("999999999999.99")
+MAX_PAID_HOURS = Decimal("9999999.99")
+
 
 class LocalDecimalField(DecimalField):
     """A decimal in the user's notation ("420.000" or "12,5" in Dutch), or plain "12.5"."""
@@ -37,6 +42,11 @@ class LocalDecimalField(DecimalField):
         if not self.data.is_finite():
             self.data = None
             raise ValueError(_l("Enter a number, for example 12,5."))
+        # The columns keep two decimals: 0.001 hours would be rounded to 0 and then break a
+        # rule of the database instead of getting a message here.
+        if self.places is not None and self.data.as_tuple().exponent < -self.places:
+            self.data = None
+            raise ValueError(_l("Use at most two decimals, for example 12,25."))
 
     def _value(self):
         if self.raw_data:

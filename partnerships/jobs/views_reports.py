@@ -59,11 +59,7 @@ def reports(pilot_id):
     )
 
 
-def _period(pilot, contract, raw: str) -> tuple[date, date]:
-    try:
-        start = date.fromisoformat(raw)
-    except ValueError:
-        abort(404)
+def _period(pilot, contract, start: date) -> tuple[date, date]:
     try:
         return monitoring.check_period(pilot, contract, start)
     except ReportError as error:
@@ -71,7 +67,8 @@ def _period(pilot, contract, raw: str) -> tuple[date, date]:
 
 
 @bp.route(
-    "/pilots/<int:pilot_id>/contracts/<int:contract_id>/reports/<period>", methods=["GET", "POST"]
+    "/pilots/<int:pilot_id>/contracts/<int:contract_id>/reports/<date:period>",
+    methods=["GET", "POST"],
 )
 @login_required
 def report_new(pilot_id, contract_id, period):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField,
     DecimalField,
     HiddenField,
     IntegerField,
@@ -24,7 +23,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..forms import NoControlCharacters, VersionedForm, choices
+from ..forms import DateField, NoControlCharacters, VersionedForm, choices
+from ..inputs import DATE_MESSAGE, in_bounds
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
 
 
@@ -38,11 +38,10 @@ class PlausibleDate:
     Other domains use it too: meetings, decisions, actions and progress notes.
     """
 
-    FIRST_YEAR, LAST_YEAR = 1900, 2199
-    message = _l("Enter a date between 1900 and 2199.")
+    message = DATE_MESSAGE
 
     def __call__(self, form, field):
-        if field.data is not None and not self.FIRST_YEAR <= field.data.year <= self.LAST_YEAR:
+        if not in_bounds(field.data):
             raise ValidationError(self.message)
 
 
