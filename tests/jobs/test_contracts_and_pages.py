@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from partnerships.extensions import db
 from partnerships.jobs.models import Contract, OrganisationSettings
-from partnerships.jobs.services import create_potential_job
 
 
 def contract_form(world, **fields):
