@@ -37,6 +37,9 @@ class Defaults:
     LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
     LOGIN_MAX_FAILURES_PER_ADDRESS = 20
     TOKEN_HOURS = {"reset": 2, "invite": 24 * 7}
+    # The read-only API: requests per token per window; more get 429 with Retry-After.
+    API_RATE_LIMIT = 120
+    API_RATE_WINDOW_SECONDS = 60
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
     MAIL_USE_TLS = False

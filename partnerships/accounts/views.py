@@ -16,6 +16,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import OperationalError
 
 from ..extensions import db
 from ..forms import ButtonForm
@@ -76,7 +77,7 @@ def login():
                 "error",
             )
             return render_template("accounts/login.html", form=form), 429
-        db.session.commit()
+        _commit_attempt()
         if user is None:
             flash(_("The e-mail address or password is not correct."), "error")
             return render_template("accounts/login.html", form=form), 401
@@ -89,6 +90,16 @@ def login():
         return redirect(safe_next(request.args.get("next")) or url_for("accounts.home"))
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/login.html", form=form), status
+
+
+def _commit_attempt() -> None:
+    """Store the count of failed attempts. A database that cannot write (a full disk) must
+    not turn a wrong password into a 500: the answer stays the same, the failure is logged."""
+    try:
+        db.session.commit()
+    except OperationalError:
+        db.session.rollback()
+        current_app.logger.exception("Could not record a login attempt")
 
 
 @bp.route("/logout", methods=["POST"])

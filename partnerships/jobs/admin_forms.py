@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..forms import NoControlCharacters, VersionedForm
@@ -84,6 +84,19 @@ class ApiTokenForm(FlaskForm):
         _l("Name of the token"),
         description=_l("Say who uses it, for example: Power BI HR dashboard."),
         validators=[DataRequired(), Length(max=100), NoControlCharacters()],
+    )
+    lifetime = SelectField(
+        _l("Valid for"),
+        description=_l("After this the token stops working; create a new one then."),
+        choices=options(
+            [
+                ("30", _l("30 days")),
+                ("90", _l("90 days")),
+                ("365", _l("1 year")),
+                ("730", _l("2 years")),
+            ]
+        ),
+        default="365",
     )
 
 

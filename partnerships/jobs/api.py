@@ -13,10 +13,11 @@ from flask import Blueprint, abort, g, jsonify, request
 from sqlalchemy import func, select
 from werkzeug.exceptions import HTTPException
 
+from ..database import utcnow
 from ..extensions import csrf, db
 from ..inputs import parse_date
 from ..pilots.models import Pilot, StepState
-from . import figures
+from . import api_limits, figures
 from .models import ApiToken
 from .openapi import document
 
@@ -35,6 +36,8 @@ def _json_error(error: HTTPException):
     response.status_code = error.code or 500
     if error.code == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="partnerships"'
+    if error.code == 429 and g.get("retry_after"):
+        response.headers["Retry-After"] = str(g.retry_after)
     return response
 
 
@@ -59,9 +62,15 @@ def _authenticate():
     )
     if token is None or token.revoked_at is not None:
         _fail(401, "This token is unknown or revoked.")
+    if token.expired(utcnow()):
+        _fail(401, "This token has expired. Ask your organisation's administrator for a new one.")
+    wait = api_limits.count_request(token)
     if token.last_used_on != date.today():
         token.last_used_on = date.today()
-        db.session.commit()
+    db.session.commit()  # the count holds even if this request fails later
+    if wait is not None:
+        g.retry_after = wait
+        _fail(429, f"Too many requests with this token. Try again in {wait} seconds.")
     g.api_organisation_id = token.organisation_id
 
 

@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import DecimalField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 # The largest values the Numeric(14, 2) amounts and Numeric(9, 2) paid hours can hold: a form
@@ -47,6 +48,12 @@ class LocalDecimalField(DecimalField):
         if self.places is not None and self.data.as_tuple().exponent < -self.places:
             self.data = None
             raise ValueError(_l("Use at most two decimals, for example 12,25."))
+
+    def pre_validate(self, form):
+        # A value that could not be read keeps its own message; "enter the hours" (required)
+        # would wrongly say the field was left empty.
+        if self.process_errors:
+            raise StopValidation()
 
     def _value(self):
         if self.raw_data:

@@ -80,7 +80,7 @@ def report_new(pilot_id, contract_id, period):
         abort(403)  # only the contract's own supplier reports on it
     supplier_id = own[0]
     start, end = _period(pilot, contract, period)
-    earlier = monitoring.versions(contract.id, supplier_id, start)
+    earlier = monitoring.versions(pilot.id, contract.id, supplier_id, start)
     placements = db.session.scalars(
         select(Placement)
         .where(
@@ -142,7 +142,7 @@ def report_show(pilot_id, report_id):
     pilot = access.load_pilot(pilot_id, "report.list")
     report = access.load(MonitoringReport, report_id, "report.view", pilot=pilot)
     history = monitoring.versions(
-        report.contract_id, report.supplier_organisation_id, report.period_start
+        report.pilot_id, report.contract_id, report.supplier_organisation_id, report.period_start
     )
     can_decide = access.can(current_user, "report.decide", report)
     form = DecideForm(version=report.version) if can_decide else None
@@ -193,7 +193,7 @@ def report_decide(pilot_id, report_id):
             )
             return redirect_to(url_for("jobs.report_show", pilot_id=pilot.id, report_id=report.id))
     history = monitoring.versions(
-        report.contract_id, report.supplier_organisation_id, report.period_start
+        report.pilot_id, report.contract_id, report.supplier_organisation_id, report.period_start
     )
     return render(
         "jobs/report_show.html",
