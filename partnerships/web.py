@@ -136,6 +136,8 @@ def init_app(app: Flask) -> None:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
+    development = bool(app.debug or app.config.get("DEVELOPMENT"))
+
     @app.after_request
     def _headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)
@@ -143,7 +145,10 @@ def init_app(app: Flask) -> None:
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-        if request.is_secure:
+        if request.is_secure or not development:
+            # Behind a TLS proxy the app sees plain HTTP unless TRUSTED_PROXIES lets it read
+            # X-Forwarded-Proto; browsers ignore the header over HTTP (RFC 6797, 8.1), so
+            # outside development it is always sent and a proxy never hides it.
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         response.vary.add("HX-Request")
         response.vary.add("Cookie")
