@@ -228,3 +228,18 @@ def test_a_wrong_password_while_the_disk_is_full_is_still_a_wrong_password(make,
         event.remove(db.engine, "before_cursor_execute", disk_full)
     assert response.status_int == 401
     assert db.session.scalars(select(LoginAttempt)).all() == []
+
+
+def test_a_page_number_in_other_digits_is_page_one():
+    # Hypothesis found "?page=²" answering 500: str.isdigit() says yes, int() says no.
+    from partnerships.paging import page_number
+
+    assert [page_number(v) for v in ("²", "٣", "3", "0", "-2", "9" * 7, None)] == [
+        1,
+        1,
+        3,
+        1,
+        1,
+        1,
+        1,
+    ]

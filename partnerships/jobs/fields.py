@@ -34,7 +34,7 @@ class LocalDecimalField(DecimalField):
         raw = valuelist[0].strip().replace(" ", "").removeprefix("€").removeprefix("EUR")
         try:
             self.data = parse_decimal(raw, locale=str(get_locale() or "nl"), strict=True)
-        except (NumberFormatError, ValueError):
+        except (NumberFormatError, ValueError, ArithmeticError):  # babel lets InvalidOperation out
             try:
                 self.data = Decimal(raw)
             except InvalidOperation:

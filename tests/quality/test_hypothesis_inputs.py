@@ -95,6 +95,8 @@ def _cause(caplog) -> str:
     """The last line of the exception the app logged, to say what went wrong."""
     for record in reversed(caplog.records):
         if record.exc_text:
+            if os.environ.get("HYPOTHESIS_FORM"):  # debugging one form: the whole traceback
+                print(record.exc_text)
             return record.exc_text.strip().splitlines()[-1][:300]
     return "?"
 
