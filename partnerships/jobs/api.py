@@ -67,7 +67,9 @@ def _authenticate():
     wait = api_limits.count_request(token)
     if token.last_used_on != date.today():
         token.last_used_on = date.today()
-    db.session.commit()  # the count holds even if this request fails later
+    # An explicit commit, unlike everywhere else: the request count must be stored even
+    # when this answer (a 429, or a 404 later) is an error, which rolls the request back.
+    db.session.commit()
     if wait is not None:
         g.retry_after = wait
         _fail(429, f"Too many requests with this token. Try again in {wait} seconds.")
