@@ -21,6 +21,7 @@ down_revision = '0004_lookup_indexes'
 branch_labels = None
 depends_on = None
 
+# Too long for PostgreSQL: op.f() lets SQLAlchemy shorten it as it did when creating it.
 OLD_UNIQUE = 'uq_monitoring_report_contract_id_supplier_organisation_id_period_start_version_no'
 
 
@@ -44,7 +45,7 @@ def upgrade():
         batch_op.alter_column('expires_at', existing_type=partnerships.database.UTCDateTime(timezone=True), nullable=False)
 
     with op.batch_alter_table('monitoring_report', schema=None) as batch_op:
-        batch_op.drop_constraint(OLD_UNIQUE, type_='unique')
+        batch_op.drop_constraint(op.f(OLD_UNIQUE), type_='unique')
         batch_op.create_unique_constraint(
             'uq_monitoring_report_version',
             ['pilot_id', 'contract_id', 'supplier_organisation_id', 'period_start', 'version_no'],
@@ -55,7 +56,7 @@ def downgrade():
     with op.batch_alter_table('monitoring_report', schema=None) as batch_op:
         batch_op.drop_constraint('uq_monitoring_report_version', type_='unique')
         batch_op.create_unique_constraint(
-            OLD_UNIQUE, ['contract_id', 'supplier_organisation_id', 'period_start', 'version_no']
+            op.f(OLD_UNIQUE), ['contract_id', 'supplier_organisation_id', 'period_start', 'version_no']
         )
     with op.batch_alter_table('api_token', schema=None) as batch_op:
         batch_op.drop_column('window_count')
