@@ -1,7 +1,7 @@
 """api token expiry and rate limit; monitoring reports per pilot
 
 Revision ID: 0020_inputs
-Revises: 0050_meetings
+Revises: 0080_guided
 Create Date: 2026-12-06 19:00:00
 
 API tokens get an expiry date (existing ones: a year after they were made) and a request
@@ -17,7 +17,7 @@ import partnerships.database
 
 
 revision = '0020_inputs'
-down_revision = '0050_meetings'
+down_revision = '0080_guided'
 branch_labels = None
 depends_on = None
 
