@@ -76,6 +76,14 @@ def _enable_sqlite_pragmas(app: Flask) -> None:
 
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
+    from sqlalchemy.engine import make_url
+
+    from .files import private_sqlite
+
+    name = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
+    path = Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+    if path is not None and path.parent.is_dir():
+        private_sqlite(path)  # before SQLite creates it with the umask's mode
 
     with app.app_context():
         engine = db.engine
@@ -87,3 +95,5 @@ def _enable_sqlite_pragmas(app: Flask) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=5000")
             cursor.close()
+            if path is not None:
+                private_sqlite(path)  # the WAL and shared-memory files it just made

@@ -62,6 +62,9 @@ class Defaults:
     # Organisation admins and site admins signing in with a password must use two-factor.
     TWO_FACTOR_FOR_ADMINS = True
     TOKEN_HOURS = {"reset": 2, "invite": 24 * 7}
+    # The read-only API: requests per token per window; more get 429 with Retry-After.
+    API_RATE_LIMIT = 120
+    API_RATE_WINDOW_SECONDS = 60
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
     MAIL_USE_TLS = False

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import DateField as _DateField
 from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
+from wtforms.validators import StopValidation, ValidationError
 
 from partnerships import i18n
+
+from .inputs import DATE_MESSAGE, in_bounds
+
+
+class DateField(_DateField):
+    """A date within the bounds every route keeps (inputs.py): year 9999 overflowed the
+    date arithmetic of figures and reminders. Every form uses this one instead of WTForms'."""
+
+    def pre_validate(self, form):
+        if not in_bounds(self.data):
+            raise StopValidation(DATE_MESSAGE)
 
 
 class Form(FlaskForm):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..access import MAX_ID
-from ..forms import Form, NoControlCharacters, VersionedForm, strip
+from ..forms import DateField, Form, NoControlCharacters, VersionedForm, strip
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field
 

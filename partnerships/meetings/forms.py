@@ -8,7 +8,6 @@ import wtforms
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateField,
     EmailField,
     FormField,
     SelectField,
@@ -20,7 +19,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from ..forms import Form, NoControlCharacters, VersionedForm, strip
+from ..forms import DateField, Form, NoControlCharacters, VersionedForm, strip
 from ..forms import choices as options  # the meetings views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field

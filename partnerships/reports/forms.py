@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms import Form, NoControlCharacters, VersionedForm
+from ..forms import DateField, Form, NoControlCharacters, VersionedForm
 from ..forms import choices as options  # the reports views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import Anonymous
