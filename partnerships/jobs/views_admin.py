@@ -116,7 +116,6 @@ def api_tokens():
     return response, status, {"Cache-Control": "no-store"}
 
 
-
 @bp.route("/organisation/api-tokens/<int:token_id>/revoke", methods=["POST"])
 @login_required
 def api_token_revoke(token_id):
