@@ -148,10 +148,23 @@ def _number(value, digits: int = 0) -> str:
     return _formatted_number(Decimal(str(value)), pattern, _locale())
 
 
+# WTForms' Dutch says "Nummer" for a number and "karakters" for characters; ours says it
+# the way Dutch government forms do.
+_WTFORMS_NL = {
+    "Number must be between %(min)s and %(max)s.": "Vul een getal in tussen %(min)s en %(max)s.",
+    "Field must be between %(min)d and %(max)d characters long.": (
+        "Gebruik tussen %(min)d en %(max)d tekens."
+    ),
+}
+
+
 @lru_cache(maxsize=8)
 def _wtforms_catalogue(locale: str):
     """WTForms' own messages ("This field is required.") in one language, read from disk once."""
-    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+    catalogue = support.Translations.load(messages_path(), [locale], domain="wtforms")
+    if str(locale).startswith("nl") and hasattr(catalogue, "_catalog"):
+        catalogue._catalog.update(_WTFORMS_NL)
+    return catalogue
 
 
 def wtforms_catalogue():

@@ -135,3 +135,40 @@ class OrganisationForm(Form):
 
 class AdminUserForm(InviteForm):
     """The site admin invites the first administrator of an organisation."""
+
+
+class CodeForm(Form):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    code = StringField(
+        _l("Code"),
+        description=_l(
+            "The 6 digits your authenticator app shows now, or one of your recovery codes."
+        ),
+        validators=[DataRequired(), Length(max=40)],
+        filters=[strip],
+        render_kw={
+            "autocomplete": "one-time-code",
+            "autocapitalize": "none",
+            "spellcheck": "false",
+        },
+    )
+
+
+class ConfirmCodeForm(Form):
+    """Proof that the authenticator app has the secret: the code it shows now."""
+
+    code = StringField(
+        _l("Code from the app"),
+        validators=[DataRequired(), Length(max=10)],
+        filters=[strip],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+
+
+class SsoStartForm(Form):
+    email = EmailField(
+        _l("Your work e-mail address"),
+        validators=[DataRequired(), Length(max=254)],
+        filters=[strip],
+    )

@@ -17,6 +17,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from ..forms import Form, NoControlCharacters, VersionedForm, strip
@@ -32,6 +33,10 @@ KIND_LABELS = {
     DecisionKind.SUPPLIER_CHOICE: _l("Choice of supplier and contract"),
     DecisionKind.BUDGET: _l("Budget"),
     DecisionKind.POLICY_ADOPTION: _l("Policy adoption"),
+    DecisionKind.PROCUREMENT_STRATEGY: _l("Social procurement strategy (2Ab)"),
+    DecisionKind.MARKET_CONSULTATION: _l("Outcome of the market consultation (2Ac)"),
+    DecisionKind.SR_REQUIREMENT: _l("How the tender asks for social return (2Ad)"),
+    DecisionKind.RESULTS_SHARED: _l("Sharing the results (5d)"),
     DecisionKind.OTHER: _l("Other decision"),
 }
 STATUS_LABELS = {
@@ -44,6 +49,42 @@ ROUTE_VALUES = [
     ("2B", _l("2B: existing contracts")),
     ("both", _l("Both 2A and 2B")),
 ]
+# What was chosen, for the kinds of decision that are a choice between options the guide
+# names: a decision of such a kind must say which; other kinds carry no value.
+VALUES_BY_KIND = {
+    DecisionKind.ROUTE: ROUTE_VALUES[1:],
+    DecisionKind.PROCUREMENT_STRATEGY: [
+        ("reserved_contract", _l("Track 1: reserved contract for a social enterprise")),
+        ("lots", _l("Track 1: a lot for social enterprises")),
+        ("private_tender", _l("Track 1: private tender among social enterprises")),
+        ("social_return", _l("Track 2: social return with a regular company")),
+    ],
+    DecisionKind.SR_REQUIREMENT: [
+        ("suitability", _l("Suitability requirement")),
+        ("minimum", _l("Minimum requirement")),
+        ("award_criterion", _l("Award criterion")),
+        ("contract_clause", _l("Contract clause")),
+        ("combination", _l("A combination of these")),
+    ],
+    DecisionKind.BUDGET: [("not_needed", _l("No extra budget needed"))],
+}
+VALUE_LABELS = {value: label for pairs in VALUES_BY_KIND.values() for value, label in pairs}
+# Kinds where choosing a value is required (for budget it is optional: a budget decision
+# without it grants a budget).
+VALUE_REQUIRED = (
+    DecisionKind.ROUTE,
+    DecisionKind.PROCUREMENT_STRATEGY,
+    DecisionKind.SR_REQUIREMENT,
+)
+
+
+def value_choices() -> list:
+    """Every value, grouped by the kind of decision it belongs to."""
+    found = [SelectChoice("", _l("(nothing to choose for this kind)"))]
+    for kind, pairs in VALUES_BY_KIND.items():
+        group = str(KIND_LABELS[kind])
+        found += [SelectChoice(value, label, optgroup=group) for value, label in pairs]
+    return found
 
 
 class WebAddress:
@@ -315,12 +356,25 @@ class _DecisionFields(Form):
     status = SelectField(
         _l("Status"), choices=options(STATUS_LABELS.items()), default=DecisionStatus.TAKEN
     )
-    value = SelectField(_l("Route chosen"), choices=options(ROUTE_VALUES), default="")
+    value = SelectField(
+        _l("What was chosen"),
+        choices=value_choices,
+        default="",
+        description=_l(
+            "For a route, a procurement strategy or how the tender asks for social return, "
+            "choose what was decided; for a budget, whether no extra budget is needed."
+        ),
+    )
     step_code = SelectField(_l("Step"), default="")
 
     def validate_value(self, field):
+        allowed = {value for value, _label in VALUES_BY_KIND.get(self.kind.data, ())}
         if self.kind.data == DecisionKind.ROUTE and not field.data:
-            raise ValidationError(_l("Say which route was chosen."))
+            raise ValidationError(_l("Choose which route was chosen."))
+        if self.kind.data in VALUE_REQUIRED and not field.data:
+            raise ValidationError(_l("Choose what was decided."))
+        if field.data and field.data not in allowed:
+            raise ValidationError(_l("This choice does not belong to this kind of decision."))
 
 
 class MinuteDecisionForm(_DecisionFields):

@@ -131,6 +131,15 @@ class PilotSettingsForm(VersionedForm):
         validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
         filters=[strip],
     )
+    ambassador = StringField(
+        _l("Ambassador on the board"),
+        description=_l(
+            "The board member who speaks up for the pilot inside and outside the organisation "
+            "(sub-step 1e)."
+        ),
+        validators=[Length(max=200), NoControlCharacters()],
+        filters=[strip],
+    )
     confirm_not_personal = confirm_field()
     monitoring_frequency = SelectField(
         _l("Monitoring frequency"),

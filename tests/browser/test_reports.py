@@ -65,7 +65,9 @@ def test_note_to_the_board_and_back_then_results_shared_and_revoked(
         expect(board.get_by_text("Nog niet door jou gelezen")).to_be_visible()
         today = date.today()
         board.get_by_role("link", name=f"Kwartaal {(today.month + 2) // 3} {today.year}").click()
-        expect(board.get_by_role("table", name="Kerncijfers")).to_contain_text("Bereikte stap")
+        expect(board.get_by_role("table", name="Kerncijfers")).to_contain_text(
+            "Waar de proeftuin staat in de methode"
+        )
         expect(board.locator(".prose strong")).to_have_text("Twee")
         axe_check(board)
         board.get_by_role("button", name="Markeren als gelezen").click()
@@ -108,7 +110,7 @@ def test_note_to_the_board_and_back_then_results_shared_and_revoked(
     page.goto(f"/pilots/{pilot_id}/policy")
     axe_check(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Downloaden (.docx)").click()
+        page.get_by_role("link", name="Word (.docx)").click()
     assert download.value.suggested_filename.endswith(".docx")
 
     # The public results page: switched on, opened without login, then revoked.

@@ -86,8 +86,8 @@ def test_coordinator_walks_the_stepper(page, browser, live_server, axe_check, st
     assert not_reloaded(page)
     axe_check(page)
 
-    # Choose route 2B on the pilot page: 2A greys out, the totals follow the route.
-    page.goto(f"/pilots/{pilot_id}")
+    # Choose route 2B at the end of step 1 (on 1d): 2A greys out, the totals follow the route.
+    page.goto(f"/pilots/{pilot_id}/steps/1d")
     axe_check(page)
     mark_page(page)
     page.get_by_label("Bestaand contract (2B)").check()
@@ -129,7 +129,7 @@ def test_without_javascript_the_status_form_saves_after_a_normal_reload(
         expect(page.locator(".flashes")).to_contain_text("Status opgeslagen.")
         expect(page.locator("#substep-status")).to_contain_text("Bezig")
         # The route form works the same way without JavaScript.
-        page.goto(f"/pilots/{story['pilot'].id}")
+        page.goto(f"/pilots/{story['pilot'].id}/steps/1d")
         page.get_by_label("Beide routes naast elkaar").check()
         page.locator("#route-choice").get_by_label("Reden").fill("Er komt ook een aanbesteding.")
         page.get_by_role("button", name="Route vastleggen").click()

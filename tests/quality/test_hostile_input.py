@@ -206,8 +206,10 @@ def _cells(response) -> list[str]:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(response.data))
+    # In a workbook only a formula cell (type "f") can run; a text cell shows "=1+1" as typed,
+    # so it is given here as the CSV would write it, with its apostrophe.
     return [
-        str(c.value)
+        str(c.value) if c.data_type == "f" else "'" + str(c.value)
         for ws in book.worksheets
         for row in ws.iter_rows()
         for c in row

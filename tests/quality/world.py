@@ -136,6 +136,9 @@ class World:
             "kind": "action",  # brainstorm card -> action
             "what": "placements",  # exports: placements / monitoring / figures
             "fmt": "csv",
+            # Word: the fastest document to make, so the matrix stays quick; every format
+            # passes the same access check (tests/documents prove all three).
+            "doc_format": "docx",
             "period": self._period(),
             "number": self.rows.get("policy_version_number", 1),
         }
