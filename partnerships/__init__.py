@@ -32,7 +32,7 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     )
     config_module.load(app, config)
 
-    from . import i18n, web
+    from . import concurrency, i18n, web
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
@@ -40,6 +40,7 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     csrf.init_app(app)
     i18n.init_app(app, babel)
     web.init_app(app)
+    concurrency.init_app(app)
     _enable_sqlite_pragmas(app)
 
     from . import models  # noqa: F401  (registers every table on the metadata)

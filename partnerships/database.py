@@ -38,9 +38,21 @@ class Timestamped:
     """Adds created_at and updated_at, maintained by the database layer."""
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime(), default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+def versioned(version_column) -> dict:
+    """Mapper arguments for optimistic locking on `version_column` (SQLAlchemy's version
+    counter): every UPDATE and DELETE of the row carries `WHERE version = <the version this
+    request loaded>`, so a concurrent save between our read and our write matches no row and
+    raises StaleDataError instead of silently overwriting it.
+
+    The application bumps the number itself (concurrency.claim, when a person saves an edit);
+    housekeeping updates such as a board's revision counter are still checked but leave the
+    number alone, so that a colleague adding a card does not make the facilitator's open
+    edit form stale.
+    """
+    return {"version_id_col": version_column, "version_id_generator": False}
 
 
 def enum_check(column: str, enum_cls: type[enum.StrEnum]) -> CheckConstraint:
@@ -49,4 +61,4 @@ def enum_check(column: str, enum_cls: type[enum.StrEnum]) -> CheckConstraint:
     return CheckConstraint(f"{column} IN ({values})", name=f"{column}_valid")
 
 
-__all__ = ["db", "func", "utcnow", "UTCDateTime", "Timestamped", "enum_check"]
+__all__ = ["db", "func", "utcnow", "UTCDateTime", "Timestamped", "enum_check", "versioned"]

@@ -7,6 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import ValidationError
 
+from . import concurrency
+
 
 class ButtonForm(FlaskForm):
     """A form with only a CSRF token, so that even a single button is protected."""
@@ -16,6 +18,15 @@ class VersionedForm(FlaskForm):
     """A form that carries the version of the row it edits, for optimistic locking."""
 
     version = HiddenField()
+
+    def validate(self, extra_validators=None) -> bool:
+        """As any form; but while a stale edit is answered (concurrency.answer_stale) it
+        refuses, so that the view shows the form again with what the person typed."""
+        valid = super().validate(extra_validators)
+        if concurrency.is_stale_retry():
+            concurrency.refuse_stale_form(self)
+            return False
+        return valid
 
 
 class NoControlCharacters:

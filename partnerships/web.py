@@ -66,7 +66,7 @@ def _load_user(token: str):
     return user
 
 
-def _error_page(error: HTTPException):
+def error_page(error: HTTPException):
     code = error.code or 500
     description = error.description
     if isinstance(error, CSRFError):
@@ -130,13 +130,13 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error):
-        return _error_page(error)
+        return error_page(error)
 
     @app.errorhandler(Exception)
     def _unexpected(error):
         app.logger.exception("Unhandled error")
         db.session.rollback()
-        return _error_page(InternalServerError())
+        return error_page(InternalServerError())
 
     @app.teardown_request
     def _rollback_on_error(exc):

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import Timestamped, UTCDateTime, enum_check, utcnow
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow, versioned
 from ..extensions import db
 
 # A meeting made without one of the workflow's agenda templates.
@@ -61,6 +61,7 @@ class Meeting(Timestamped, db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     pilot = relationship("Pilot")
     participants: Mapped[list[MeetingParticipant]] = relationship(
@@ -119,6 +120,7 @@ class AgendaItem(db.Model):
     # The minutes of this item (Markdown, rendered sanitised).
     notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
     decisions: Mapped[list[Decision]] = relationship(
@@ -206,6 +208,7 @@ class Decision(db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     supersedes = relationship("Decision", remote_side=[id])
     created_by = relationship("User")
