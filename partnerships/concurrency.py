@@ -43,7 +43,7 @@ def claim(row, submitted_version) -> None:
 
     The bump makes the flush write `SET version = n + 1 ... WHERE version = n`.
     """
-    g.setdefault("claimed", (type(row), inspect(row).identity))
+    g.setdefault("claimed", (type(row), inspect(row).identity, submitted_version))
     if g.get("stale_retry"):
         raise StaleEdit()
     try:
@@ -82,13 +82,18 @@ def answer_stale(app: Flask, error: Exception):
     from .web import error_page
 
     db.session.rollback()
-    if request.method != "POST" or g.get("stale_retry"):
+    if request.method != "POST" or g.get("retried"):
         return error_page(StaleEdit())
-    claimed = g.get("claimed")
+    g.retried = True
+    # Which row went stale decides the retry. The row this form edits: run the view again in
+    # stale mode, where its form is refused and shown again. Another row only (a colleague
+    # saved the meeting while this person saved one of its items): run it again as it is,
+    # on the fresh data, which is what it would have done a moment later.
+    claimed = g.pop("claimed", None)
     if claimed is not None and claimed[1] is not None:
         row = db.session.get(claimed[0], claimed[1])
         g.stale_version = row.version if row is not None else None
-    g.stale_retry = True
+        g.stale_retry = str(g.stale_version) != str(claimed[2]).strip()
     try:
         response = app.make_response(app.dispatch_request())
     except (StaleEdit, StaleDataError):
@@ -97,7 +102,7 @@ def answer_stale(app: Flask, error: Exception):
     except HTTPException as refused:  # e.g. access withdrawn in the meantime
         db.session.rollback()
         return error_page(refused)
-    if g.get("stale_refused") and response.status_code < 300 or response.status_code == 422:
+    if g.get("stale_refused") and (response.status_code < 300 or response.status_code == 422):
         response.status_code = 409  # the page with the refused form, whatever its own status
     return response
 
