@@ -32,7 +32,7 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     )
     config_module.load(app, config)
 
-    from . import concurrency, i18n, web
+    from . import concurrency, i18n, once, web
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
@@ -41,6 +41,7 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     i18n.init_app(app, babel)
     web.init_app(app)
     concurrency.init_app(app)
+    once.init_app(app)
     _enable_sqlite_pragmas(app)
 
     from . import models  # noqa: F401  (registers every table on the metadata)

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import ValidationError
 
-from . import concurrency
+from . import concurrency, once
 
 
 class ButtonForm(FlaskForm):
@@ -29,6 +29,25 @@ class VersionedForm(FlaskForm):
         return valid
 
 
+class OnceForm(FlaskForm):
+    """A form that creates a row: sent twice, it still creates one (see once.py).
+
+    A form that also edits (it carries the version of an existing row) is left to the
+    version check instead: a second save of the same version is refused there."""
+
+    once = HiddenField(default=once.new_token)
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if valid and self.creates():
+            once.use(self.once.data)  # raises AlreadySent for a form sent before
+        return valid
+
+    def creates(self) -> bool:
+        version = getattr(self, "version", None)
+        return version is None or str(version.data or "").strip() in ("", "0")
+
+
 class NoControlCharacters:
     """Refuse invisible control characters that only cause trouble in exports and e-mail."""
 
@@ -36,9 +55,7 @@ class NoControlCharacters:
 
     def __call__(self, form, field):
         value = field.data or ""
-        if isinstance(value, str) and any(
-            ord(ch) < 32 and ch not in "\n\r\t" for ch in value
-        ):
+        if isinstance(value, str) and any(ord(ch) < 32 and ch not in "\n\r\t" for ch in value):
             raise ValidationError(self.message)
 
 

@@ -8,7 +8,7 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..access import MAX_ID
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import NoControlCharacters, OnceForm, VersionedForm
 from ..pilots.forms import PlausibleDate
 
 
@@ -25,7 +25,7 @@ def _int_or_none(value):
     return -1 if number is not None and not 0 < number <= MAX_ID else number
 
 
-class ActionForm(VersionedForm):
+class ActionForm(OnceForm, VersionedForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
@@ -62,7 +62,7 @@ class StatusForm(VersionedForm):
     )
 
 
-class CommentForm(FlaskForm):
+class CommentForm(OnceForm):
     body = TextAreaField(
         _l("Comment"),
         validators=[

@@ -18,7 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import NoControlCharacters, OnceForm, VersionedForm
 from .services import CARD_MAX
 
 
@@ -40,7 +40,7 @@ CARD_TEXT = [
 ]
 
 
-class BrainstormForm(FlaskForm):
+class BrainstormForm(OnceForm):
     """The header of the format (Bijlage III); labels come from the workflow."""
 
     title = StringField(

@@ -18,7 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import NoControlCharacters, OnceForm, VersionedForm
 from ..pilots.forms import PlausibleDate
 from .models import DecisionKind, DecisionStatus
 
@@ -65,7 +65,7 @@ class WebAddress:
             raise ValidationError(self.message)
 
 
-class MeetingForm(VersionedForm):
+class MeetingForm(OnceForm, VersionedForm):
     kind = SelectField(
         _l("Kind of meeting"),
         validators=[DataRequired()],
@@ -166,7 +166,7 @@ class NotesForm(VersionedForm):
     )
 
 
-class _DecisionFields(FlaskForm):
+class _DecisionFields(OnceForm):
     kind = SelectField(
         _l("Kind of decision"), choices=options(KIND_LABELS.items()), default=DecisionKind.OTHER
     )
@@ -207,7 +207,7 @@ class ConfirmDecisionForm(VersionedForm):
     decided_on = DateField(_l("Date taken"), validators=[DataRequired(), PlausibleDate()])
 
 
-class MinuteActionForm(FlaskForm):
+class MinuteActionForm(OnceForm):
     title = StringField(
         _l("Action"),
         filters=[_strip],

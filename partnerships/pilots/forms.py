@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     DecimalField,
@@ -24,7 +23,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..forms import NoControlCharacters, VersionedForm, choices
+from ..forms import NoControlCharacters, OnceForm, VersionedForm, choices
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
 
 
@@ -90,7 +89,7 @@ FREQUENCY_LABELS = {
 }
 
 
-class PilotForm(FlaskForm):
+class PilotForm(OnceForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],

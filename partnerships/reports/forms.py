@@ -8,7 +8,7 @@ from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import NoControlCharacters, OnceForm, VersionedForm
 from ..pilots.forms import PlausibleDate
 from ..privacy import Anonymous
 
@@ -33,7 +33,7 @@ def _text(label, *, required=False, description="", max_length=LONG):
 MARKDOWN_HINT = _l("You can use Markdown: *italic*, **bold**, lists starting with a dash.")
 
 
-class NoteForm(VersionedForm):
+class NoteForm(OnceForm, VersionedForm):
     """A progress note over one period."""
 
     period_label = StringField(
