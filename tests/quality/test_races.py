@@ -222,3 +222,44 @@ def test_simultaneous_saves_of_one_row_lose_nothing(app, world, live_world):
     assert all(not t.lost and not t.bad_losers and not t.overwritten for t in results.values()), (
         report
     )
+
+
+def test_a_form_sent_twice_at_the_same_moment_creates_one_row(app, make, tmp_path):
+    """A double click on "add action": both copies reach two server processes at once."""
+    from sqlalchemy import func, select
+
+    from partnerships.actions.models import Action
+
+    pilot = make.pilot()
+    email = pilot.memberships[0].user.email
+    db.session.commit()
+    log = open(tmp_path / "gunicorn.log", "wb")  # noqa: SIM115 (closed below)
+    server, base = start_gunicorn(app.config["SQLALCHEMY_DATABASE_URI"], workers=4, log=log)
+    rounds, answers = 10, []
+    try:
+        client = Client(base, email)
+        page = f"/pilots/{pilot.id}/actions"
+        for number in range(rounds):
+            _, html, _ = client.request(page)
+            form = next(f for f in forms_in(html, page) if f.has("once") and f.has("title"))
+            data = form.data(title=f"Dubbel verstuurd {number}")
+            barrier = threading.Barrier(2)
+
+            def _send(data=data, action=form.action, barrier=barrier) -> None:
+                barrier.wait(timeout=30)
+                answers.append(client.save(action, data)[0])
+
+            threads = [threading.Thread(target=_send) for _ in range(2)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=90)
+    finally:
+        stop(server)
+        log.close()
+    db.session.rollback()
+    count = db.session.scalar(
+        select(func.count()).select_from(Action).where(Action.pilot_id == pilot.id)
+    )
+    assert answers == [303] * (2 * rounds)  # both copies are answered with the next page
+    assert count == rounds  # one action per form, not two
