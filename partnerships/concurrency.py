@@ -12,7 +12,7 @@ the status becomes 409. No view needs its own handler, and nothing typed is lost
 
 from __future__ import annotations
 
-from flask import Flask, flash, g, request
+from flask import Flask, flash, g
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import inspect
 from sqlalchemy.orm.exc import StaleDataError
@@ -82,7 +82,7 @@ def answer_stale(app: Flask, error: Exception):
     from .web import error_page
 
     db.session.rollback()
-    if request.method != "POST" or g.get("retried"):
+    if g.get("retried"):
         return error_page(StaleEdit())
     g.retried = True
     # Which row went stale decides the retry. The row this form edits: run the view again in
@@ -96,12 +96,11 @@ def answer_stale(app: Flask, error: Exception):
         g.stale_retry = str(g.stale_version) != str(claimed[2]).strip()
     try:
         response = app.make_response(app.dispatch_request())
-    except (StaleEdit, StaleDataError):
+    except (HTTPException, StaleDataError) as again:
+        # Stale once more (then: the plain 409 page, see above), access withdrawn in the
+        # meantime, a form already sent: answered as any request's error would be.
         db.session.rollback()
-        return error_page(StaleEdit())
-    except HTTPException as refused:  # e.g. access withdrawn in the meantime
-        db.session.rollback()
-        return error_page(refused)
+        return app.handle_user_exception(again)
     if g.get("stale_refused") and (response.status_code < 300 or response.status_code == 422):
         response.status_code = 409  # the page with the refused form, whatever its own status
     return response
