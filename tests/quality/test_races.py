@@ -39,7 +39,6 @@ EXPECTED_KINDS = {
     "jobs.potential_job_edit",
     "meetings.edit",
     "meetings.edit_item",
-    "meetings.item_notes",
     "pilots.settings",
     "pilots.substep_status",
     "reports.evaluation_show",
