@@ -1,22 +1,22 @@
-"""The action plan page (printable), its Word download and its written parts."""
+"""The action plan page (printable), its documents (PDF, Word, ODF) and its written parts."""
 
 from __future__ import annotations
 
-from flask import abort, flash, make_response, request, url_for
-from flask_babel import force_locale
+from datetime import date
+
+from flask import abort, flash, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
+from ..documents import page
 from ..forms import ButtonForm
 from ..i18n import locale_code
-from . import bp, docx_export
+from . import bp
 from . import plan as plan_data
 from .forms import ExternalOrganisationForm, PlanInfoForm
 from .labels import STATUS_LABELS
 from .models import ExternalOrganisation
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _page(pilot, info_form=None, org_form=None, status=200):
@@ -54,24 +54,27 @@ def plan(pilot_id):
     return _page(pilot)
 
 
-@bp.route("/pilots/<int:pilot_id>/action-plan.docx")
+@bp.route("/pilots/<int:pilot_id>/action-plan.<doc_format>")
 @login_required
-def plan_docx(pilot_id):
-    """Word download in the user's language, or the one asked for with ?lang=nl|en."""
+def plan_document(pilot_id, doc_format):
+    """The plan as PDF, Word or ODF, in the user's language or the one asked for (?lang=)."""
     pilot = access.load_pilot(pilot_id, "action_plan.view")
-    lang = request.args.get("lang") or locale_code()
-    if lang not in ("nl", "en"):
-        lang = locale_code()
-    with force_locale(lang):
-        content = docx_export.build(plan_data.assemble(pilot, lang))
-        name = _("action-plan")
-    response = make_response(content)
-    response.headers["Content-Type"] = DOCX
-    safe_title = "".join(ch if ch.isalnum() else "-" for ch in pilot.title.lower())[:60]
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{name}-{safe_title}-{lang}.docx"'
-    )
-    return response
+
+    def make():
+        meta = page.Meta(
+            title=_("Action plan: %(pilot)s", pilot=pilot.title),
+            organisation=pilot.organisation.name,
+            pilot_title=pilot.title,
+            kind=_("action plan"),
+            day=date.today(),
+            lang=locale_code(),
+        )
+        context = dict(
+            pilot=pilot, plan=plan_data.assemble(pilot, meta.lang), status_labels=STATUS_LABELS
+        )
+        return "documents/action_plan.html", meta, context
+
+    return page.respond(doc_format, make)
 
 
 @bp.route("/pilots/<int:pilot_id>/action-plan/agreements", methods=["POST"])

@@ -1,4 +1,4 @@
-"""The result of a session as a printable summary, a Markdown file and a Word document.
+"""The result of a session as a printable summary, a Markdown file and a document.
 
 Suppliers get the board only: the shortlist ranks suppliers and the outcomes are the
 buyer's internal work, so both appear only for the working group and the board.
@@ -6,15 +6,15 @@ buyer's internal work, so both appear only for the working group and the board.
 
 from __future__ import annotations
 
-import io
-import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from flask import Response, render_template
+from flask import render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
+from ..documents import downloads, page
 from ..i18n import _date, locale_code
 from . import bp, outcomes
 from .board import cards_by_place
@@ -83,17 +83,8 @@ def _load(pilot_id, brainstorm_id):
     return pilot, brainstorm, build_summary(pilot, brainstorm, internal)
 
 
-def _filename(brainstorm, extension: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", brainstorm.title.lower()).strip("-")[:60] or "brainstorm"
-    return f"brainstorm-{brainstorm.id}-{slug}.{extension}"
-
-
-def _download(body, mimetype, filename):
-    # content_type, not mimetype: Werkzeug would add a second "; charset=utf-8".
-    response = Response(body, content_type=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+def _filename(pilot, extension: str) -> str:
+    return downloads.file_name(_("brainstorm"), subject=pilot.title, ext=extension)
 
 
 @bp.route(f"{EXPORT}/summary")
@@ -109,19 +100,29 @@ def summary(pilot_id, brainstorm_id):
 @login_required
 def export_markdown(pilot_id, brainstorm_id):
     pilot, brainstorm, data = _load(pilot_id, brainstorm_id)
-    body = markdown_text(pilot, data)
-    return _download(body, "text/markdown; charset=utf-8", _filename(brainstorm, "md"))
+    return downloads.attachment(markdown_text(pilot, data), _filename(pilot, "md"))
 
 
-@bp.route(f"{EXPORT}/export.docx")
+@bp.route(f"{EXPORT}/summary.<doc_format>")
 @login_required
-def export_docx(pilot_id, brainstorm_id):
-    pilot, brainstorm, data = _load(pilot_id, brainstorm_id)
-    return _download(
-        docx_bytes(pilot, data),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        _filename(brainstorm, "docx"),
-    )
+def summary_document(pilot_id, brainstorm_id, doc_format):
+    """The summary as PDF, Word or ODF, filtered for who asks like the page."""
+    pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id)
+    internal = access.can(current_user, "brainstorm.view_internal", brainstorm)
+
+    def make():
+        meta = page.Meta(
+            title=_("Brainstorm: %(title)s", title=brainstorm.title),
+            organisation=pilot.organisation.name,
+            pilot_title=pilot.title,
+            kind=_("brainstorm"),
+            day=date.today(),
+            lang=locale_code(),
+        )
+        context = dict(pilot=pilot, summary=build_summary(pilot, brainstorm, internal))
+        return "documents/brainstorm.html", meta, context
+
+    return page.respond(doc_format, make)
 
 
 def _md(text: str) -> str:
@@ -153,37 +154,3 @@ def markdown_text(pilot, data: Summary) -> str:
             lines.append(_("No suppliers on the shortlist."))
         lines += [f"{e.rank}. **{_md(e.supplier_name)}**: {_md(e.reason)}" for e in data.shortlist]
     return "\n".join(lines) + "\n"
-
-
-def docx_bytes(pilot, data: Summary) -> bytes:
-    """The summary as a Word document; card texts go in as plain text, never as markup."""
-    from docx import Document
-
-    document = Document()
-    document.add_heading(data.title, level=0)
-    document.add_paragraph(f"{pilot.title} · {data.status}")
-    table = document.add_table(rows=0, cols=2)
-    for label, value in data.header:
-        row = table.add_row().cells
-        row[0].text, row[1].text = label, value or "–"
-    for label, cards in data.places:
-        document.add_heading(label, level=2)
-        if not cards:
-            document.add_paragraph(_("No cards."))
-        for card in cards:
-            line = document.add_paragraph(style="List Bullet")
-            line.add_run(card.text)
-            line.add_run(f" ({card.author_label})").italic = True
-            for outcome in data.outcomes.get(card.id, []):
-                line.add_run(f" → {data.outcome_labels[outcome.kind]}: {outcome.title}").bold = True
-    if data.internal:
-        document.add_heading(_("Top 3 suppliers"), level=2)
-        if not data.shortlist:
-            document.add_paragraph(_("No suppliers on the shortlist."))
-        for entry in data.shortlist:
-            document.add_paragraph(
-                f"{entry.rank}. {entry.supplier_name}: {entry.reason}", style="List Number"
-            )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

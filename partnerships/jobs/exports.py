@@ -1,27 +1,27 @@
 """CSV and XLSX exports of placements, monitoring data and figures.
 
-Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
-carriage return) are written with a leading apostrophe. CSV is for reading in a spreadsheet
-as it opens in the Netherlands: semicolon separated, UTF-8 with a byte order mark, ISO dates
-and, for Dutch users, a decimal comma. XLSX keeps real number and date cells for calculations.
+In a CSV, text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab
+or carriage return) are written with a leading apostrophe. CSV is for reading in a
+spreadsheet as it opens in the Netherlands: semicolon separated, UTF-8 with a byte order
+mark, ISO dates and, for Dutch users, a decimal comma. XLSX keeps real number and date cells
+for calculations and stores such text as a text cell (documents/spreadsheet.py).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from datetime import date, datetime
 from decimal import Decimal
 
 from flask import Response
 from flask_babel import gettext as _
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..documents import downloads, spreadsheet
 from ..extensions import db
-from ..i18n import locale_code
+from ..i18n import _date, locale_code
 from ..pilots.models import Pilot
 from . import choices
 from .choices import label
@@ -70,43 +70,65 @@ def _csv_value(value, decimal_comma: bool = False):
     return neutralise(value)
 
 
-def to_xlsx(tables: list[Table]) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for table in tables:
-        sheet = workbook.create_sheet(_sheet_title(table.title))
-        sheet.append([neutralise(h) for h in table.header])
-        for row in table.rows:
-            sheet.append([neutralise(v) for v in row])
-        for cells in sheet.iter_rows(min_row=2):
-            for cell in cells:
-                if isinstance(cell.value, datetime | date):
-                    cell.number_format = "DD-MM-YYYY"
-                elif isinstance(cell.value, Decimal | float):
-                    cell.number_format = "0.00"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+def to_xlsx(tables: list[Table], *, author: str, title: str, suppressed: bool) -> bytes:
+    return spreadsheet.workbook(
+        tables,
+        author=author,
+        title=title,
+        notes=explanation(suppressed),
+        notes_title=_("Explanation"),
+    )
 
 
-def _sheet_title(title: str) -> str:
-    return re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Sheet"
+def explanation(suppressed: bool) -> list[tuple[str, str]]:
+    """The "Toelichting" sheet: how it was counted, what was hidden, and when."""
+    return [
+        (
+            _("Counting rule"),
+            _(
+                "Wet banenafspraak: one banenafspraak job is 25.5 paid hours a week; smaller jobs "
+                "count in proportion. Only people in UWV's doelgroepregister count. A job is "
+                "durable once it has lasted a year."
+            ),
+        ),
+        (
+            _("Source"),
+            _(
+                "Placements and monitoring reports recorded in the application by the suppliers "
+                "and the working group."
+            ),
+        ),
+        (
+            _("Suppression"),
+            _(
+                'Counts from 1 to 4 are shown as "<5" (and the jobs they make with them), so '
+                "that nobody can be recognised."
+            )
+            if suppressed
+            else _("None: this export is for the working group and shows every count."),
+        ),
+        (_("Date of export"), _date(date.today())),
+    ]
 
 
-def response(tables: list[Table], fmt: str, name: str) -> Response:
-    """The export as a download in the asked format."""
-    stamp = date.today().isoformat()
+def response(
+    tables: list[Table],
+    fmt: str,
+    *,
+    kind: str,
+    subject: str,
+    organisation: str,
+    suppressed: bool = False,
+) -> Response:
+    """The export as a download in the asked format, named in the user's language."""
+    name = downloads.file_name(kind, subject=subject, ext=fmt)
     if fmt == "xlsx":
-        body = to_xlsx(tables)
-        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        body = to_xlsx(
+            tables, author=organisation, title=f"{kind}: {subject}", suppressed=suppressed
+        )
     else:
         body = to_csv(tables, decimal_comma=locale_code() == "nl")
-        mime = "text/csv; charset=utf-8"
-    # content_type, not mimetype: Werkzeug would add a second "; charset=utf-8".
-    result = Response(body, content_type=mime)
-    result.headers["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'
-    result.headers["Cache-Control"] = "private, no-store"
-    return result
+    return downloads.attachment(body, name)
 
 
 # --- datasets ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -131,12 +132,13 @@ def _check_format(what: str, fmt: str) -> None:
 def export(pilot_id, what, fmt):
     _check_format(what, fmt)
     pilot = access.load_pilot(pilot_id)
+    suppressed = False
     if what == "figures":
         access.require("jobs.figures", pilot)
         full = access.can(current_user, "jobs.export_rows", pilot)
         board_copy = request.args.get("audience") == "board" or not full
         data = figures.pilot_figures(pilot, as_of=_as_of(), suppress=board_copy)
-        tables = exports.figures_tables(data)
+        tables, suppressed = exports.figures_tables(data), board_copy
     elif what == "monitoring":
         access.require("report.list", pilot)
         scope = access.visible_supplier_ids(current_user, pilot)
@@ -146,7 +148,21 @@ def export(pilot_id, what, fmt):
         access.require("jobs.export_rows", pilot)
         names = figures.supplier_names(_supplier_ids([pilot.id]))
         tables = [exports.placements_table([pilot.id], names)]
-    return exports.response(tables, fmt, f"pilot-{pilot.id}-{what}")
+    return exports.response(
+        tables,
+        fmt,
+        kind=export_kind(what),
+        subject=pilot.title,
+        organisation=pilot.organisation.name,
+        suppressed=suppressed,
+    )
+
+
+def export_kind(what: str) -> str:
+    """The file name's first word, in the user's language."""
+    return {"placements": _("placements"), "monitoring": _("monitoring"), "figures": _("figures")}[
+        what
+    ]
 
 
 @bp.route("/figures/export/<what>.<fmt>")
@@ -154,12 +170,13 @@ def export(pilot_id, what, fmt):
 def organisation_export(what, fmt):
     _check_format(what, fmt)
     shown, full, rows = _organisation_scope()
+    suppressed = False
     if what == "figures":
         board_copy = request.args.get("audience") == "board" or not full
         data = figures.organisation_figures(
             current_user.organisation_id, as_of=_as_of(), suppress=board_copy, pilots=shown
         )
-        tables = exports.figures_tables(data)
+        tables, suppressed = exports.figures_tables(data), board_copy
     else:
         if not rows:
             abort(403)
@@ -167,7 +184,15 @@ def organisation_export(what, fmt):
         names = figures.supplier_names(_supplier_ids(pilot_ids))
         table = exports.monitoring_table if what == "monitoring" else exports.placements_table
         tables = [table(pilot_ids, names)]
-    return exports.response(tables, fmt, f"organisation-{what}")
+    organisation = current_user.organisation.name
+    return exports.response(
+        tables,
+        fmt,
+        kind=export_kind(what),
+        subject=organisation,
+        organisation=organisation,
+        suppressed=suppressed,
+    )
 
 
 def _supplier_ids(pilot_ids) -> set[int]:

@@ -1,13 +1,11 @@
-"""A meeting as a calendar invitation (.ics) and as a Word document (.docx)."""
+"""A meeting as a calendar invitation (.ics); its minutes document is documents/minutes.html."""
 
 from __future__ import annotations
 
 import contextlib
-import io
 from datetime import timedelta
 
 import icalendar
-from docx import Document
 from flask_babel import gettext as _
 
 from ..database import utcnow
@@ -92,65 +90,3 @@ def to_ics(
             first_date=start - timedelta(days=366), last_date=start + timedelta(days=366)
         )
     return calendar.to_ical()
-
-
-def to_docx(
-    meeting,
-    items,
-    *,
-    kind_name: str,
-    participants: list[str],
-    internal: bool,
-    item_actions: dict | None = None,
-) -> bytes:
-    """Agenda and minutes as a Word document people can edit and file.
-
-    `item_actions` (item id -> actions the reader may see) limits a supplier's copy to its
-    own actions; without it, outsiders get no actions at all.
-    """
-    labels = {
-        "place": _("Place"),
-        "video": _("Video call"),
-        "decision": _("Decision"),
-        "action": _("Action"),
-    }
-    document = Document()
-    document.core_properties.title = meeting.title
-    document.add_heading(meeting.title, level=0)
-    start, end = local(meeting.starts_at), local(meeting.ends_at)
-    document.add_paragraph(f"{kind_name}\n{start:%d-%m-%Y} {start:%H:%M}-{end:%H:%M}")
-    if meeting.place:
-        document.add_paragraph(f"{labels['place']}: {meeting.place}")
-    if meeting.video_url:
-        document.add_paragraph(f"{labels['video']}: {meeting.video_url}")
-    if participants:
-        document.add_heading(_("Participants"), level=1)
-        for name in participants:
-            document.add_paragraph(name, style="List Bullet")
-    document.add_heading(_("Agenda and minutes"), level=1)
-    for number, item in enumerate(items, start=1):
-        document.add_heading(f"{number}. {item.title}", level=2)
-        if item.description:
-            document.add_paragraph(item.description)
-        if item.notes:
-            document.add_paragraph(_("Minutes"), style="Intense Quote")
-            for block in item.notes.split("\n\n"):
-                document.add_paragraph(block.strip())
-        for decision in item.decisions:
-            document.add_paragraph(f"{labels['decision']}: {decision.title}", style="List Bullet")
-            if decision.text:
-                document.add_paragraph(decision.text)
-        if item_actions is not None:
-            actions = item_actions.get(item.id, [])
-        elif internal:
-            actions = [link.action for link in item.action_links if link.action is not None]
-        else:
-            actions = []
-        for action in actions:
-            deadline = f" ({action.deadline:%d-%m-%Y})" if action.deadline else ""
-            document.add_paragraph(
-                f"{labels['action']}: {action.title}{deadline}", style="List Bullet"
-            )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

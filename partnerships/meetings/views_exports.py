@@ -1,21 +1,18 @@
-"""A meeting to take elsewhere: calendar invitation, printable page and Word document."""
+"""A meeting to take elsewhere: calendar invitation, printable page and the minutes as a
+document (PDF, Word, ODF)."""
 
 from __future__ import annotations
 
-from flask import make_response, render_template
+from flask import render_template
+from flask_babel import gettext as _
 from flask_login import login_required
 
 from .. import access
-from . import bp, exports, invitations
+from ..documents import downloads, page
+from . import bp, invitations
+from .clock import local
 from .views import page_context
 from .web import kind_names, load_meeting
-
-
-def _download(body: bytes, mimetype: str, filename: str):
-    response = make_response(body)
-    response.headers["Content-Type"] = mimetype
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/meeting.ics")
@@ -27,7 +24,10 @@ def ics(pilot_id, meeting_id):
     body = invitations.calendar(
         meeting, page_context(pilot, meeting)["items"], invitations.method_now(meeting)
     )
-    return _download(body, "text/calendar; charset=utf-8", f"meeting-{meeting.id}.ics")
+    name = downloads.file_name(
+        _("invitation"), subject=meeting.title, day=local(meeting.starts_at).date(), ext="ics"
+    )
+    return downloads.attachment(body, name)
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/print")
@@ -40,19 +40,32 @@ def printable(pilot_id, meeting_id):
     return render_template("meetings/print.html", **context)
 
 
-@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/meeting.docx")
+@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes.<doc_format>")
 @login_required
-def docx(pilot_id, meeting_id):
+def minutes_document(pilot_id, meeting_id, doc_format):
+    """Agenda, minutes, decisions and actions with owner and deadline, as one document.
+
+    A supplier's copy holds only the shared items and its own actions (page_context).
+    """
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
-    context = page_context(pilot, meeting)
-    body = exports.to_docx(
-        meeting,
-        context["items"],
-        kind_name=kind_names(pilot).get(meeting.kind, meeting.kind),
-        participants=[p.user.name for p in meeting.participants],
-        internal=context["internal"],
-        item_actions=context["item_actions"],
-    )
-    mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return _download(body, mimetype, f"meeting-{meeting.id}.docx")
+
+    def make():
+        context = page_context(pilot, meeting)
+        day = local(meeting.starts_at).date()
+        meta = page.Meta(
+            title=_("Minutes: %(meeting)s", meeting=meeting.title),
+            organisation=pilot.organisation.name,
+            pilot_title=pilot.title,
+            kind=_("minutes"),
+            day=day,
+            lang=page.locale_code(),
+        )
+        context["kind_name"] = kind_names(pilot).get(meeting.kind, meeting.kind)
+        context["decisions"] = [d for item in context["items"] for d in item.decisions]
+        context["all_actions"] = [
+            a for item in context["items"] for a in context["item_actions"][item.id]
+        ]
+        return "documents/minutes.html", meta, context
+
+    return page.respond(doc_format, make)

@@ -6,11 +6,12 @@ import csv
 import io
 from datetime import date
 
-from flask import make_response, request
+from flask import request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
+from ..documents import downloads
 from ..forms import ButtonForm
 from ..i18n import _date, _number, locale_code
 from ..paging import page_number
@@ -68,7 +69,7 @@ def board_export():
     writer.writerow(
         [
             _("Pilot"),
-            _("Step reached"),
+            _("Where the pilot is in the method"),
             _("Actions done"),
             _("Actions overdue"),
             _("People placed"),
@@ -99,9 +100,7 @@ def board_export():
                 )
             ]
         )
-    response = make_response("\ufeff" + buffer.getvalue())
-    response.headers["Content-Type"] = "text/csv; charset=utf-8"
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="board-{date.today().isoformat()}.csv"'
+    name = downloads.file_name(
+        _("board overview"), subject=current_user.organisation.name, ext="csv"
     )
-    return response
+    return downloads.attachment("\ufeff" + buffer.getvalue(), name)

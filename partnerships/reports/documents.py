@@ -1,126 +1,131 @@
-"""Word documents (.docx) of the policy framework and an evaluation, for the formal route.
+"""The reports' documents, each from the data its page shows: the progress note, the board
+pack, the evaluation, the policy framework and the public results.
 
-Boards and councils work with documents; the text goes in as structured headings, lists
-and paragraphs so screen readers and Word's navigation pane can follow it.
+Each function returns (template, meta, context) for documents.page.respond, which calls it
+in the document's language.
 """
 
 from __future__ import annotations
 
-import io
-import re
+from datetime import date
 
-from docx import Document
 from flask_babel import gettext as _
+from sqlalchemy import select
 
-from ..i18n import _date, locale_code
-
-_BULLET = re.compile(r"^\s*[-*+]\s+")
-_NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
-_HEADING = re.compile(r"^(#{1,6})\s+")
-_INLINE = re.compile(r"(\*\*|__)(.+?)\1")
-
-
-def _add_markdown(doc, source: str) -> None:
-    """Headings, bullet and numbered lists, bold and paragraphs: what users type here."""
-    paragraph_lines: list[str] = []
-
-    def flush() -> None:
-        if paragraph_lines:
-            _add_runs(doc.add_paragraph(), " ".join(paragraph_lines))
-            paragraph_lines.clear()
-
-    for line in (source or "").splitlines():
-        if not line.strip():
-            flush()
-        elif heading := _HEADING.match(line):
-            flush()
-            doc.add_heading(line[heading.end() :].strip(), level=min(len(heading.group(1)) + 1, 4))
-        elif bullet := _BULLET.match(line):
-            flush()
-            _add_runs(doc.add_paragraph(style="List Bullet"), line[bullet.end() :])
-        elif numbered := _NUMBERED.match(line):
-            flush()
-            _add_runs(doc.add_paragraph(style="List Number"), line[numbered.end() :])
-        else:
-            paragraph_lines.append(line.strip())
-    flush()
+from ..documents.page import Meta
+from ..extensions import db
+from ..i18n import locale_code
+from . import evaluation as evaluations
+from . import figures as key
+from . import policy as policies
+from . import services, sharing
+from .models import NoteStatus, ProgressNote
 
 
-def _add_runs(paragraph, text: str) -> None:
-    """Plain text with **bold** parts; other Markdown marks are left as typed."""
-    position = 0
-    for match in _INLINE.finditer(text):
-        paragraph.add_run(text[position : match.start()])
-        paragraph.add_run(match.group(2)).bold = True
-        position = match.end()
-    paragraph.add_run(text[position:])
+def _meta(pilot, title: str, kind: str, day: date | None = None) -> Meta:
+    return Meta(
+        title=title,
+        organisation=pilot.organisation.name,
+        pilot_title=pilot.title,
+        kind=kind,
+        day=day or date.today(),
+        lang=locale_code(),
+    )
 
 
-def _save(doc) -> bytes:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+def progress_note(pilot, note, *, working_group: bool):
+    """The note with its frozen figures (live ones for a draft) and the goal chart."""
+    frozen = note.figures
+    outside = not working_group
+    # As the note's page does: live figures suppressed at the source, frozen ones on display.
+    figures = frozen if frozen is not None else key.key_figures(pilot, suppress=outside)
+    day = note.published_at.date() if note.published_at else date.today()
+    meta = _meta(
+        pilot,
+        _("Progress note: %(period)s", period=note.period_label),
+        _("progress note"),
+        day,
+    )
+    context = dict(
+        pilot=pilot,
+        note=note,
+        frozen=frozen is not None,
+        figures=key.for_display(figures, suppress=not working_group),
+        suppressed=not working_group,
+    )
+    return "documents/progress_note.html", meta, context
 
 
-def policy_docx(pilot, draft, version, titles: dict[str, str]) -> bytes:
-    """The policy framework, one heading per section, with where it comes from."""
-    doc = Document()
-    doc.core_properties.title = _("Policy framework social return: %(title)s", title=pilot.title)
-    doc.core_properties.language = locale_code()
-    doc.add_heading(_("Policy framework social return"), level=0)
-    doc.add_paragraph(pilot.organisation.name)
-    doc.add_paragraph(
-        _(
-            'Based on the pilot "%(title)s". Version %(n)s of %(date)s.',
-            title=pilot.title,
-            n=version.number,
-            date=_date(version.created_at),
+def _previous_note(pilot, latest) -> ProgressNote | None:
+    return db.session.scalar(
+        select(ProgressNote)
+        .where(
+            ProgressNote.pilot_id == pilot.id,
+            ProgressNote.status == NoteStatus.PUBLISHED,
+            ProgressNote.period_end < latest.period_end,
         )
+        .order_by(ProgressNote.period_end.desc(), ProgressNote.id.desc())
+        .limit(1)
     )
-    for name, heading in titles.items():
-        doc.add_heading(heading, level=1)
-        text = getattr(version, name) or ""
-        if text.strip():
-            _add_markdown(doc, text)
-        else:
-            doc.add_paragraph(_("(not filled in yet)"))
-    doc.add_heading(_("Social return specialist (5b)"), level=1)
-    specialist = draft.specialist.name if draft.specialist else draft.specialist_name
-    doc.add_paragraph(specialist or _("(not named yet)"))
-    doc.add_heading(_("Board decision (5c)"), level=1)
-    decision = draft.decision
-    doc.add_paragraph(
-        f"{decision.title} ({_date(decision.decided_on)})" if decision else _("(none yet)")
-    )
-    return _save(doc)
 
 
-def evaluation_docx(
-    pilot, evaluation, figure_lines: list[str], contributions: list, theme_labels: dict[str, str]
-) -> bytes:
+def board_pack(pilot):
+    """For the board's meeting: the latest note, the decisions since the note before it,
+    and today's figures, suppressed as everything the board sees."""
+    from ..meetings.models import Decision
+
+    note = services.latest_published(pilot)
+    previous = _previous_note(pilot, note) if note is not None else None
+    since = previous.published_at.date() if previous and previous.published_at else None
+    query = select(Decision).where(Decision.pilot_id == pilot.id)
+    if since is not None:
+        query = query.where(Decision.decided_on >= since)
+    decisions = db.session.scalars(query.order_by(Decision.decided_on, Decision.id)).all()
+    meta = _meta(pilot, _("Board pack: %(pilot)s", pilot=pilot.title), _("board pack"))
+    context = dict(
+        pilot=pilot,
+        note=note,
+        note_figures=key.for_display(note.figures, suppress=True) if note else None,
+        decisions=decisions,
+        since=since,
+        figures=key.for_display(key.key_figures(pilot, suppress=True), suppress=True),
+        suppressed=True,
+    )
+    return "documents/board_pack.html", meta, context
+
+
+def evaluation(pilot, row, themes: dict):
     """The 4b evaluation: impact, findings, suppliers' ideas and lessons."""
-    doc = Document()
-    doc.core_properties.title = evaluation.title
-    doc.add_heading(evaluation.title, level=0)
-    doc.add_paragraph(f"{pilot.organisation.name} · {pilot.title}")
-    doc.add_heading(_("Impact"), level=1)
-    for line in figure_lines:
-        doc.add_paragraph(line, style="List Bullet")
-    doc.add_heading(_("What went well"), level=1)
-    _add_markdown(doc, evaluation.went_well or _("(not filled in yet)"))
-    doc.add_heading(_("What to improve in how social return is asked and carried out"), level=1)
-    _add_markdown(doc, evaluation.to_improve or _("(not filled in yet)"))
-    doc.add_heading(_("Suppliers' ideas for social innovation"), level=1)
-    if not contributions:
-        doc.add_paragraph(_("(no contributions yet)"))
-    for contribution in contributions:
-        doc.add_heading(contribution.supplier_organisation.name, level=2)
-        _add_markdown(doc, contribution.ideas)
-    doc.add_heading(_("Lessons for the next tender"), level=1)
-    if not evaluation.lessons:
-        doc.add_paragraph(_("(no lessons yet)"))
-    for lesson in evaluation.lessons:
-        paragraph = doc.add_paragraph(style="List Bullet")
-        paragraph.add_run(f"{theme_labels.get(lesson.theme, lesson.theme)}: ").bold = True
-        paragraph.add_run(lesson.text)
-    return _save(doc)
+    day = row.done_at.date() if row.done_at else date.today()
+    meta = _meta(pilot, row.title, _("evaluation"), day)
+    context = dict(
+        pilot=pilot,
+        evaluation=row,
+        figures=key.for_display(evaluations.impact(row), suppress=False),
+        themes=themes,
+    )
+    return "documents/evaluation.html", meta, context
+
+
+def policy(pilot, draft, version):
+    """The policy framework (5a-5c), one heading per section."""
+    meta = _meta(
+        pilot,
+        _("Policy framework social return: %(title)s", title=pilot.title),
+        _("policy framework"),
+        version.created_at.date(),
+    )
+    context = dict(pilot=pilot, draft=draft, version=version, titles=policies.section_titles())
+    return "documents/policy.html", meta, context
+
+
+def results(pilot):
+    """The public results on one page: the figures anyone may see, and the story."""
+    meta = _meta(pilot, _("Results: %(pilot)s", pilot=pilot.title), _("results"))
+    context = dict(
+        pilot=pilot,
+        story=getattr(sharing.results_of(pilot), "story", ""),
+        # The same figures as the public page (public_views._public_figures).
+        figures=key.for_display(key.key_figures(pilot, suppress=True), suppress=True),
+    )
+    return "documents/results.html", meta, context

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, make_response, request, url_for
+from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
+from ..documents import page
 from ..forms import ButtonForm
 from ..i18n import _number
-from . import bp
+from . import bp, documents
 from . import evaluation as services
 from . import figures as key
 from .forms import (
@@ -221,28 +222,12 @@ def evaluation_contribution(pilot_id, evaluation_id):
     )
 
 
-@bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/evaluation.docx")
+@bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/evaluation.<doc_format>")
 @login_required
-def evaluation_docx(pilot_id, evaluation_id):
-    from .documents import evaluation_docx as build
-
+def evaluation_document(pilot_id, evaluation_id, doc_format):
     pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.view")
-    figures = key.for_display(services.impact(evaluation), suppress=False)
-    content = build(
-        pilot,
-        evaluation,
-        figure_lines(figures),
-        evaluation.contributions,
-        {k: str(v) for k, v in THEME_LABELS.items()},
-    )
-    response = make_response(content)
-    response.headers["Content-Type"] = (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="evaluation-{evaluation.id}.docx"'
-    )
-    return response
+    themes = {k: str(v) for k, v in THEME_LABELS.items()}
+    return page.respond(doc_format, lambda: documents.evaluation(pilot, evaluation, themes))
 
 
 @bp.route("/lessons")

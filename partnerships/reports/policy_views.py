@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, make_response, render_template, request, url_for
+from flask import abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
+from ..documents import page
 from ..forms import ButtonForm
 from ..i18n import _date
-from . import bp
+from . import bp, documents
 from . import policy as services
 from .forms import AdoptionForm, LinkDecisionForm, PolicyForm, SpecialistForm, options
 from .models import POLICY_SECTIONS
@@ -142,22 +143,14 @@ def policy_print(pilot_id):
     )
 
 
-@bp.route("/pilots/<int:pilot_id>/policy.docx")
+@bp.route("/pilots/<int:pilot_id>/policy.<doc_format>")
 @login_required
-def policy_docx(pilot_id):
-    from .documents import policy_docx as build
-
+def policy_document(pilot_id, doc_format):
+    """The framework as PDF, Word or ODF: the current version, or ?version=N."""
     pilot = access.load_pilot(pilot_id, "policy.view")
     draft = services.draft_of(pilot)
     version = _version(pilot, draft, request.args.get("version", type=int))
-    response = make_response(build(pilot, draft, version, services.section_titles()))
-    response.headers["Content-Type"] = (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="policy-framework-v{version.number}.docx"'
-    )
-    return response
+    return page.respond(doc_format, lambda: documents.policy(pilot, draft, version))
 
 
 def _draft_for_record(pilot_id):

@@ -10,8 +10,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
+from ..documents import page
 from ..forms import ButtonForm
-from . import bp, sharing
+from . import bp, documents, sharing
 from . import figures as key
 from .forms import StoryForm
 
@@ -46,6 +47,14 @@ def results(pilot_id):
         else None,
         figures=_public_figures(pilot),
     )
+
+
+@bp.route("/pilots/<int:pilot_id>/results.<doc_format>")
+@login_required
+def results_document(pilot_id, doc_format):
+    """The public results on one page, to print or send on; the same suppressed figures."""
+    pilot = access.load_pilot(pilot_id, "results.manage")
+    return page.respond(doc_format, lambda: documents.results(pilot))
 
 
 @bp.route("/pilots/<int:pilot_id>/results/on", methods=["POST"])

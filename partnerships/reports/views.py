@@ -9,9 +9,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
+from ..documents import page
 from ..extensions import db
 from ..forms import ButtonForm
-from . import bp, services
+from . import bp, documents, services
 from . import figures as key
 from .forms import NoteForm, RemarkForm
 from .models import NoteRemark, ProgressNote
@@ -71,6 +72,25 @@ def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None,
 def note(pilot_id, note_id):
     pilot, note = _load_note(pilot_id, note_id, "note.view")
     return _note_page(pilot, note)
+
+
+@bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/note.<doc_format>")
+@login_required
+def note_document(pilot_id, note_id, doc_format):
+    """The note as PDF, Word or ODF; outside the working group small counts are hidden."""
+    pilot, note = _load_note(pilot_id, note_id, "note.view")
+    working_group = access.can(current_user, "note.drafts", pilot)  # as the note page decides
+    return page.respond(
+        doc_format, lambda: documents.progress_note(pilot, note, working_group=working_group)
+    )
+
+
+@bp.route("/pilots/<int:pilot_id>/board-pack.pdf")
+@login_required
+def board_pack(pilot_id):
+    """One PDF for the board's meeting: latest note, decisions since, figures."""
+    pilot = access.load_pilot(pilot_id, "note.list")
+    return page.respond("pdf", lambda: documents.board_pack(pilot))
 
 
 @bp.route("/pilots/<int:pilot_id>/notes/new", methods=["GET", "POST"])

@@ -273,7 +273,7 @@ def test_supplier_b_never_reaches_supplier_a_session(cast, session_a, login_as, 
     client = login_as(cast.contact_b)
     listing = client.get(f"/pilots/{cast.pilot.id}/brainstorms")
     assert listing.status_code == 200 and "Schoonmaak stadhuis" not in listing.text
-    for suffix in ("", "/poll", f"/cards/{card.id}", "/summary", "/export.md", "/export.docx"):
+    for suffix in ("", "/poll", f"/cards/{card.id}", "/summary", "/export.md", "/summary.docx"):
         assert client.get(url(session_a, suffix)).status_code == 403, suffix
     assert login_as(cast.stranger).get(url(session_a)).status_code == 403
 

@@ -226,7 +226,7 @@ def test_exports_show_the_shortlist_to_the_working_group_only(cast, session_a, l
         assert response.status_code == 200
         assert "Leerwerkplek schoonmaak" in response.text
         assert "Geheime afweging" not in response.text and "Cateraar" not in response.text
-    docx = outside.get(url(session_a, "/export.docx"))
+    docx = outside.get(url(session_a, "/summary.docx"))
     assert docx.status_code == 200
     xml = zipfile.ZipFile(io.BytesIO(docx.data)).read("word/document.xml").decode()
     assert "Leerwerkplek schoonmaak" in xml and "Geheime afweging" not in xml
@@ -262,7 +262,9 @@ def test_demo_has_a_closed_and_an_open_session(cast, make):
     assert len(visible_cards(closed)) == 12
     assert [e.rank for e in shortlist(closed)] == [1, 2, 3]
     assert [s.organisation.name for s in live.shares] == ["Schoon & Co"]
-    assert brainstorm_held(closed.pilot, None).status == "done"
+    # The demo's session is about an existing contract: it ticks 2Ba, not 2Aa.
+    assert brainstorm_held(closed.pilot, "2Ba").status == "done"
+    assert brainstorm_held(closed.pilot, "2Aa").status == "missing"
 
 
 def test_readers_of_the_work_page_get_no_buttons_that_answer_403(cast, session_a, login_as, url):

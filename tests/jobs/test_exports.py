@@ -81,7 +81,8 @@ def test_the_placements_xlsx_has_real_numbers_and_dates(world, place, login_as):
     assert row["Uren per week"].value == 12.75 and row["Uren per week"].data_type == "n"
     assert isinstance(row["Startdatum"].value, datetime) and row["Startdatum"].is_date
     assert row["Startdatum"].value.date() == date(2026, 2, 15)
-    assert row["Referentie"].value == "'-P1" and row["Referentie"].data_type == "s"
+    # Stored as text: shown exactly as typed, no apostrophe, never run as a formula.
+    assert row["Referentie"].value == "-P1" and row["Referentie"].data_type == "s"
 
 
 def test_the_figures_export_for_the_board_hides_small_counts(world, place, login_as):
@@ -115,14 +116,16 @@ def test_the_monitoring_export_reads_back(world, place, login_as):
         login_as(world.coordinator).get(f"/pilots/{world.pilot.id}/export/monitoring.xlsx")
     ).active
     header = [c.value for c in sheet[1]]
-    row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
-    assert row["Betaalde uren"] == 600 and row["Versie"] == 1
-    assert row["Toelichting"].startswith("'=")
+    row = dict(zip(header, sheet[2], strict=True))
+    assert row["Betaalde uren"].value == 600 and row["Versie"].value == 1
+    assert row["Toelichting"].value == "=cmd|' /C calc'!A0"
+    assert row["Toelichting"].data_type == "s"  # a text cell, not a formula
     # The other supplier's contact gets its own (empty) monitoring export only.
     other = workbook(
         login_as(world.contact_b).get(f"/pilots/{world.pilot.id}/export/monitoring.xlsx")
     ).active
-    assert other.max_row == 1
+    # An Excel table keeps one empty row under its header.
+    assert [c.value for row in other.iter_rows(min_row=2) for c in row if c.value is not None] == []
 
 
 def test_organisation_exports_cover_all_pilots(world, place, make, login_as):

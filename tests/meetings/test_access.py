@@ -39,7 +39,7 @@ def test_a_supplier_never_sees_another_suppliers_meeting(world, two_meetings, lo
     meeting_a, meeting_b = two_meetings
     client = login_as(world.supplier_b)
     base = f"/pilots/{world.pilot.id}/meetings/{meeting_a.id}"
-    for suffix in ("", "/meeting.ics", "/meeting.docx", "/print"):
+    for suffix in ("", "/meeting.ics", "/minutes.docx", "/minutes.pdf", "/print"):
         assert client.get(base + suffix).status_code == 403, suffix
 
 
@@ -77,7 +77,7 @@ def test_suppliers_cannot_plan_or_change_meetings(world, two_meetings, login_as)
         ("/edit", "get"),
         ("/print", "get"),
         ("/meeting.ics", "get"),
-        ("/meeting.docx", "get"),
+        ("/minutes.docx", "get"),
         ("/status", "post"),
         ("/items", "post"),
         ("/items/order", "post"),

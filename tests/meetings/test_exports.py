@@ -65,7 +65,7 @@ def test_the_word_document_reads_back_with_agenda_and_minutes(world, plan, login
     meeting.items[0].notes = "Schoon BV heeft 3 vacatures."
     db.session.commit()
     response = login_as(world.coordinator).get(
-        f"/pilots/{world.pilot.id}/meetings/{meeting.id}/meeting.docx"
+        f"/pilots/{world.pilot.id}/meetings/{meeting.id}/minutes.docx"
     )
     assert response.status_code == 200
     text = "\n".join(p.text for p in Document(io.BytesIO(response.data)).paragraphs)
@@ -74,7 +74,7 @@ def test_the_word_document_reads_back_with_agenda_and_minutes(world, plan, login
     assert "Schoon BV heeft 3 vacatures." in text
     assert "7. Interne voorbereiding" in text
     supplier = login_as(world.supplier_a).get(
-        f"/pilots/{world.pilot.id}/meetings/{meeting.id}/meeting.docx"
+        f"/pilots/{world.pilot.id}/meetings/{meeting.id}/minutes.docx"
     )
     supplier_text = "\n".join(p.text for p in Document(io.BytesIO(supplier.data)).paragraphs)
     assert "Interne voorbereiding" not in supplier_text

@@ -40,7 +40,7 @@ def test_a_supplier_does_not_see_another_suppliers_action_on_a_shared_item(world
     html = client.get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}").get_data(as_text=True)
     assert "Schoon BV levert lijst" in html
     assert "Groen BV levert lijst" not in html
-    docx = client.get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}/meeting.docx").data
+    docx = client.get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}/minutes.docx").data
     from io import BytesIO
 
     from docx import Document

@@ -93,7 +93,23 @@ def targets() -> dict:
             .where(board.c.pilot_id == pilot, board.c.status == "open")
             .order_by(board.c.id)
         )
-    return {"pilot": pilot, "brainstorm": brainstorm}
+    notes = tables.get("progress_note")
+    note = None
+    if notes is not None:
+        note = db.session.scalar(
+            select(notes.c.id)
+            .where(notes.c.pilot_id == pilot, notes.c.status == "published")
+            .order_by(notes.c.period_end.desc(), notes.c.id.desc())
+        )
+    return {"pilot": pilot, "brainstorm": brainstorm, "note": note}
+
+
+# Documents, each timed against the HTML page that shows the same content: (document, page).
+DOCUMENT_PAIRS = (
+    ("action plan PDF", "action plan page (HTML)"),
+    ("board pack PDF", "progress note page (HTML)"),
+)
+DOCUMENT_REQUESTS = 10  # a PDF takes half a second; ten give a steady median
 
 
 def key_pages(ids: dict) -> list[tuple[str, str, str]]:
@@ -102,6 +118,8 @@ def key_pages(ids: dict) -> list[tuple[str, str, str]]:
     pages = [
         TRIVIAL,
         ("static file (reference)", "anonymous", "/static/css/app.css"),
+        ("first page (Voor jou)", "coordinator", "/for-you"),
+        ("first page (Voor jou), board", "board", "/for-you"),
         ("pilot list", "coordinator", "/pilots"),
         ("pilot stepper", "coordinator", f"/pilots/{p}"),
         ("My tasks", "coordinator", "/tasks"),
@@ -119,6 +137,15 @@ def key_pages(ids: dict) -> list[tuple[str, str, str]]:
                 f"/pilots/{p}/brainstorms/{b}/poll",
             ),
         ]
+    pages += [
+        ("action plan page (HTML)", "coordinator", f"/pilots/{p}/action-plan"),
+        ("action plan PDF", "coordinator", f"/pilots/{p}/action-plan.pdf"),
+    ]
+    if ids.get("note"):
+        pages += [
+            ("progress note page (HTML)", "coordinator", f"/pilots/{p}/notes/{ids['note']}"),
+            ("board pack PDF", "coordinator", f"/pilots/{p}/board-pack.pdf"),
+        ]
     return pages
 
 
@@ -131,7 +158,9 @@ def _request_ms(browser: Browser, path: str, headers: dict) -> tuple[float, int]
     return (time.perf_counter() - start) * 1000, status
 
 
-def timed(browser: Browser, path: str, count: int, trivial: Browser) -> dict:
+def timed(
+    browser: Browser, path: str, count: int, trivial: Browser, warm_ups: int = WARM_UPS
+) -> dict:
     """Latencies in ms of `count` requests after the warm-ups, each followed by a request of
     the trivial route, so that a page's ratio compares it with the trivial route measured
     at the same moments (a shared machine's speed drifts); polls send the ETag back."""
@@ -139,7 +168,7 @@ def timed(browser: Browser, path: str, count: int, trivial: Browser) -> dict:
     if path.endswith("/poll"):
         _, _, response_headers = browser.request(path, headers={"HX-Request": "true"})
         headers = {"HX-Request": "true", "If-None-Match": response_headers.get("ETag", "")}
-    for _ in range(WARM_UPS):
+    for _ in range(warm_ups):
         browser.request(path, headers=headers)
     times, beside, status = [], [], None
     for _ in range(count):
@@ -251,8 +280,13 @@ def run(engine_name: str, scale: int, requests: int, log, keep: Path | None = No
             browsers["coordinator"].login(COORDINATOR, demo.PASSWORD)
             browsers["board"].login(BOARD, demo.PASSWORD)
             trivial = browsers["anonymous"]
+            documents = {document for document, _ in DOCUMENT_PAIRS}
             for name, who, path in pages:
-                results[name] = timed(browsers[who], path, requests, trivial)
+                if name in documents:
+                    count = min(requests, DOCUMENT_REQUESTS)
+                    results[name] = timed(browsers[who], path, count, trivial, warm_ups=4)
+                else:
+                    results[name] = timed(browsers[who], path, requests, trivial)
                 results[name]["queries"] = queries.get(name)
                 log(
                     f"  {name:34} {results[name]['median']:7.1f} ms  "
@@ -288,6 +322,23 @@ def table(runs: dict) -> str:
     return "\n".join(lines)
 
 
+def documents_table(runs: dict) -> str:
+    """Each document's median as a ratio to the HTML page of the same content."""
+    lines = ["document | " + " | ".join(f"{key} ms / x page" for key in runs)]
+    lines.append(" | ".join("---" for _ in range(len(runs) + 1)))
+    for document, html in DOCUMENT_PAIRS:
+        cells = [f"{document} (vs {html})"]
+        for run_result in runs.values():
+            made, page = run_result["pages"].get(document), run_result["pages"].get(html)
+            if made is None or page is None:
+                cells.append("-")
+                continue
+            flag = "" if made["status"] == 200 else f" ({made['status']}!)"
+            cells.append(f"{made['median']:.0f}{flag} / {made['median'] / page['median']:.1f}x")
+        lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
 def verdict(runs: dict) -> str:
     """The issue's targets, checked: 3x (1.5x for the unchanged poll) at the median, the same
     queries at every scale, and growth from the smallest to the largest scale under 1.3x
@@ -295,7 +346,8 @@ def verdict(runs: dict) -> str:
     lines = []
     for key, run_result in runs.items():
         for name, page in run_result["pages"].items():
-            if name in (TRIVIAL[0], "static file (reference)"):
+            # Documents are measured against their page (documents_table), not the 3x target.
+            if name in (TRIVIAL[0], "static file (reference)", *dict(DOCUMENT_PAIRS)):
                 continue
             limit = 1.5 if "poll" in name else 3.0
             if page["ratio"] > limit:
@@ -367,6 +419,9 @@ def main(argv=None) -> int:
         "4 sync workers on loopback; times in ms; x triv = median / trivial route median"
     )
     print(table(runs))
+    print()
+    print("Documents: median ms to make each, and its ratio to the HTML page of the same content")
+    print(documents_table(runs))
     print()
     missed = verdict(runs)
     print(missed if missed == "Every target met." else "Targets missed:\n" + missed)

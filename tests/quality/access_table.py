@@ -28,6 +28,10 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login ok    deny  deny  deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login see   deny  deny  deny  deny  deny  deny  deny  deny  deny",
     },
+    "accounts.end_all_sessions": {
+        # Anyone signed in may sign out everywhere; it ends at the login page.
+        "POST":   "login login login login login login login login login",
+    },
     "accounts.forgot_password": {
         "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "422   422   422   422   422   422   422   422   422   422   422",
@@ -61,6 +65,36 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "login 422   422   422   422   422   422   422   422   422   422",
     },
+    "accounts.two_factor_code": {
+        # Only after a right password of an account with two-factor; else back to login.
+        "GET":    "login login login login login login login login login",
+        "POST":   "login login login login login login login login login",
+    },
+    "accounts.two_factor_new_codes": {
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.two_factor_off": {
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.two_factor_setup": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.user_sessions": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.sign_in_settings": {
+        "GET":    "login ok    ok    deny  deny  deny  deny  deny  deny",
+        "POST":   "login ok    ok    deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.sso_callback": {
+        # No provider is set up in the world: there is nothing to come back to.
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.sso_start": {
+        "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok",
+        "POST":   "ok    ok    ok    ok    ok    ok    ok    ok    ok",
+    },
     "accounts.toggle_user": {
         "POST":   "login see   see   deny  deny  deny  deny  deny  deny  deny  deny",
     },
@@ -72,6 +106,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "actions.edit": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
+    },
+    "actions.new": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
     },
     "actions.index": {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
@@ -88,7 +125,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "actions.plan_agreements": {
         "POST":   "login deny  409   409   deny  deny  deny  deny  deny  deny  deny",
     },
-    "actions.plan_docx": {
+    "actions.plan_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
     "actions.plan_remove_organisation": {
@@ -121,7 +158,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  see   see   deny  deny  deny  deny  deny  deny  deny",
     },
-    "brainstorms.export_docx": {
+    "brainstorms.summary_document": {
         "GET":    "login deny  ok    ok    ok    ok    ok    deny  deny  deny  deny",
     },
     "brainstorms.export_markdown": {
@@ -312,7 +349,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "meetings.docx": {
+    "meetings.minutes_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
     "meetings.edit": {
@@ -389,6 +426,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "pilots.choose_route": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
+    "pilots.for_you": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
+    },
     "pilots.index": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
     },
@@ -418,6 +458,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.board_export": {
         "GET":    "login ok    ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
+    "reports.board_pack": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
+    },
     "reports.evaluation": {
         "GET":    "login deny  ok    ok    ok    deny  ok    ok    deny  deny  deny",
     },
@@ -428,7 +471,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.evaluation_create": {
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "reports.evaluation_docx": {
+    "reports.evaluation_document": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
     },
     "reports.evaluation_done": {
@@ -453,6 +496,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.note_acknowledge": {
         "POST":   "login deny  deny  deny  deny  see   deny  deny  deny  deny  deny",
     },
+    "reports.note_document": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
+    },
     "reports.note_edit": {
         "GET":    "login deny  deny  deny  deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  deny  deny  deny  deny  deny  deny  deny  deny  deny",
@@ -476,7 +522,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.policy_adoption": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
-    "reports.policy_docx": {
+    "reports.policy_document": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
     "reports.policy_edit": {
@@ -508,6 +554,9 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  see   see   deny  deny  deny  deny  deny  deny  deny",
     },
+    "reports.results_document": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
+    },
     "reports.results_off": {
         "POST":   "login deny  see   see   deny  deny  deny  deny  deny  deny  deny",
     },
@@ -538,6 +587,10 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "team.working_group": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
+    },
+    "security_txt": {
+        # Served only when the installation configures a contact and an expiry date.
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
     },
 }
 # fmt: on

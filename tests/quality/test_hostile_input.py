@@ -206,8 +206,10 @@ def _cells(response) -> list[str]:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(response.data))
+    # In a workbook only a formula cell (type "f") can run; a text cell shows "=1+1" as typed,
+    # so it is given here as the CSV would write it, with its apostrophe.
     return [
-        str(c.value)
+        str(c.value) if c.data_type == "f" else "'" + str(c.value)
         for ws in book.worksheets
         for row in ws.iter_rows()
         for c in row
@@ -235,7 +237,6 @@ def test_formulas_typed_into_text_fields_are_neutralised_in_every_export(app, wo
                 carried += any(f.lstrip("=+-@") in cell for f in FORMULAS[:2])
                 if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not NUMBER.match(cell):
                     live.append(f"{url} as {actor}: {cell[:60]!r}")
-    if not checked:
-        pytest.skip("no CSV/XLSX export exists yet")
+    assert checked, "no CSV/XLSX export answered in the world"
     assert carried, "no formula typed into a form reached any export: nothing was tested"
     assert live == [], "formulas reached an export without a leading apostrophe"

@@ -1,7 +1,7 @@
 """one-time form tokens
 
 Revision ID: 0010_locking
-Revises: 0050_meetings
+Revises: 0080_guided
 Create Date: 2026-12-06 19:20:00
 
 A creating form carries a one-time token; the first request that sends it records it here,
@@ -14,7 +14,7 @@ from partnerships.database import UTCDateTime
 
 
 revision = '0010_locking'
-down_revision = '0050_meetings'
+down_revision = '0080_guided'
 branch_labels = None
 depends_on = None
 
