@@ -39,7 +39,7 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     )
     config_module.load(app, config)
 
-    from . import documents, i18n, web
+    from . import concurrency, documents, i18n, once, web
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
@@ -47,6 +47,8 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     csrf.init_app(app)
     i18n.init_app(app, babel)
     web.init_app(app)
+    concurrency.init_app(app)
+    once.init_app(app)
     documents.init_app(app)
     _enable_sqlite_pragmas(app)
 

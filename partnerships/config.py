@@ -13,7 +13,10 @@ ENV_PREFIX = "PARTNERSHIPS"
 class Defaults:
     """Settings that hold unless the instance or the environment says otherwise."""
 
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # Test each pooled connection before use: after a PostgreSQL restart (or a connection
+    # killed by a proxy or an administrator) the pool would otherwise hand out dead
+    # connections and the next page loads would fail with a server error.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     WORKFLOWS_DIR = str(ROOT / "workflows")
     BABEL_DEFAULT_LOCALE = "nl"

@@ -106,7 +106,7 @@ def _json_error(code: int, description) -> tuple:
     return response, code
 
 
-def _error_page(error: HTTPException):
+def error_page(error: HTTPException):
     code = error.code or 500
     description = error.description
     if isinstance(error, CSRFError):
@@ -185,13 +185,13 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error):
-        return _error_page(error)
+        return error_page(error)
 
     @app.errorhandler(Exception)
     def _unexpected(error):
         app.logger.exception("Unhandled error")
         db.session.rollback()
-        return _error_page(InternalServerError())
+        return error_page(InternalServerError())
 
     @app.teardown_request
     def _rollback_on_error(exc):

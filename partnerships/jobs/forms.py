@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from ..forms import DateField, NoControlCharacters, VersionedForm
+from ..forms import DateField, NoControlCharacters, OnceForm, VersionedForm
 from ..privacy import Anonymous
 from . import choices
 from .choices import EvidenceKind, Outcome
@@ -46,7 +46,7 @@ def _yes_no(value):
     return {"yes": True, "no": False}.get(value)
 
 
-class ContractForm(DateOrderMixin, VersionedForm):
+class ContractForm(DateOrderMixin, OnceForm, VersionedForm):
     kind = SelectField(_l("Kind"), choices=options(choices.CONTRACT_KINDS))
     title = StringField(
         _l("Title"),
@@ -153,7 +153,7 @@ class PotentialJobEditForm(PotentialJobForm):
     placement_id = SelectField(_l("Filled by placement"), coerce=_int_or_none)
 
 
-class PlacementForm(DateOrderMixin, VersionedForm):
+class PlacementForm(DateOrderMixin, OnceForm, VersionedForm):
     contract_id = SelectField(_l("Contract"), coerce=int)
     # Empty by default; left empty, a contract with one supplier fills it in (services).
     supplier_organisation_id = SelectField(_l("Supplier"), coerce=_int_or_none)

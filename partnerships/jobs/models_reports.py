@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import UTCDateTime, enum_check, utcnow
+from ..database import UTCDateTime, enum_check, utcnow, versioned
 from ..extensions import db
 from .choices import ReportStatus
 
@@ -68,6 +68,7 @@ class MonitoringReport(db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic lock
+    __mapper_args__ = versioned(version)
 
     pilot = relationship("Pilot")
     contract = relationship("Contract")

@@ -10,7 +10,6 @@ from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
 from .. import access
-from ..concurrency import StaleEdit
 from ..extensions import db
 from ..htmx import invalid, redirect_to, render
 from . import bp, monitoring
@@ -177,12 +176,6 @@ def report_decide(pilot_id, report_id):
             )
         except ReportError as error:
             form.form_errors.append(str(error))
-        except StaleEdit as error:
-            # Shown in the form (also when htmx swaps it in place); the remark is kept.
-            db.session.rollback()
-            form.form_errors.append(str(error.description))
-            form.version.data = report.version
-            status = 409
         else:
             flash(
                 _("Report accepted and locked.")

@@ -22,7 +22,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..forms import DateField, Form, NoControlCharacters, VersionedForm, choices, strip
+from ..forms import DateField, NoControlCharacters, OnceForm, VersionedForm, choices, strip
 from ..inputs import DATE_MESSAGE, in_bounds
 from ..privacy import PersonalDataWarning, confirm_field
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
@@ -85,7 +85,7 @@ FREQUENCY_LABELS = {
 }
 
 
-class PilotForm(Form):
+class PilotForm(OnceForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
