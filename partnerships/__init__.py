@@ -13,6 +13,7 @@ from .extensions import babel, csrf, db, login_manager, migrate
 # One sub-package per domain, each with a blueprint named `bp` in its __init__.py.
 DOMAINS = (
     "accounts", "pilots", "team", "actions", "meetings", "brainstorms", "jobs", "reports",
+    "socialreturn",
 )
 ROOT = Path(__file__).resolve().parent.parent
 

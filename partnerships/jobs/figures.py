@@ -28,6 +28,7 @@ from ..extensions import db
 from ..pilots.models import Pilot
 from . import counting, figures_cache, tally
 from .choices import ReportStatus
+from ..socialreturn.valuation import person_key
 from .counting import PaidHours, PlacementFacts
 from .models import (
     MonitoringLine,
@@ -123,6 +124,7 @@ def facts_by_pilot(pilot_ids) -> dict[int, list[tuple]]:
         Placement.start_date,
         Placement.end_date,
         Placement.outcome,
+        Placement.reference,
     ).order_by(Placement.start_date, Placement.id)
     rows = _rows(query, Placement.pilot_id, pilot_ids)
     paid = _paid_hours(pilot_ids) if rows else {}
@@ -135,6 +137,7 @@ def facts_by_pilot(pilot_ids) -> dict[int, list[tuple]]:
             end=row.end_date,
             paid_hours=_without_overlaps(paid.get((row.pilot_id, row.id), [])),
             employed_until=row.end_date if row.outcome == "stopped" else None,
+            person=person_key(row.supplier_organisation_id, row.reference, row.id),
         )
         result[row.pilot_id].append((row, facts))
     return result

@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from ..forms import NoControlCharacters, VersionedForm
 from ..privacy import Anonymous
+from ..socialreturn.people import ENDED_BUT_ACTIVE, ended_but_active
 from . import choices
 from .choices import EvidenceKind, Outcome
 from .fields import CheckboxesField, LocalDecimalField, options
@@ -31,6 +32,15 @@ def _int_or_none(value):
     return int(value) if value not in (None, "", "None") else None
 
 
+def _yes_no(value):
+    """yes/no/empty from a select (or True/False/None from the model) as a boolean or None."""
+    if value in (True, "yes"):
+        return True
+    if value in (False, "no"):
+        return False
+    return None
+
+
 class DateOrderMixin:
     """End on or after the start: an end before the start is refused with a message."""
 
@@ -51,6 +61,11 @@ class ContractForm(DateOrderMixin, VersionedForm):
     suppliers = CheckboxesField(_l("Suppliers"), coerce=int)
     value_per_year = LocalDecimalField(
         _l("Contract value per year (EUR, excl. VAT)"),
+        validators=[Optional(), NumberRange(min=0, max=10**12)],
+    )
+    contract_value = LocalDecimalField(
+        _l("Contract value over the whole term (EUR, excl. VAT)"),
+        description=_l("A social return percentage of the contract value is taken of this."),
         validators=[Optional(), NumberRange(min=0, max=10**12)],
     )
     wage_sum = LocalDecimalField(
@@ -76,6 +91,36 @@ class ContractForm(DateOrderMixin, VersionedForm):
         choices=options([("", _l("(not applicable)"))] + list(choices.SR_INSTRUMENTS.items())),
     )
     sr_description = _text(_l("How social return is agreed"), 4000, anonymous=False)
+    sr_passend = SelectField(
+        _l("Is social return fitting (passend) for this contract?"),
+        coerce=_yes_no,
+        choices=options([("", _l("Not judged yet")), ("yes", _l("Yes")), ("no", _l("No"))]),
+    )
+    sr_passend_reason = _text(
+        _l("Reason for this judgement"),
+        2000,
+        anonymous=False,
+        description=_l("Whether it fits is a judgement of people; say what it rests on."),
+    )
+
+    def validate_sr_percentage(self, field):
+        # A percentage needs the amount it is a percentage of, or the obligation is unknown.
+        if field.data is None:
+            return
+        if self.sr_basis.data == "project_value" and self.contract_value.data is None:
+            raise ValidationError(
+                _l(
+                    "Enter the contract value over the whole term: the obligation is a "
+                    "percentage of it."
+                )
+            )
+        if self.sr_basis.data == "wage_sum" and self.wage_sum.data is None:
+            raise ValidationError(_l("Enter the wage sum: the obligation is a percentage of it."))
+
+    def validate_sr_passend_reason(self, field):
+        if self.sr_passend.data is not None and not field.data:
+            raise ValidationError(_l("Give the reason for the judgement."))
+
     notes = _text(
         _l("Notes for the working group"),
         4000,
@@ -121,7 +166,23 @@ class PlacementForm(DateOrderMixin, VersionedForm):
     reference = _text(
         _l("Reference (optional)"),
         40,
-        description=_l("Your own anonymous code, such as P-014. Never a name or BSN."),
+        description=_l(
+            "Your own anonymous code, such as P-014. Never a name or BSN. Give the same "
+            "person's next placement (for example employment after a work experience place) "
+            "the same code, so the person is counted once."
+        ),
+    )
+    seconding_organisation = _text(
+        _l("Seconding organisation (optional)"),
+        200,
+        description=_l(
+            "For a secondment: the organisation that employs the person, for "
+            "example a social workplace."
+        ),
+    )
+    lasting_support_need = BooleanField(
+        _l("Lasting support need"),
+        description=_l("Some schemes keep counting such a person after the first year."),
     )
     kind = SelectField(_l("Kind of placement"))
     target_group = SelectField(_l("Target group"))
@@ -153,6 +214,8 @@ class PlacementForm(DateOrderMixin, VersionedForm):
     def validate_outcome(self, field):
         if field.data == Outcome.STOPPED and not self.end_date.data:
             raise ValidationError(_l("Give the end date when the placement stopped."))
+        if ended_but_active(self.end_date.data, field.data):
+            raise ValidationError(ENDED_BUT_ACTIVE)
 
 
 # One "seen" checkbox and date per kind of evidence, added to the class below.

@@ -16,6 +16,8 @@ from .. import audit
 from ..accounts.models import Organisation
 from ..concurrency import claim
 from ..extensions import db
+from ..socialreturn.people import ENDED_BUT_ACTIVE, ended_but_active
+from ..socialreturn.policy import scheme_ref_for
 from . import figures, monitoring
 from .choices import EvidenceKind, JobStatus
 from .models import (
@@ -38,6 +40,7 @@ CONTRACT_FIELDS = (
     "category",
     "nature",
     "value_per_year",
+    "contract_value",
     "wage_sum",
     "start_date",
     "end_date",
@@ -46,6 +49,8 @@ CONTRACT_FIELDS = (
     "sr_percentage",
     "sr_instrument",
     "sr_description",
+    "sr_passend",
+    "sr_passend_reason",
     "notes",
 )
 PLACEMENT_FIELDS = (
@@ -59,6 +64,8 @@ PLACEMENT_FIELDS = (
     "end_date",
     "outcome",
     "outcome_reason",
+    "seconding_organisation",
+    "lasting_support_need",
     "notes",
 )
 
@@ -153,10 +160,12 @@ def save_contract(pilot, actor, data: dict, supplier_ids, contract=None, version
     if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
         raise JobsError(_("The end date lies before the start date."))
     _check_suppliers(supplier_ids)
-    for name in ("extension_options", "sr_description", "notes"):
+    for name in ("extension_options", "sr_description", "sr_passend_reason", "notes"):
         data[name] = data.get(name) or ""
     if contract is None:
         contract = Contract(organisation_id=pilot.organisation_id, created_by_id=actor.id)
+        # The valuation scheme in force at the organisation now stays with this contract.
+        contract.sr_scheme = scheme_ref_for(pilot.organisation_id)
         contract.pilots.append(pilot)
         db.session.add(contract)
         event = "contract.created"
@@ -264,6 +273,8 @@ def check_placement(pilot, data: dict, allowed_supplier_ids=None) -> Contract:
         raise JobsError(_("You can only record placements of your own organisation."))
     if data.get("end_date") and data["end_date"] < data["start_date"]:
         raise JobsError(_("The end date lies before the start date."))
+    if ended_but_active(data.get("end_date"), data.get("outcome")):
+        raise JobsError(str(ENDED_BUT_ACTIVE))
     return contract
 
 
@@ -289,6 +300,8 @@ def save_placement(
         setattr(placement, name, data.get(name))
     placement.reference = placement.reference or ""
     placement.outcome_reason = placement.outcome_reason or ""
+    placement.seconding_organisation = placement.seconding_organisation or ""
+    placement.lasting_support_need = bool(placement.lasting_support_need)
     placement.notes = placement.notes or ""
     existing = {e.kind: e for e in placement.evidence}
     for kind in EvidenceKind:

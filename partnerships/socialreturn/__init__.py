@@ -1,0 +1,13 @@
+"""Social return value: valuation schemes, obligations per contract and their realisation.
+
+Beside the banenafspraak jobs (jobs/), which count paid hours of people in the
+doelgroepregister, social return values every target group and more kinds of effort
+(purchases from social enterprises, community projects, trajectories) in euros, per the
+scheme the organisation chose.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("socialreturn", __name__)
+
+from . import views  # noqa: E402,F401
