@@ -10,4 +10,8 @@ from flask import Blueprint
 
 bp = Blueprint("socialreturn", __name__)
 
+from ..jobs.choices import template_helpers  # noqa: E402
 from . import views  # noqa: E402,F401
+
+# Contracts and placements are named the way the jobs pages name them.
+bp.context_processor(template_helpers)
