@@ -26,9 +26,9 @@ from sqlalchemy import func, select
 from ..accounts.models import Organisation
 from ..extensions import db
 from ..pilots.models import Pilot
+from ..socialreturn.valuation import person_key
 from . import counting, figures_cache, tally
 from .choices import ReportStatus
-from ..socialreturn.valuation import person_key
 from .counting import PaidHours, PlacementFacts
 from .models import (
     MonitoringLine,

@@ -156,8 +156,8 @@ def test_a_chain_is_one_person_on_the_pilot_figures(world, login_as):
 
 def test_the_board_sees_small_counts_hidden(world, login_as):
     add_placement(world, world.contract_a, world.supplier_a, reference="B-1")
-    html = login_as(world.board).get(f"/pilots/{world.pilot.id}/social-return").get_data(
-        as_text=True
+    html = (
+        login_as(world.board).get(f"/pilots/{world.pilot.id}/social-return").get_data(as_text=True)
     )
     assert _value(html, "Geplaatste mensen (ieder één keer)") == "&lt;5"
 

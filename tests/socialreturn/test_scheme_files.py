@@ -88,7 +88,7 @@ from = 2025-06-01
 
 
 def test_consecutive_periods_do_not_overlap(tmp_path):
-    text = HEADER + GOOD_RATE.replace('from = 2025-01-01', 'from = 2025-01-01\nuntil = 2025-12-31')
+    text = HEADER + GOOD_RATE.replace("from = 2025-01-01", "from = 2025-01-01\nuntil = 2025-12-31")
     text += GOOD_RATE.replace("2025-01-01", "2026-01-01").replace('"benefit"', '"benefit-26"')
     (tmp_path / "ok.toml").write_text(text)
     result = _check(tmp_path)

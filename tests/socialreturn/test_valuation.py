@@ -108,9 +108,7 @@ def test_half_a_year_at_18_of_36_hours_in_a_scheme_that_pro_rates_by_hours():
     scheme, problems = schemes.parse(HOURLY, "hourly.toml")
     assert problems == []
     stint = benefit_person(end=date(2026, 6, 30), hours_per_week=Decimal("18"))
-    assert valuation.realisation(scheme, *YEAR_2026, stints=[stint]).total == Decimal(
-        "12500.00"
-    )
+    assert valuation.realisation(scheme, *YEAR_2026, stints=[stint]).total == Decimal("12500.00")
 
 
 def test_werkervaringsplaats_then_employment_is_one_person_counted_one_year(cdio):
