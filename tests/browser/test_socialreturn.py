@@ -16,8 +16,8 @@ pytestmark = pytest.mark.browser
 def test_supplier_reports_in_excel_fixes_a_row_and_the_report_awaits_acceptance(
     page,
     axe_check,
-    story,
-    tmp_path,  # noqa: F811
+    story,  # noqa: F811
+    tmp_path,
 ):
     pilot_id, contract_id = story["pilot"].id, story["contract"].id
     log_in(page, axe_check, story["contact"].email)
