@@ -17,7 +17,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..jobs import counting
 from ..jobs.figures import facts_by_pilot, frequency_of
-from ..jobs.hints import sr_threshold
+from ..jobs.hints import sr_threshold, sr_value_threshold
 from ..jobs.models import Contract, Placement, contract_pilot
 from ..jobs.settings import settings_for
 from ..pilots.models import Pilot
@@ -259,6 +259,14 @@ class TenderShare:
         )
 
 
+def _within(contract, settings) -> bool:
+    """Within the threshold the organisation applies: its own on the contract value for
+    this kind of purchase where it set one, else the one on the wage sum."""
+    own = sr_value_threshold(contract, settings)
+    hint = own if own is not None else sr_threshold(contract, settings)
+    return hint.applies is True
+
+
 def tender_share(organisation_id: int) -> TenderShare:
     """Share of the organisation's contracts and tenders within the social return threshold
     (per its own settings) where social return was asked."""
@@ -266,5 +274,5 @@ def tender_share(organisation_id: int) -> TenderShare:
     contracts = db.session.scalars(
         select(Contract).where(Contract.organisation_id == organisation_id)
     ).all()
-    within = [c for c in contracts if sr_threshold(c, settings).applies is True]
+    within = [c for c in contracts if _within(c, settings)]
     return TenderShare(len(within), sum(1 for c in within if c.sr_basis != "none"))
