@@ -171,10 +171,16 @@ EXPECTED: dict[str, dict[str, str]] = {
     "jobs.api.organisation_figures": {
         "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
     },
+    "jobs.api.organisation_social_return": {
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
+    },
     "jobs.api.pilot": {
         "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
     },
     "jobs.api.pilot_figures": {
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
+    },
+    "jobs.api.pilot_social_return": {
         "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
     },
     "jobs.api.pilots": {
@@ -453,6 +459,40 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "reports.results_on": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
+    },
+    "socialreturn.contract": {
+        "GET":    "login deny  ok    ok    ok    ok    ok    deny  deny",
+        "POST":   "login deny  ok    ok    ok    deny  ok    deny  deny",
+    },
+    "socialreturn.contracts_import": {
+        "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny",
+        "POST":   "login deny  ok    ok    ok    deny  deny  deny  deny",
+    },
+    "socialreturn.contracts_template": {
+        "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny",
+    },
+    "socialreturn.organisation": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  ok",
+    },
+    "socialreturn.organisation_export": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  ok",
+    },
+    "socialreturn.pilot": {
+        "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny",
+    },
+    "socialreturn.pilot_export": {
+        "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny",
+    },
+    "socialreturn.policy_settings": {
+        "GET":    "login deny  ok    deny  deny  deny  deny  deny  ok",
+        "POST":   "login deny  ok    deny  deny  deny  deny  deny  ok",
+    },
+    "socialreturn.report_template": {
+        "GET":    "login deny  deny  deny  deny  deny  ok    deny  deny",
+    },
+    "socialreturn.report_upload": {
+        "GET":    "login deny  deny  deny  deny  deny  ok    deny  deny",
+        "POST":   "login deny  deny  deny  deny  deny  ok    deny  deny",
     },
     "team.add_member": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
