@@ -13,6 +13,7 @@ from decimal import Decimal
 from flask import current_app
 from flask_babel import gettext as _
 
+from ..i18n import locale_code
 from ..jobs.exports import Table
 from ..jobs.tally import shown
 from . import valuation
@@ -23,13 +24,14 @@ def _shown(n: int, suppress: bool):
     return shown(n, suppress, current_app.config.get("SMALL_CELL_THRESHOLD", 5))
 
 
-def _scheme(scheme) -> dict | None:
+def scheme_view(scheme) -> dict | None:
     if scheme is None:
         return None
+    dutch = locale_code() == "nl"
     return {
         "ref": scheme.ref,
-        "title": scheme.title,
-        "source": scheme.source,
+        "title": (dutch and scheme.title_nl) or scheme.title,
+        "source": (dutch and scheme.source_nl) or scheme.source,
         "published": scheme.published,
     }
 
@@ -59,7 +61,7 @@ def figures(summary: Summary, *, suppress: bool, tender_share: TenderShare | Non
             "nature": c.contract.nature,
             "basis": c.contract.sr_basis,
             "percentage": c.contract.sr_percentage,
-            "scheme": _scheme(c.scheme),
+            "scheme": scheme_view(c.scheme),
             **_value_fields(c, suppress),
         }
         for c in summary.contracts

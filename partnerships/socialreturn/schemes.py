@@ -72,6 +72,9 @@ class Scheme:
     source: str
     published: date
     rates: tuple[Rate, ...]
+    # Optional Dutch title and source; the application's default language is Dutch.
+    title_nl: str = ""
+    source_nl: str = ""
 
     @property
     def ref(self) -> str:
@@ -253,6 +256,8 @@ def parse(
         source=data["source"],
         published=published,
         rates=tuple(rates),
+        title_nl=str(data.get("title_nl", "")),
+        source_nl=str(data.get("source_nl", "")),
     )
     return scheme, []
 

@@ -12,7 +12,7 @@ from .. import access
 from ..extensions import db
 from ..htmx import invalid, redirect_to
 from ..jobs.settings import settings_for
-from . import bp, policy, services
+from . import bp, policy, present, services
 from .forms import OwnSchemeForm, PolicyForm
 
 
@@ -28,7 +28,10 @@ def _scheme_choices(organisation_id: int, has_own: bool) -> list[tuple[str, str]
     for scheme in policy.shipped().values():
         if scheme.key not in newest or scheme.version > newest[scheme.key].version:
             newest[scheme.key] = scheme
-    result = [(key, f"{s.title} (v{s.version})") for key, s in sorted(newest.items())]
+    result = [
+        (key, f"{present.scheme_view(s)['title']} (v{s.version})")
+        for key, s in sorted(newest.items())
+    ]
     if has_own:
         result.append((policy.OWN, _("Our own scheme (newest version)")))
     return result
@@ -76,7 +79,9 @@ def policy_settings():
         scheme_form=scheme_form,
         problems=problems,
         versions=versions,
-        schemes=sorted(policy.shipped().values(), key=lambda s: s.ref),
+        schemes=[
+            present.scheme_view(s) for s in sorted(policy.shipped().values(), key=lambda s: s.ref)
+        ],
     )
     if request.method == "POST":
         return invalid("socialreturn/policy.html", **context)
