@@ -109,6 +109,7 @@ class OwnSchemeForm(FlaskForm):
     text = TextAreaField(
         _l("Your own scheme (TOML)"),
         validators=[DataRequired(), Length(max=20000)],
+        render_kw={"rows": 24, "spellcheck": "false"},
     )
 
 

@@ -230,6 +230,21 @@ def for_pilot(pilot, *, as_of: date, supplier_ids=None) -> Summary:
     )
 
 
+def per_supplier(pilot, *, as_of: date) -> dict[int, Summary]:
+    """Each supplier's own part of the pilot's contracts: what it realised, whom it placed."""
+    contracts = pilot_contracts(pilot)
+    supplier_ids = sorted({s for c in contracts for s in c.supplier_ids})
+    return {
+        supplier_id: summarise(
+            [pilot],
+            [c for c in contracts if supplier_id in c.supplier_ids],
+            as_of=as_of,
+            supplier_ids={supplier_id},
+        )
+        for supplier_id in supplier_ids
+    }
+
+
 def for_organisation(organisation_id: int, *, as_of: date) -> Summary:
     """Every contract of the organisation's pilots, each once, over all those pilots."""
     pilots = db.session.scalars(

@@ -55,11 +55,21 @@ def pilot(pilot_id):
     day = as_of()
     summary = realisation.for_pilot(pilot, as_of=day, supplier_ids=scope)
     # The board sees small counts hidden; a supplier sees its own rows, which it lists anyway.
-    data = present.figures(summary, suppress=standing.board and not standing.working_group)
+    suppress = standing.board and not standing.working_group
+    data = present.figures(summary, suppress=suppress)
+    suppliers = []
+    if scope is None:
+        parts = realisation.per_supplier(pilot, as_of=day)
+        names = supplier_names(parts)
+        suppliers = [
+            (names.get(org_id, ""), present.figures(part, suppress=suppress))
+            for org_id, part in sorted(parts.items(), key=lambda kv: names.get(kv[0], ""))
+        ]
     return render_template(
         "socialreturn/pilot.html",
         pilot=pilot,
         figures=data,
+        suppliers=suppliers,
         as_of=day,
         internal=standing.working_group,
     )

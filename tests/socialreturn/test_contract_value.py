@@ -151,7 +151,19 @@ def test_a_chain_is_one_person_on_the_pilot_figures(world, login_as):
     html = login_as(world.coordinator).get(
         f"/pilots/{world.pilot.id}/social-return?as_of=2027-01-15"
     )
-    assert _value(html.get_data(as_text=True), "Geplaatste mensen (ieder één keer)") == "1"
+    html = html.get_data(as_text=True)
+    assert _value(html, "Geplaatste mensen (ieder één keer)") == "1"
+    # Per supplier: Schoon BV placed the one person; Groen BV nobody.
+    assert re.search(
+        r'<th scope="row">Schoon BV</th><td class="num">EUR [^<]*</td>'
+        r'<td class="num">1</td>',
+        html,
+    )
+    assert re.search(
+        r'<th scope="row">Groen BV</th><td class="num">EUR 0</td>'
+        r'<td class="num">0</td>',
+        html,
+    )
 
 
 def test_the_board_sees_small_counts_hidden(world, login_as):
