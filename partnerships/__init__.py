@@ -9,6 +9,7 @@ from flask import Flask
 
 from . import config as config_module
 from .extensions import babel, csrf, db, login_manager, migrate
+from .transaction import Partnerships
 
 # One sub-package per domain, each with a blueprint named `bp` in its __init__.py.
 DOMAINS = (
@@ -23,7 +24,7 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
 
     `instance_path` moves local state (database, secret key, config.py) elsewhere, e.g. in tests.
     """
-    app = Flask(
+    app = Partnerships(
         __name__,
         instance_path=str(instance_path or ROOT / "instance"),
         instance_relative_config=True,

@@ -44,7 +44,6 @@ def org_users(org_id):
             user, link, sent = services.invite(
                 org, form.email.data, form.name.data, current_user, form.org_role.data
             )
-            db.session.commit()
             if sent:
                 flash(_("Invitation sent to %(email)s.", email=user.email), "success")
                 return redirect(url_for("accounts.org_users", org_id=org.id), code=303)
@@ -90,7 +89,6 @@ def toggle_user(org_id, user_id):
         user.email,
         organisation=org,
     )
-    db.session.commit()
     flash(
         _("%(name)s is now active.", name=user.name)
         if user.is_active_account
@@ -117,7 +115,6 @@ def organisations():
             db.session.add(org)
             db.session.flush()
             audit.record("organisation.created", org.name, organisation=org)
-            db.session.commit()
             flash(_("Organisation %(name)s created.", name=org.name), "success")
             return redirect(url_for("accounts.org_users", org_id=org.id), code=303)
     orgs = db.session.scalars(select(Organisation).order_by(Organisation.kind, Organisation.name))
@@ -144,7 +141,6 @@ def edit_organisation(org_id):
         else:
             _fill_organisation(org, form)
             audit.record("organisation.changed", org.name, organisation=org)
-            db.session.commit()
             flash(_("Saved."), "success")
             return redirect(url_for("accounts.organisations"), code=303)
     status = 422 if form.is_submitted() and form.errors else 200

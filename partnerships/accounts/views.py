@@ -65,6 +65,8 @@ def login():
                 form.email.data, form.password.data, request.remote_addr or "unknown"
             )
         except services.Throttled:
+            # Explicit commits, unlike everywhere else: the failure counts must be stored
+            # even though this answer (429, or 401 below) is an error, which rolls back.
             db.session.commit()
             minutes = max(1, current_app.config["LOGIN_WINDOW_SECONDS"] // 60)
             flash(
@@ -84,7 +86,6 @@ def login():
         chosen = session.pop("locale", None)
         if user.locale is None and chosen in current_app.config["LANGUAGES"]:
             user.locale = chosen
-            db.session.commit()
         login_user(user, remember=bool(form.remember.data))
         return redirect(safe_next(request.args.get("next")) or url_for("accounts.home"))
     status = 422 if form.is_submitted() else 200
@@ -113,7 +114,6 @@ def set_language():
         abort(400)
     if current_user.is_authenticated:
         current_user.locale = locale
-        db.session.commit()
     session["locale"] = locale
     return redirect(safe_next(request.form.get("next")) or url_for("accounts.home"), code=303)
 
@@ -123,7 +123,6 @@ def forgot_password():
     form = ResetRequestForm()
     if form.validate_on_submit():
         services.send_reset(form.email.data)
-        db.session.commit()
         flash(
             _(
                 "If an account exists for this address, we have sent it a link to set a new "
@@ -150,7 +149,6 @@ def reset_password(token):
     form = NewPasswordForm()
     if form.validate_on_submit():
         user = services.use_token(row, form.password.data)
-        db.session.commit()
         login_user(user)
         flash(_("Your new password is set."), "success")
         return redirect(url_for("accounts.home"), code=303)
@@ -167,7 +165,6 @@ def accept_invitation(token):
         form.name.data = row.user.name
     if form.validate_on_submit():
         user = services.use_token(row, form.password.data, name=form.name.data)
-        db.session.commit()
         login_user(user)
         flash(_("Welcome! Your account is ready."), "success")
         return redirect(url_for("accounts.home"), code=303)
@@ -186,7 +183,6 @@ def settings():
         current_user.name = form.name.data
         current_user.locale = form.locale.data
         current_user.reminders_enabled = form.reminders_enabled.data
-        db.session.commit()
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.settings"), code=303)
     return (
@@ -205,7 +201,6 @@ def change_password():
             password_form.current.errors.append(_("Your current password is not correct."))
         else:
             services.change_password(current_user, password_form.password.data)
-            db.session.commit()
             # The session must carry the new epoch; pass the user itself, not the proxy.
             login_user(current_user._get_current_object())
             flash(_("Your password is changed. Other devices are logged out."), "success")

@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
-from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import locale_code
 from . import bp, docx_export
@@ -85,7 +84,6 @@ def plan_agreements(pilot_id):
     plan_data.save_meeting_agreements(
         pilot, current_user, form.meeting_agreements.data, form.version.data
     )
-    db.session.commit()
     flash(_("Meeting agreements saved."), "success")
     return htmx.redirect_to(url_for("actions.plan", pilot_id=pilot.id, _anchor="agreements"))
 
@@ -110,7 +108,6 @@ def plan_add_organisation(pilot_id):
     except ActionError as error:
         form.name.errors.append(error.message)
         return _page(pilot, org_form=form, status=422)
-    db.session.commit()
     flash(_("%(name)s added to the action plan.", name=form.name.data), "success")
     return htmx.redirect_to(url_for("actions.plan", pilot_id=pilot.id, _anchor="organisations"))
 
@@ -123,6 +120,5 @@ def plan_remove_organisation(pilot_id, org_id):
     if not ButtonForm().validate_on_submit():
         abort(400)
     plan_data.remove_organisation(pilot, current_user, row)
-    db.session.commit()
     flash(_("%(name)s removed from the action plan.", name=row.name), "success")
     return htmx.redirect_to(url_for("actions.plan", pilot_id=pilot.id, _anchor="organisations"))

@@ -141,7 +141,6 @@ def create(pilot_id):
     except services.ActionError as error:
         _blame(form, error)
         return _index_page(pilot, form, 422)
-    db.session.commit()
     if action.deadline and action.deadline < date.today():
         flash(
             _("Action added. Note: its deadline lies in the past, so it shows as overdue."),
@@ -212,7 +211,6 @@ def edit(pilot_id, action_id):
     except services.ActionError as error:
         _blame(form, error)
         return _show_page(pilot, action, form=form, status=422)
-    db.session.commit()
     flash(_("Action saved.") if changed else _("Nothing was changed."), "success")
     return htmx.redirect_to(url_for("actions.show", pilot_id=pilot.id, action_id=action.id))
 
@@ -251,7 +249,6 @@ def status(pilot_id, action_id):
                 next=back,
             )
         return _show_page(pilot, action, status_form=form, status=422)
-    db.session.commit()
     if htmx.is_htmx():
         return htmx.render(
             "actions/_status.html",
@@ -276,7 +273,6 @@ def comment(pilot_id, action_id):
     if not form.validate_on_submit():
         return _show_page(pilot, action, comment_form=form, status=422)
     services.add_comment(action, current_user, form.body.data)
-    db.session.commit()
     flash(_("Comment added."), "success")
     return htmx.redirect_to(
         url_for("actions.show", pilot_id=pilot.id, action_id=action.id, _anchor="comments")

@@ -74,7 +74,6 @@ def new(pilot_id):
             step_code=_step_for(form.kind.data),
             supplier_org_ids=form.suppliers.data or (),
         )
-        db.session.commit()
         flash(
             _("Brainstorm started. Invite the suppliers' contacts under Participants."), "success"
         )
@@ -148,7 +147,6 @@ def edit(pilot_id, brainstorm_id):
                 form=form,
                 stale=error.description,
             )
-        db.session.commit()
         flash(_("The brainstorm's details are saved."), "success")
         return htmx.redirect_to(
             url_for("brainstorms.board", pilot_id=pilot.id, brainstorm_id=brainstorm.id)
@@ -169,7 +167,6 @@ def edit(pilot_id, brainstorm_id):
 def close(pilot_id, brainstorm_id):
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     services.close(brainstorm, current_user)
-    db.session.commit()
     flash(_("The brainstorm is closed. Now turn the cards into work."), "success")
     return htmx.redirect_to(
         url_for("brainstorms.work", pilot_id=pilot.id, brainstorm_id=brainstorm.id)

@@ -51,7 +51,6 @@ def add_card(pilot_id, brainstorm_id):
             db.session.rollback()
             errors = [error.message]
         else:
-            db.session.commit()
             if htmx.is_htmx():
                 return _add_card_answer(pilot, brainstorm, place)
             return htmx.redirect_to(_board_url(brainstorm, f"cards-{place}"))
@@ -165,7 +164,6 @@ def card(pilot_id, brainstorm_id, card_id):
         db.session.rollback()
         form.text.errors = [*form.text.errors, error.message]
         return _card_page(pilot, brainstorm, card, form=form, status=422)
-    db.session.commit()
     flash(_("The card is saved."), "success")
     return htmx.redirect_to(_board_url(brainstorm, f"card-{card.id}"))
 
@@ -191,7 +189,6 @@ def _versioned_action(pilot_id, brainstorm_id, card_id, action, change, done_mes
         db.session.rollback()
         db.session.refresh(card)
         return _card_page(pilot, brainstorm, card, status=409, message=error.description)
-    db.session.commit()
     flash(done_message, "success")
     return htmx.redirect_to(_board_url(brainstorm, f"cards-{card.place}"))
 
@@ -252,6 +249,5 @@ def merge(pilot_id, brainstorm_id, card_id):
     except services.Refused as error:
         db.session.rollback()
         return _card_page(pilot, brainstorm, target, status=422, message=error.message)
-    db.session.commit()
     flash(_("The cards are merged."), "success")
     return htmx.redirect_to(_board_url(brainstorm, f"card-{target.id}"))

@@ -68,7 +68,6 @@ def share(pilot_id, brainstorm_id):
     if not form.validate_on_submit():
         return _page(pilot, brainstorm, status=422, share=form)
     sharing.set_shares(brainstorm, current_user, form.suppliers.data or [])
-    db.session.commit()
     flash(_("Sharing is saved."), "success")
     return _back(brainstorm)
 
@@ -88,7 +87,6 @@ def invite(pilot_id, brainstorm_id):
         db.session.rollback()
         form.user_id.errors = [error.message]
         return _page(pilot, brainstorm, status=422, invite=form)
-    db.session.commit()
     flash(_("%(name)s is invited.", name=user.name), "success")
     return _back(brainstorm)
 
@@ -110,7 +108,6 @@ def invite_email(pilot_id, brainstorm_id):
         db.session.rollback()
         form.email.errors = [error.message]
         return _page(pilot, brainstorm, status=422, invite_email=form)
-    db.session.commit()
     if link and not sent:
         # No mail server (development): show the link so the facilitator can pass it on.
         flash(

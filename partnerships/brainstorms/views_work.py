@@ -161,7 +161,6 @@ def convert(pilot_id, brainstorm_id, card_id, kind):
             db.session.rollback()
             form.title.errors = [*form.title.errors, error.message]
         else:
-            db.session.commit()
             flash(DONE[kind], "success")
             return htmx.redirect_to(
                 url_for(
@@ -212,7 +211,6 @@ def shortlist_add(pilot_id, brainstorm_id):
         db.session.rollback()
         form.rank.errors = [*form.rank.errors, error.message]
         return _work_page(pilot, brainstorm, status=422, shortlist_form=form)
-    db.session.commit()
     flash(_("The supplier is on the shortlist."), "success")
     return htmx.redirect_to(
         url_for(
@@ -229,7 +227,6 @@ def shortlist_remove(pilot_id, brainstorm_id, entry_id):
     if entry is None or entry.brainstorm_id != brainstorm.id:
         abort(404)
     outcomes.remove_from_shortlist(entry, current_user)
-    db.session.commit()
     flash(_("The supplier is off the shortlist."), "success")
     return htmx.redirect_to(
         url_for(

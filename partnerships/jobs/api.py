@@ -60,7 +60,6 @@ def _authenticate():
         _fail(401, "This token is unknown or revoked.")
     if token.last_used_on != date.today():
         token.last_used_on = date.today()
-        db.session.commit()
     g.api_organisation_id = token.organisation_id
 
 

@@ -73,7 +73,6 @@ def contract_new(pilot_id):
         except JobsError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(_("Contract saved."), "success")
             return redirect_to(
                 url_for("jobs.contract_show", pilot_id=pilot.id, contract_id=contract.id)
@@ -102,7 +101,6 @@ def contract_edit(pilot_id, contract_id):
         except JobsError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(_("Contract saved."), "success")
             return redirect_to(
                 url_for("jobs.contract_show", pilot_id=pilot.id, contract_id=contract.id)
@@ -122,7 +120,6 @@ def contract_link(pilot_id):
     if not form.validate_on_submit():
         abort(422)
     services.link_contract(pilot, db.session.get(Contract, form.contract_id.data))
-    db.session.commit()
     flash(_("Contract added to this pilot."), "success")
     return redirect_to(url_for("jobs.contracts", pilot_id=pilot.id))
 
@@ -221,7 +218,6 @@ def potential_job_new(pilot_id):
             hours_per_week=form.hours_per_week.data,
         )
         job.contract_id = form.contract_id.data
-        db.session.commit()
         flash(_("Potential job saved."), "success")
         return redirect_to(url_for("jobs.potential_jobs", pilot_id=pilot.id))
     context = dict(pilot=pilot, form=form, job=None)
@@ -257,7 +253,6 @@ def potential_job_edit(pilot_id, job_id):
         except JobsError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(_("Potential job saved."), "success")
             return redirect_to(url_for("jobs.potential_jobs", pilot_id=pilot.id))
     context = dict(

@@ -68,7 +68,6 @@ def settings():
             [x for x in lines(form.own_placement_kinds.data) if x not in DEFAULT_PLACEMENT_KINDS],
         )
         audit.record("jobs.settings", organisation.name, organisation=organisation)
-        db.session.commit()
         flash(_("Settings saved."), "success")
         return redirect_to(url_for("jobs.settings"))
     if form.is_submitted():
@@ -102,7 +101,6 @@ def api_tokens():
             )
         )
         audit.record("api_token.created", form.name.data, organisation=organisation)
-        db.session.commit()
         # Shown once, in this response only: it is never stored or sent again.
         new_token, form = secret, ApiTokenForm(formdata=None)
     status = 422 if form.errors else 200
@@ -129,6 +127,5 @@ def api_token_revoke(token_id):
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         audit.record("api_token.revoked", token.name, organisation=organisation)
-        db.session.commit()
     flash(_("Token revoked. Tools using it can no longer read data."), "success")
     return redirect_to(url_for("jobs.api_tokens"))

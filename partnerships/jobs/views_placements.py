@@ -101,7 +101,6 @@ def placement_new(pilot_id):
         except JobsError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(_("Placement saved."), "success")
             return redirect_to(url_for("jobs.placements", pilot_id=pilot.id))
     context = dict(pilot=pilot, form=form, placement=None)
@@ -125,7 +124,6 @@ def placement_edit(pilot_id, placement_id):
         except JobsError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(_("Placement saved."), "success")
             return redirect_to(url_for("jobs.placements", pilot_id=pilot.id))
     context = dict(pilot=pilot, form=form, placement=placement)

@@ -120,7 +120,6 @@ def report_new(pilot_id, contract_id, period):
         except ReportError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(
                 _("Report submitted. The buyer will accept it or return it with a remark."),
                 "success",
@@ -187,7 +186,6 @@ def report_decide(pilot_id, report_id):
             form.version.data = report.version
             status = 409
         else:
-            db.session.commit()
             flash(
                 _("Report accepted and locked.")
                 if accept

@@ -72,7 +72,6 @@ def set_monitoring(pilot_id):
     planned = monitoring.plan_monitoring(
         pilot, current_user, form.frequency.data, locale=locale_code()
     )
-    db.session.commit()
     flash(
         ngettext(
             "Monitoring frequency saved; %(num)s progress meeting planned until %(end)s.",
@@ -169,7 +168,6 @@ def new(pilot_id):
         except agenda.MeetingError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(_("Meeting planned."), "success")
             if added:
                 flash(
@@ -264,7 +262,6 @@ def edit(pilot_id, meeting_id):
         except agenda.MeetingError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(_("Meeting saved."), "success")
             return htmx.redirect_to(
                 url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id)
@@ -285,7 +282,6 @@ def set_status(pilot_id, meeting_id):
     if wanted not in set(MeetingStatus) or not ButtonForm().validate_on_submit():
         abort(400)
     agenda.set_status(meeting, current_user, wanted)
-    db.session.commit()
     messages = {
         MeetingStatus.HELD: _("Meeting marked as held. Only the coordinator can change it now."),
         MeetingStatus.CANCELLED: _("Meeting cancelled."),

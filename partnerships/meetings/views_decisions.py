@@ -11,7 +11,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx, workflows_registry
-from ..extensions import db
 from ..i18n import locale_code
 from . import bp, services
 from .forms import KIND_LABELS, STATUS_LABELS, ConfirmDecisionForm, DecisionForm, options
@@ -72,7 +71,6 @@ def decisions(pilot_id):
             value=form.value.data or None,
             status=form.status.data,
         )
-        db.session.commit()
         flash(_("Decision added to the register."), "success")
         return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))
     return _register_page(pilot, form, 422 if form.is_submitted() else 200)
@@ -104,7 +102,6 @@ def supersede_decision(pilot_id, decision_id):
         except services.DecisionError as error:
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(
                 _("The new decision replaces the earlier one; both stay in the register."),
                 "success",
@@ -135,6 +132,5 @@ def take_decision(pilot_id, decision_id):
     except services.DecisionError as error:
         flash(str(error), "error")
     else:
-        db.session.commit()
         flash(_("Decision marked as taken."), "success")
     return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))

@@ -64,7 +64,6 @@ def add_item(pilot_id, meeting_id):
         description=form.description.data or "",
         shared=form.shared.data,
     )
-    db.session.commit()
     flash(_("Agenda item added."), "success")
     return htmx.redirect_to(_meeting_url(pilot, meeting))
 
@@ -88,7 +87,6 @@ def edit_item(pilot_id, meeting_id, item_id):
             description=form.description.data or "",
             shared=form.shared.data,
         )
-        db.session.commit()
         flash(_("Agenda item saved."), "success")
         return htmx.redirect_to(_meeting_url(pilot, meeting))
     status = 422 if form.is_submitted() else 200
@@ -110,7 +108,6 @@ def remove_item(pilot_id, meeting_id, item_id):
         agenda.remove_item(item, current_user)
     except agenda.MeetingError as error:
         _refuse(str(error), 409)
-    db.session.commit()
     flash(_("Agenda item removed."), "success")
     return htmx.redirect_to(_meeting_url(pilot, meeting))
 
@@ -128,7 +125,6 @@ def move_item(pilot_id, meeting_id, item_id):
         agenda.move_item(item, request.form.get("direction", ""))
     except agenda.MeetingError as error:
         _refuse(str(error))
-    db.session.commit()
     return _agenda_response(pilot, meeting)
 
 
@@ -148,7 +144,6 @@ def reorder_items(pilot_id, meeting_id):
             if isinstance(error, agenda.MeetingError)
             else _l("The new order names something that is not an agenda item.")
         )
-    db.session.commit()
     return _agenda_response(pilot, meeting)
 
 
@@ -212,7 +207,6 @@ def item_notes(pilot_id, meeting_id, item_id):
     if not form.validate_on_submit():
         return _minutes_page(pilot, meeting, item, 422, notes=form)
     minutes.save_notes(item, current_user, notes=form.notes.data or "", version=form.version.data)
-    db.session.commit()
     flash(_("Minutes saved."), "success")
     return htmx.redirect_to(_minutes_url(pilot, meeting, item))
 
@@ -248,7 +242,6 @@ def item_decision(pilot_id, meeting_id, item_id):
     except DecisionError as error:
         form.form_errors.append(str(error))
         return _minutes_page(pilot, meeting, item, 422, decision=form)
-    db.session.commit()
     flash(_("Decision recorded in the decision register."), "success")
     return htmx.redirect_to(_minutes_url(pilot, meeting, item))
 
@@ -286,6 +279,5 @@ def item_action(pilot_id, meeting_id, item_id):
         target = getattr(form, field, None) if field else None
         (target or form.title).errors.append(error.message)
         return _minutes_page(pilot, meeting, item, 422, action=form)
-    db.session.commit()
     flash(_("Action added to the action list."), "success")
     return htmx.redirect_to(_minutes_url(pilot, meeting, item))

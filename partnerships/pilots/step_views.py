@@ -120,7 +120,6 @@ def substep_status(pilot_id, code):
             note=form.note.data,
             version=form.version.data,
         )
-        db.session.commit()
     except StaleEdit:
         db.session.rollback()
         # Nothing is lost: the other save stays, and this person's input stays in the form
@@ -195,7 +194,6 @@ def choose_route(pilot_id):
             reason=form.reason.data,
             version=form.version.data,
         )
-        db.session.commit()
     except StaleEdit:
         db.session.rollback()
         form.version.data = pilot.version

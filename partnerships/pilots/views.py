@@ -61,7 +61,6 @@ def new():
             goal_jobs=form.goal_jobs.data,
             goal_people=form.goal_people.data,
         )
-        db.session.commit()
         flash(_("Pilot started. You are its coordinator."), "success")
         return redirect(url_for("pilots.show", pilot_id=pilot.id), code=303)
     return render_template("pilots/new.html", form=form), 422 if form.is_submitted() else 200
@@ -127,7 +126,6 @@ def settings(pilot_id):
     values = {name: form[name].data for name in stepper.SETTINGS_FIELDS}
     try:
         stepper.update_settings(pilot, current_user, version=form.version.data, **values)
-        db.session.commit()
     except StaleEdit:
         db.session.rollback()
         # Keep what this person typed; offer the current version so a deliberate save works.

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
-from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import _number
 from . import bp
@@ -72,7 +71,6 @@ def evaluation_create(pilot_id):
     created = services.create_evaluation(
         pilot, current_user, title=form.title.data, contract=contracts.get(form.contract_id.data)
     )
-    db.session.commit()
     return htmx.redirect_to(
         url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=created.id)
     )
@@ -129,7 +127,6 @@ def evaluation_show(pilot_id, evaluation_id):
         went_well=form.went_well.data,
         to_improve=form.to_improve.data,
     )
-    db.session.commit()
     flash(_("Evaluation saved."), "success")
     return htmx.redirect_to(
         url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
@@ -144,7 +141,6 @@ def lesson_add(pilot_id, evaluation_id):
     if not form.validate_on_submit():
         return _page(pilot, evaluation, status=422, lesson_form=form)
     services.add_lesson(evaluation, current_user, theme=form.theme.data, text=form.text.data)
-    db.session.commit()
     flash(_("Lesson added."), "success")
     return htmx.redirect_to(
         url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
@@ -160,7 +156,6 @@ def lesson_delete(pilot_id, lesson_id):
     access.require("evaluation.edit", lesson.evaluation)
     if ButtonForm().validate_on_submit():
         services.remove_lesson(lesson, current_user)
-        db.session.commit()
         flash(_("Lesson removed."), "success")
     return htmx.redirect_to(
         url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=lesson.evaluation_id)
@@ -179,7 +174,6 @@ def evaluation_done(pilot_id, evaluation_id):
         else:
             services.close_evaluation(evaluation, current_user)
             flash(_("Evaluation marked as done; its figures are frozen."), "success")
-        db.session.commit()
     return htmx.redirect_to(
         url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
     )
@@ -204,7 +198,6 @@ def evaluation_contribution(pilot_id, evaluation_id):
                 version=form.version.data,
                 ideas=form.ideas.data,
             )
-            db.session.commit()
             flash(_("Thank you. The working group can read your ideas now."), "success")
             return htmx.redirect_to(
                 url_for(

@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
-from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import _date
 from . import bp
@@ -70,7 +69,6 @@ def policy_start(pilot_id):
     pilot = access.load_pilot(pilot_id, "policy.edit")
     if ButtonForm().validate_on_submit() and services.draft_of(pilot) is None:
         services.start_draft(pilot, current_user)
-        db.session.commit()
         flash(
             _(
                 "Draft written from the pilot's data. Edit it freely; every save is kept "
@@ -96,7 +94,6 @@ def policy_edit(pilot_id):
             version=form.version.data,
             sections={name: form[name].data or "" for name in POLICY_SECTIONS},
         )
-        db.session.commit()
         flash(_("Saved as version %(n)s.", n=saved.number), "success")
         return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id))
     page = htmx.invalid if form.is_submitted() else htmx.render
@@ -182,7 +179,6 @@ def policy_specialist(pilot_id):
     services.set_specialist(
         draft, current_user, user=members.get(form.user_id.data), name=form.name.data or ""
     )
-    db.session.commit()
     flash(_("Social return specialist saved."), "success")
     return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#specialist")
 
@@ -201,7 +197,6 @@ def policy_adoption(pilot_id):
         status=form.status.data,
         decided_on=form.decided_on.data,
     )
-    db.session.commit()
     flash(_("Decision recorded in the decision register."), "success")
     return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#board")
 
@@ -216,6 +211,5 @@ def policy_link_decision(pilot_id):
     if not form.validate_on_submit():
         return policy(pilot.id, status=422, link=form)
     services.link_decision(draft, current_user, decisions.get(form.decision_id.data))
-    db.session.commit()
     flash(_("Board decision linked."), "success")
     return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#board")

@@ -10,7 +10,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
-from ..extensions import db
 from ..forms import ButtonForm
 from . import bp, sharing
 from . import figures as key
@@ -32,7 +31,6 @@ def results(pilot_id):
     form = StoryForm(obj=row, version=row.version if row else 0)
     if form.validate_on_submit():
         sharing.save_story(pilot, current_user, version=form.version.data, story=form.story.data)
-        db.session.commit()
         flash(_("Story saved."), "success")
         return htmx.redirect_to(url_for("reports.results", pilot_id=pilot.id))
     link = sharing.active_link(pilot)
@@ -56,7 +54,6 @@ def results_on(pilot_id):
     pilot = access.load_pilot(pilot_id, "results.manage")
     if ButtonForm().validate_on_submit():
         sharing.switch_on(pilot, current_user)
-        db.session.commit()
         flash(_("The results page is public now. Share the link below."), "success")
     return htmx.redirect_to(url_for("reports.results", pilot_id=pilot.id))
 
@@ -66,7 +63,6 @@ def results_on(pilot_id):
 def results_off(pilot_id):
     pilot = access.load_pilot(pilot_id, "results.manage")
     if ButtonForm().validate_on_submit() and sharing.revoke(pilot, current_user):
-        db.session.commit()
         flash(_("The results page is offline; the old link no longer works."), "success")
     return htmx.redirect_to(url_for("reports.results", pilot_id=pilot.id))
 

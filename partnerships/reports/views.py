@@ -89,7 +89,6 @@ def note_new(pilot_id):
             period_end=form.period_end.data,
             body=form.body.data,
         )
-        db.session.commit()
         flash(_("Draft saved. Check it and publish it for the board."), "success")
         return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
     if form.is_submitted():
@@ -112,7 +111,6 @@ def note_edit(pilot_id, note_id):
             period_end=form.period_end.data,
             body=form.body.data,
         )
-        db.session.commit()
         flash(_("Draft saved."), "success")
         return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
     if form.is_submitted():
@@ -137,7 +135,6 @@ def note_publish(pilot_id, note_id):
             period=taken.existing.period_label,
         )
         return _note_page(pilot, note, status=409, publish_error=message)
-    db.session.commit()
     flash(_("Note published. The board can read it now; its figures are frozen."), "success")
     return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
 
@@ -148,7 +145,6 @@ def note_acknowledge(pilot_id, note_id):
     pilot, note = _load_note(pilot_id, note_id, "note.acknowledge")
     if ButtonForm().validate_on_submit():
         services.acknowledge(note, current_user)
-        db.session.commit()
     thanks = _("Thank you: the coordinator can see you have read this note.")
     if htmx.is_htmx():
         # The swapped-in fragment carries the confirmation a redirect would have flashed.
@@ -165,7 +161,6 @@ def note_remark(pilot_id, note_id):
     if not form.validate_on_submit():
         return _note_page(pilot, note, status=422, remark_form=form)
     services.add_remark(note, current_user, form.body.data)
-    db.session.commit()
     sent = _("Remark sent to the coordinator.")
     if htmx.is_htmx():
         return _note_page(pilot, note, notice=sent)
@@ -180,7 +175,6 @@ def remark_read(pilot_id, remark_id):
     remark = access.load(NoteRemark, remark_id, "remark.mark_read", pilot=pilot)
     if ButtonForm().validate_on_submit():
         services.mark_read(remark)
-        db.session.commit()
     return htmx.redirect_to(url_for("reports.notes", pilot_id=pilot.id))
 
 

@@ -90,7 +90,6 @@ def add_member(pilot_id):
     except services.TeamError as error:
         getattr(form, error.field or "role").errors.append(error.message)
         return _page(pilot, add=form, status=422)
-    db.session.commit()
     flash(
         _(
             "%(name)s now holds the role %(role)s.",
@@ -124,7 +123,6 @@ def invite_member(pilot_id):
     except services.TeamError as error:
         getattr(form, error.field or "role").errors.append(error.message)
         return _page(pilot, invite=form, status=422)
-    db.session.commit()
     name = membership.user.name
     if link and not sent:
         # Without a mail server (development) the coordinator passes the link on by hand.
@@ -159,7 +157,6 @@ def remove_member(pilot_id, membership_id):
         db.session.rollback()
         flash(str(error.message), "error")
         return _page(pilot, status=422)
-    db.session.commit()
     flash(_("The role has been taken away."), "success")
     return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
 
@@ -176,7 +173,6 @@ def task_description(pilot_id, membership_id):
     services.set_task_description(
         pilot, current_user, membership, form.task_description.data, form.version.data
     )
-    db.session.commit()
     flash(_("Task description saved."), "success")
     return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
 
@@ -213,7 +209,6 @@ def duty(pilot_id, step_code, role):
         form.version.data = override.version if override else 0
     elif form.validate_on_submit():
         matrix.set_duty(pilot, current_user, step_code, role, form.text.data, form.version.data)
-        db.session.commit()
         flash(_("The duty text has been saved for this pilot."), "success")
         target = url_for("team.raci", pilot_id=pilot.id, _anchor=f"cell-{step_code}-{role}")
         return htmx.redirect_to(target)
