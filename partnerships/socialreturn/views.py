@@ -114,7 +114,6 @@ def contract(pilot_id, contract_id):
             except services.SocialReturnError as error:
                 form.form_errors.append(str(error))
             else:
-                db.session.commit()
                 flash(_("Recorded."), "success")
                 return redirect_to(
                     url_for("socialreturn.contract", pilot_id=pilot.id, contract_id=contract.id)

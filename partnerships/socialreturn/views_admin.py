@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
-from ..extensions import db
 from ..htmx import invalid, redirect_to
 from ..jobs.settings import settings_for
 from . import bp, policy, present, services
@@ -65,12 +64,10 @@ def policy_settings():
                 organisation, current_user, scheme_form.text.data
             )
             if saved is not None:
-                db.session.commit()
                 flash(_("Version %(n)d of your own scheme saved.", n=saved.version), "success")
                 return redirect_to(url_for("socialreturn.policy_settings"))
     elif policy_form.validate_on_submit():
         services.save_policy(organisation, policy_form)
-        db.session.commit()
         flash(_("Social return policy saved."), "success")
         return redirect_to(url_for("socialreturn.policy_settings"))
     context = dict(

@@ -107,10 +107,8 @@ def report_upload(pilot_id, contract_id, period):
                 data=data,
             )
         except UploadRefused as refused:
-            db.session.rollback()
             problems = refused.problems
         else:
-            db.session.commit()
             flash(
                 _("Report submitted. The buyer will accept it or return it with a remark."),
                 "success",
@@ -139,10 +137,8 @@ def contracts_import(pilot_id):
         try:
             created = services.import_contracts(pilot, current_user, data)
         except UploadRefused as refused:
-            db.session.rollback()
             problems = refused.problems
         else:
-            db.session.commit()
             flash(_("%(n)d contracts loaded.", n=len(created)), "success")
             return redirect_to(url_for("jobs.contracts", pilot_id=pilot.id))
     context = dict(pilot=pilot, form=form, problems=problems)
