@@ -18,7 +18,15 @@ from sqlalchemy import select
 from ..accounts.models import Organisation
 from ..extensions import db
 from ..jobs import choices
-from .sheets import Problem, RowReader, UploadRefused, data_rows, header_problems, open_workbook
+from .sheets import (
+    Problem,
+    RowReader,
+    UploadRefused,
+    data_rows,
+    header_problems,
+    in_each_language,
+    open_workbook,
+)
 
 SHEET = "Contracten"
 LISTS = "lijsten"
@@ -100,8 +108,11 @@ def _code(row: RowReader, index: int, vocabulary: dict, *, required: bool) -> st
     raw = row.text(index, required=required)
     if not raw:
         return None
-    by_label = {str(text).casefold(): str(code) for code, text in vocabulary.items()}
-    by_label.update({str(code): str(code) for code in vocabulary})
+    by_label = {str(code): str(code) for code in vocabulary}
+    for labels in in_each_language(
+        lambda: {str(text).casefold(): str(code) for code, text in vocabulary.items()}
+    ):
+        by_label.update(labels)
     code = by_label.get(raw.casefold())
     if code is None:
         row.fail(index, _("Choose a value from the list."))
@@ -112,7 +123,7 @@ def parse(data: bytes) -> list[tuple[dict, list[int]]]:
     """(contract fields, supplier ids) per row; UploadRefused lists every problem."""
     _book, ws = open_workbook(data, SHEET)
     titles = headers()
-    problems = header_problems(ws, titles)
+    problems = header_problems(ws, titles, headers)
     if problems:
         raise UploadRefused(problems)
     suppliers = {

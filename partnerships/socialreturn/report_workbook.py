@@ -27,7 +27,15 @@ from ..jobs.choices import (
 )
 from ..jobs.monitoring import MAX_HOURS_PER_WEEK
 from .people import ENDED_BUT_ACTIVE, ended_but_active
-from .sheets import Problem, RowReader, UploadRefused, data_rows, header_problems, open_workbook
+from .sheets import (
+    Problem,
+    RowReader,
+    UploadRefused,
+    data_rows,
+    header_problems,
+    in_each_language,
+    open_workbook,
+)
 
 SHEET = "Rapportage"
 META = "meta"
@@ -146,9 +154,10 @@ class Parsed:
 
 
 def _outcome_codes() -> dict[str, str]:
-    """Outcome by its label in the current language, or by its code."""
-    codes = {str(text).casefold(): code for code, text in OUTCOMES.items()}
-    codes.update({code.value: code.value for code in Outcome})
+    """Outcome by its label in any language, or by its code."""
+    codes = {code.value: code.value for code in Outcome}
+    for labels in in_each_language(lambda: {str(t).casefold(): c for c, t in OUTCOMES.items()}):
+        codes.update(labels)
     return codes
 
 
@@ -158,7 +167,7 @@ def parse(data: bytes, *, contract, supplier_id: int, period, placements) -> Par
     book, ws = open_workbook(data, SHEET)
     problems = _meta_problems(book, contract.id, supplier_id, start)
     titles = headers()
-    problems += header_problems(ws, titles)
+    problems += header_problems(ws, titles, headers)
     if problems:
         raise UploadRefused(problems)
     by_id = {p.id: p for p in placements}
@@ -216,6 +225,10 @@ def parse(data: bytes, *, contract, supplier_id: int, period, placements) -> Par
         if raw_outcome and outcome is None:
             row.fail(OUTCOME, _("Choose one of the outcomes in the list."))
         effective_end = ended_on or placement.end_date
+        # Rows the supplier left as they were are not refused for what was already stored.
+        touched = ended_on is not None or (outcome is not None and outcome != placement.outcome)
+        if not touched:
+            continue
         if outcome and ended_but_active(effective_end, outcome):
             row.fail(OUTCOME, str(ENDED_BUT_ACTIVE))
         elif outcome == Outcome.STOPPED and effective_end is None:

@@ -197,13 +197,27 @@ def data_rows(ws, width: int):
             yield number, list(values)
 
 
-def header_problems(ws, headers: list[str]) -> list[Problem]:
-    """The first row must be the template's header, or columns were moved."""
+def in_each_language(make):
+    """What `make()` returns in every language of the application: a template downloaded
+    in Dutch may come back from someone who switched to English, and the other way round."""
+    from flask import current_app
+    from flask_babel import force_locale
+
+    results = []
+    for language in current_app.config.get("LANGUAGES", ("nl", "en")):
+        with force_locale(language):
+            results.append(make())
+    return results
+
+
+def header_problems(ws, headers: list[str], make_headers=None) -> list[Problem]:
+    """The first row must be the template's header (in any language), or columns moved."""
     found = [
         (c.value or "").strip() if isinstance(c.value, str) else c.value
         for c in next(ws.iter_rows(min_row=1, max_row=1, max_col=len(headers)))
     ]
-    if found != headers:
+    accepted = in_each_language(make_headers) if make_headers else [headers]
+    if found not in accepted:
         return [
             Problem(
                 _(

@@ -147,3 +147,14 @@ def test_not_an_excel_file_is_refused_with_a_message(world, three, login_as):
 
 def test_only_the_contracts_own_supplier_gets_the_template(world, three, login_as):
     assert login_as(world.contact_b).get(_urls(world)[0]).status_code == 403
+
+
+def test_a_template_downloaded_in_dutch_is_read_after_switching_to_english(world, three, login_as):
+    client = login_as(world.contact_a)
+    book = _template(client, world)  # Dutch headings and outcome labels
+    sheet = book["Rapportage"]
+    sheet["I2"], sheet["G4"], sheet["H4"] = 12, date(2026, 3, 1), "Gestopt"
+    assert client.post("/language", data={"locale": "en"}).status_code == 303
+    response = _upload(client, world, book)
+    assert response.status_code == 303
+    assert db.session.get(Placement, three[2].id).outcome == "stopped"
