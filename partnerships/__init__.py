@@ -13,7 +13,14 @@ from .transaction import Partnerships
 
 # One sub-package per domain, each with a blueprint named `bp` in its __init__.py.
 DOMAINS = (
-    "accounts", "pilots", "team", "actions", "meetings", "brainstorms", "jobs", "reports",
+    "accounts",
+    "pilots",
+    "team",
+    "actions",
+    "meetings",
+    "brainstorms",
+    "jobs",
+    "reports",
     "socialreturn",
 )
 ROOT = Path(__file__).resolve().parent.parent

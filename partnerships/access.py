@@ -91,7 +91,8 @@ def standing(user, pilot) -> Standing:
         ).all()
         roles = frozenset(role for role, _ in rows)
         suppliers = frozenset(
-            org for role, org in rows
+            org
+            for role, org in rows
             if role == "supplier" and org is not None and org == user.organisation_id
         )
         org_admin = user.is_org_admin and user.organisation_id == pilot.organisation_id
@@ -144,12 +145,14 @@ def _may_start_pilot(user) -> bool:
     )
     return not roles or bool(roles - {"board"})
 
+
 # The rules table: action name -> rule(user, obj, standing in obj's pilot).
 RULES: dict[str, Rule] = {
     # --- organisations and accounts ---
     "site.admin": lambda u, o, s: u.is_site_admin,
-    "organisation.manage_users": lambda u, o, s: u.is_site_admin
-    or (u.is_org_admin and u.organisation_id == o.id),
+    "organisation.manage_users": lambda u, o, s: (
+        u.is_site_admin or (u.is_org_admin and u.organisation_id == o.id)
+    ),
     # --- pilots ---
     "pilot.create": lambda u, o, s: _may_start_pilot(u),
     "pilot.view": lambda u, o, s: s.any,

@@ -20,9 +20,7 @@ class AuditEvent(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    actor_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="CASCADE"), index=True
     )
@@ -35,8 +33,9 @@ class AuditEvent(db.Model):
     actor = relationship("User")
 
 
-def record(event: str, subject: str = "", details: str = "", *, pilot=None, organisation=None,
-           actor=None) -> AuditEvent:
+def record(
+    event: str, subject: str = "", details: str = "", *, pilot=None, organisation=None, actor=None
+) -> AuditEvent:
     """Add an audit row for the current request's user (or the given actor)."""
     if actor is None and current_user and current_user.is_authenticated:
         actor = current_user
@@ -46,7 +45,8 @@ def record(event: str, subject: str = "", details: str = "", *, pilot=None, orga
         details=details,
         pilot_id=pilot.id if pilot is not None else None,
         organisation_id=(
-            organisation.id if organisation is not None
+            organisation.id
+            if organisation is not None
             else (pilot.organisation_id if pilot is not None else None)
         ),
         actor_id=actor.id if actor is not None else None,

@@ -19,8 +19,14 @@ PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 TEMPLATES = ROOT / "templates"
 TRANSLATED = ("nl",)
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None,
-            "lazy_ngettext": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "lazy_gettext": None,
+    "_l": None,
+    "lazy_ngettext": (1, 2),
+}
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,11 @@ class Domain:
 def domains() -> list[Domain]:
     """The core catalogue and one per domain package that has a blueprint."""
     result = []
-    subpackages = sorted(p for p in PACKAGE.iterdir() if (p / "__init__.py").exists()
-                         and p.name not in ("migrations",))
+    subpackages = sorted(
+        p
+        for p in PACKAGE.iterdir()
+        if (p / "__init__.py").exists() and p.name not in ("migrations",)
+    )
     domain_names = {p.name for p in subpackages if (p / "views.py").exists()}
     core_py = [p for p in PACKAGE.glob("*.py")]
     for p in subpackages:
@@ -58,8 +67,11 @@ def domains() -> list[Domain]:
     result.append(Domain("core", tuple(sorted(core_py)), tuple(sorted(core_tpl))))
     for name in sorted(domain_names):
         result.append(
-            Domain(name, tuple(sorted((PACKAGE / name).rglob("*.py"))),
-                   tuple(sorted((TEMPLATES / name).rglob("*.html"))))
+            Domain(
+                name,
+                tuple(sorted((PACKAGE / name).rglob("*.py"))),
+                tuple(sorted((TEMPLATES / name).rglob("*.html"))),
+            )
         )
     return result
 
@@ -73,8 +85,13 @@ def extract(domain: Domain) -> Catalog:
         for lineno, message, comments, context in extract_from_file(
             method, str(path), keywords=KEYWORDS, options=options
         ):
-            catalog.add(message, None, [(str(path.relative_to(ROOT)), lineno)],
-                        auto_comments=comments, context=context)
+            catalog.add(
+                message,
+                None,
+                [(str(path.relative_to(ROOT)), lineno)],
+                auto_comments=comments,
+                context=context,
+            )
     return catalog
 
 
@@ -97,8 +114,15 @@ def update(only: str | None = None) -> None:
             catalog.update(template, no_fuzzy_matching=True)
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("wb") as handle:
-                write_po(handle, catalog, width=100, omit_header=False, ignore_obsolete=True,
-                         include_previous=False, sort_output=True)
+                write_po(
+                    handle,
+                    catalog,
+                    width=100,
+                    omit_header=False,
+                    ignore_obsolete=True,
+                    include_previous=False,
+                    sort_output=True,
+                )
 
 
 def compile_all() -> None:

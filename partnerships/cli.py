@@ -33,8 +33,13 @@ def create_user(email, name, org_name, admin, site_admin, password):
         raise click.ClickException(f"A user with e-mail {email} exists already.")
     if len(password) < 10:
         raise click.ClickException("Use a password of at least 10 characters.")
-    user = User(email=normalise_email(email), name=name, organisation=org,
-                org_role=OrgRole.ADMIN if admin else OrgRole.MEMBER, is_site_admin=site_admin)
+    user = User(
+        email=normalise_email(email),
+        name=name,
+        organisation=org,
+        org_role=OrgRole.ADMIN if admin else OrgRole.MEMBER,
+        is_site_admin=site_admin,
+    )
     user.set_password(password)
     db.session.add(user)
     db.session.commit()
@@ -89,8 +94,11 @@ def restore_command(path):
             f"  pg_restore --no-owner --dbname='{url.set(drivername='postgresql')}' {path}"
         )
     present = set(inspect(db.engine).get_table_names())
-    filled = [t.name for t in db.metadata.sorted_tables if t.name in present
-              and db.session.scalar(select(func.count()).select_from(t))]
+    filled = [
+        t.name
+        for t in db.metadata.sorted_tables
+        if t.name in present and db.session.scalar(select(func.count()).select_from(t))
+    ]
     db.session.remove()
     if filled:
         raise click.ClickException(
@@ -118,8 +126,7 @@ def init_app(app: Flask) -> None:
     from .workflow.cli import workflows_cli
 
     init_text(app)
-    for command in (create_user, demo_command, backup_command, restore_command,
-                    workflows_cli):
+    for command in (create_user, demo_command, backup_command, restore_command, workflows_cli):
         app.cli.add_command(command)
     for domain in ("actions", "jobs", "reports"):
         try:

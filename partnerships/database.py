@@ -38,9 +38,7 @@ class Timestamped:
     """Adds created_at and updated_at, maintained by the database layer."""
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime(), default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
 def enum_check(column: str, enum_cls: type[enum.StrEnum]) -> CheckConstraint:

@@ -29,8 +29,13 @@ WORKING_GROUP = [
 ]
 SUPPLIERS = [
     ("Schoon & Co Facilitair", False, None, "schoon@schoonco.example", "Ruud Hendriks"),
-    ("Groen Dichtbij", True, "Aanbestedingswet art. 2.82: meer dan 30% van het personeel uit de "
-     "doelgroepen", "groen@groendichtbij.example", "Esther Kok"),
+    (
+        "Groen Dichtbij",
+        True,
+        "Aanbestedingswet art. 2.82: meer dan 30% van het personeel uit de doelgroepen",
+        "groen@groendichtbij.example",
+        "Esther Kok",
+    ),
 ]
 SITE_ADMIN = ("admin@partnerships.example", "Beheerder Partnerships")
 
@@ -38,9 +43,14 @@ SITE_ADMIN = ("admin@partnerships.example", "Beheerder Partnerships")
 def _user(email, name, org, admin=False, site_admin=False) -> User:
     user = User.by_email(email)
     if user is None:
-        user = User(email=email, name=name, organisation=org,
-                    org_role=OrgRole.ADMIN if admin else OrgRole.MEMBER, is_site_admin=site_admin,
-                    locale=None)
+        user = User(
+            email=email,
+            name=name,
+            organisation=org,
+            org_role=OrgRole.ADMIN if admin else OrgRole.MEMBER,
+            is_site_admin=site_admin,
+            locale=None,
+        )
         user.set_password(PASSWORD)
         db.session.add(user)
         db.session.flush()
@@ -64,11 +74,21 @@ def seed() -> bool:
 
     buyer = _organisation(BUYER, OrganisationKind.BUYER, buyer_type="gemeente")
     people = {email: _user(email, name, buyer, admin) for email, name, _, admin in WORKING_GROUP}
-    _user(*SITE_ADMIN, org=_organisation("Partnerships beheer", OrganisationKind.BUYER,
-                                         buyer_type="other"), site_admin=True)
+    _user(
+        *SITE_ADMIN,
+        org=_organisation("Partnerships beheer", OrganisationKind.BUYER, buyer_type="other"),
+        site_admin=True,
+    )
     coordinator = people[WORKING_GROUP[0][0]]
-    pilot = start_pilot(buyer, coordinator, title=PILOT_TITLE, purchasing_category="cleaning",
-                        start_date=date(2026, 1, 12), goal_jobs=Decimal("6"), goal_people=8)
+    pilot = start_pilot(
+        buyer,
+        coordinator,
+        title=PILOT_TITLE,
+        purchasing_category="cleaning",
+        start_date=date(2026, 1, 12),
+        goal_jobs=Decimal("6"),
+        goal_people=8,
+    )
     pilot.goals_text = (
         "Binnen de looptijd van de schoonmaak- en groencontracten zes banenafspraakbanen "
         "(25,5 uur per week) realiseren, waarvan minstens de helft duurzaam."
@@ -79,11 +99,18 @@ def seed() -> bool:
                 db.session.add(Membership(pilot_id=pilot.id, user_id=people[email].id, role=role))
     suppliers = []
     for name, social, basis, email, contact in SUPPLIERS:
-        org = _organisation(name, OrganisationKind.SUPPLIER, is_social_enterprise=social,
-                            social_enterprise_basis=basis)
+        org = _organisation(
+            name,
+            OrganisationKind.SUPPLIER,
+            is_social_enterprise=social,
+            social_enterprise_basis=basis,
+        )
         user = _user(email, contact, org)
-        db.session.add(Membership(pilot_id=pilot.id, user_id=user.id, role="supplier",
-                                  supplier_organisation_id=org.id))
+        db.session.add(
+            Membership(
+                pilot_id=pilot.id, user_id=user.id, role="supplier", supplier_organisation_id=org.id
+            )
+        )
         suppliers.append(org)
     db.session.flush()
     # Each domain adds its part of the story, if it has one.

@@ -25,9 +25,7 @@ class NoControlCharacters:
 
     def __call__(self, form, field):
         value = field.data or ""
-        if isinstance(value, str) and any(
-            ord(ch) < 32 and ch not in "\n\r\t" for ch in value
-        ):
+        if isinstance(value, str) and any(ord(ch) < 32 and ch not in "\n\r\t" for ch in value):
             raise ValidationError(self.message)
 
 

@@ -8,15 +8,22 @@ from email.message import EmailMessage
 from flask import current_app
 
 
-def send(to: str, subject: str, body: str) -> bool:
+def send(to: str, subject: str, body: str, *, calendar: tuple[str, bytes] | None = None) -> bool:
     """Send a plain-text message; returns False when it was only logged (no server set up,
-    or the server refused or did not answer: a mail problem must not lose the user's work)."""
+    or the server refused or did not answer: a mail problem must not lose the user's work).
+
+    `calendar` is (METHOD, iCalendar bytes): sent as the text/calendar alternative that
+    Outlook and other mail programs show with accept and decline buttons.
+    """
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
     message["Subject"] = subject
     message.set_content(body)
+    if calendar is not None:
+        method, ics = calendar
+        message.add_alternative(ics.decode("utf-8"), subtype="calendar", params={"method": method})
     if not config.get("MAIL_SERVER"):
         current_app.logger.warning("No MAIL_SERVER set; mail to %s:\n%s\n%s", to, subject, body)
         return False

@@ -31,8 +31,10 @@ ERROR_TITLES = {
 }
 ERROR_TEXTS = {
     400: _l("Your browser sent something we could not read. Go back and try again."),
-    403: _l("Ask the coordinator of the pilot or your organisation's administrator if you "
-            "think you should have access."),
+    403: _l(
+        "Ask the coordinator of the pilot or your organisation's administrator if you "
+        "think you should have access."
+    ),
     404: _l("The page does not exist (any more). Check the address or go back to the overview."),
     405: _l("Use the buttons on the page instead of typing the address."),
     409: _l("Reload the page to see the latest version, then make your change again."),
@@ -71,8 +73,9 @@ def _error_page(error: HTTPException):
     description = error.description
     if isinstance(error, CSRFError):
         code = 400
-        description = _l("This form has expired or was not sent from this site. "
-                         "Reload the page and try again.")
+        description = _l(
+            "This form has expired or was not sent from this site. Reload the page and try again."
+        )
     # Werkzeug's own English descriptions are replaced by ours; ours are lazy strings.
     if not hasattr(description, "_args") and code in ERROR_TEXTS and not g.get("own_message"):
         description = ERROR_TEXTS[code]

@@ -30,6 +30,33 @@ _PASSWORD_HASH = generate_password_hash(PASSWORD, method="scrypt")
 _serial = count(1)
 
 
+def pytest_configure(config):
+    """Under pytest-xdist, give each worker its own PostgreSQL database.
+
+    Workers run at the same time and every test empties the tables it used, so two workers
+    on one database would empty each other's rows. The worker's database replaces
+    DATABASE_URL in the environment, so that whatever reads it (the app fixture, the servers
+    the quality tests start) uses the worker's own. SQLite needs nothing: each worker has its
+    own temporary folder.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get("DATABASE_URL")
+    if not worker or not url or not url.startswith("postgresql"):
+        return
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    os.environ["DATABASE_URL"] = base.set(database=name).render_as_string(hide_password=False)
+
+
 def database_url(tmp_path_factory) -> str:
     """PostgreSQL when DATABASE_URL is set (CI runs both), else a fresh SQLite file."""
     url = os.environ.get("DATABASE_URL")

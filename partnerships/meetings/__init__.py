@@ -4,4 +4,11 @@ from flask import Blueprint
 
 bp = Blueprint("meetings", __name__)
 
-from . import views, views_decisions, views_exports, views_items  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    views,
+    views_decisions,
+    views_exports,
+    views_invitations,
+    views_items,
+    views_minutes,
+)

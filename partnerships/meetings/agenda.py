@@ -10,10 +10,19 @@ from sqlalchemy import select
 
 from .. import audit, workflows_registry
 from ..concurrency import claim
+from ..database import utcnow
 from ..extensions import db
 from ..pilots.models import Membership
 from .clock import local
-from .models import FREE_KIND, AgendaItem, Meeting, MeetingParticipant, MeetingStatus
+from .follow_up import follow_up_items
+from .models import (
+    FREE_KIND,
+    AgendaItem,
+    Meeting,
+    MeetingGuest,
+    MeetingParticipant,
+    MeetingStatus,
+)
 
 
 class MeetingError(ValueError):
@@ -102,10 +111,14 @@ def plan_meeting(
     locale: str = "nl",
     auto_planned: bool = False,
     supplier_name: str = "",
+    guests=(),
+    follow_up: bool = False,
 ) -> Meeting:
     """Plan a meeting; one made from a template gets the template's agenda in `locale`.
 
-    `supplier_name` names the supplier the meeting is with in the default title.
+    `supplier_name` names the supplier the meeting is with in the default title. `guests`
+    are dicts for people without an account; with `follow_up`, the agenda opens with the
+    approval of the last minutes and the open actions of earlier meetings.
     """
     _check_times(starts_at, ends_at)
     template = template_for(pilot, kind)
@@ -125,9 +138,15 @@ def plan_meeting(
     )
     if not meeting.title:
         raise MeetingError(_l("Give the meeting a title."))
-    if template is not None:
-        meeting.items = template_items(template, locale)
+    items = template_items(template, locale) if template is not None else []
+    if follow_up:
+        items = follow_up_items(pilot, starts_at, locale) + items
+    for position, item in enumerate(items):
+        item.position = position
+    meeting.items = items
     _set_participants(pilot, meeting, participant_ids)
+    for guest in guests:
+        meeting.guests.append(new_guest(**guest))
     db.session.add(meeting)
     db.session.flush()
     audit.record("meeting.planned", meeting.title, pilot=pilot, actor=actor)
@@ -152,7 +171,12 @@ def update_meeting(
     if not title:
         raise MeetingError(_l("Give the meeting a title."))
     claim(meeting, version)
+    before = (meeting.title, meeting.starts_at, meeting.ends_at, meeting.place, meeting.video_url)
+    invited = {p.user_id for p in meeting.participants}
     _set_participants(meeting.pilot, meeting, participant_ids)
+    if (title, starts_at, ends_at, place, video_url) != before or invited != set(participant_ids):
+        # Calendars replace an invitation only when its SEQUENCE grows.
+        meeting.sequence += 1
     meeting.title, meeting.place, meeting.video_url = title, place, video_url
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     meeting.shows_pilot_state = shows_pilot_state
@@ -163,14 +187,65 @@ def update_meeting(
 
 
 def set_status(meeting: Meeting, actor, status: str) -> Meeting:
-    """Mark a meeting held or cancelled, or open it again (the view checks who may)."""
+    """Mark a meeting held or cancelled, or open it again (the view checks who may).
+
+    Held means held: not before the meeting has started. Cancelling it, or undoing a
+    cancellation, is news for the calendars, so the invitation's SEQUENCE grows.
+    """
     if status not in set(MeetingStatus):
         raise MeetingError(_l("Unknown status."))
+    if status == MeetingStatus.HELD and meeting.starts_at > utcnow():
+        start = local(meeting.starts_at).strftime("%d-%m-%Y %H:%M")
+        raise MeetingError(
+            _l(
+                "This meeting has not started yet, so it cannot be marked as held. "
+                "Mark it held from %(start)s on.",
+                start=start,
+            )
+        )
+    if MeetingStatus.CANCELLED in (status, meeting.status) and status != meeting.status:
+        meeting.sequence += 1
     meeting.status = status
     meeting.held_on = local(meeting.starts_at).date() if status == MeetingStatus.HELD else None
     meeting.version += 1
     audit.record(f"meeting.{status}", meeting.title, pilot=meeting.pilot, actor=actor)
     return meeting
+
+
+def new_guest(
+    *, organisation: str, function: str = "", name: str = "", email: str = "", consent=False
+) -> MeetingGuest:
+    """Someone without an account; a name and address only for a contact who agreed."""
+    if not organisation:
+        raise MeetingError(_l("Name the organisation of the external participant."))
+    if (name or email) and not consent:
+        raise MeetingError(
+            _l(
+                "A name or e-mail address of an external participant is kept only when the "
+                "person is a professional contact who agreed to it. Tick that box, or leave "
+                "name and address empty."
+            )
+        )
+    return MeetingGuest(
+        organisation=organisation, function=function, name=name, email=email, consent=consent
+    )
+
+
+def add_guest(meeting: Meeting, actor, **fields) -> MeetingGuest:
+    guest = new_guest(**fields)
+    meeting.guests.append(guest)
+    db.session.flush()
+    audit.record(
+        "meeting.guest_added", meeting.title, guest.organisation, pilot=meeting.pilot, actor=actor
+    )
+    return guest
+
+
+def remove_guest(meeting: Meeting, guest: MeetingGuest, actor) -> None:
+    meeting.guests.remove(guest)
+    audit.record(
+        "meeting.guest_removed", meeting.title, guest.organisation, pilot=meeting.pilot, actor=actor
+    )
 
 
 # --- agenda items ---

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..pilots.models import Membership
-from . import agenda, minutes
+from . import agenda, approval, minutes
 from .clock import to_utc
 from .models import MeetingStatus
 
@@ -50,8 +50,8 @@ def seed(*, pilot, people, suppliers) -> None:
         title="Werkgroep ingesteld",
         decided_by="working_group",
         step_code="1b",
-        text="Sanne de Vries is coördinator van de proeftuin, Ahmed El Amrani haar back-up.",
-        rationale="De handreiking vraagt om één aanspreekpunt met een vaste vervanger.",
+        text="Sanne de Vries is coördinator van de proeftuin, Ahmed El Amrani haar back-up. "
+        "De handreiking vraagt om één aanspreekpunt met een vaste vervanger.",
     )
     minutes.agree_action(
         kickoff.items[3],
@@ -63,6 +63,8 @@ def seed(*, pilot, people, suppliers) -> None:
         step_code="1c",
     )
     agenda.set_status(kickoff, coordinator, MeetingStatus.HELD)
+    # The working group fixed the kick-off's minutes, so its decision is in the register.
+    approval.fix(kickoff, coordinator)
 
     schoon = suppliers[0]
     contact_ids = list(

@@ -32,21 +32,47 @@ def agenda_text(items) -> str:
     return "\n".join(lines)
 
 
-def to_ics(meeting, items, url: str) -> bytes:
-    """One VEVENT in Dutch time with its VTIMEZONE; the description holds the given items."""
+def to_ics(
+    meeting,
+    items,
+    url: str,
+    *,
+    method: str = "REQUEST",
+    organizer: tuple[str, str] | None = None,
+    attendees=(),
+) -> bytes:
+    """One VEVENT in Dutch time with its VTIMEZONE; the description holds the given items.
+
+    With an organiser and attendees (name, e-mail) it is an invitation calendars can answer.
+    """
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     event = icalendar.Event()
     event.add("uid", uid(meeting))
     event.add("dtstamp", utcnow())
     event.add("dtstart", local(meeting.starts_at))
     event.add("dtend", local(meeting.ends_at))
     event.add("summary", meeting.title)
-    # A calendar asks for a revision number that grows with every change.
-    event.add("sequence", meeting.version)
-    event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
+    # Grows when the time, place or invitees change, so calendars replace the event.
+    event.add("sequence", meeting.sequence)
+    cancelled = method == "CANCEL" or meeting.status == MeetingStatus.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if organizer is not None:
+        name, address = organizer
+        event.add("organizer", icalendar.vCalAddress(f"mailto:{address}"), parameters={"CN": name})
+    for name, address in attendees:
+        event.add(
+            "attendee",
+            icalendar.vCalAddress(f"mailto:{address}"),
+            parameters={
+                "CN": name,
+                "ROLE": "REQ-PARTICIPANT",
+                "PARTSTAT": "NEEDS-ACTION",
+                "RSVP": "TRUE",
+            },
+        )
     if meeting.place:
         event.add("location", meeting.place)
     elif meeting.video_url:

@@ -9,6 +9,9 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    EmailField,
+    Form,
+    FormField,
     SelectChoice,
     SelectField,
     SelectMultipleField,
@@ -16,7 +19,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from ..forms import NoControlCharacters, VersionedForm
 from ..pilots.forms import PlausibleDate
@@ -65,6 +68,65 @@ class WebAddress:
             raise ValidationError(self.message)
 
 
+class GuestFields(Form):
+    """Someone at the table without an account: organisation and function, and only with
+    their agreement a name and an e-mail address."""
+
+    organisation = StringField(
+        _l("Organisation"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+    )
+    function = StringField(
+        _l("Function"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+    )
+    name = StringField(
+        _l("Name (optional)"),
+        filters=[_strip],
+        validators=[Length(max=200), NoControlCharacters()],
+    )
+    email = EmailField(
+        _l("E-mail address (optional)"),
+        filters=[_strip],
+        validators=[
+            Optional(),
+            Length(max=254),
+            Email(message=_l("Enter a valid e-mail address.")),
+        ],
+        description=_l("For the invitation and the minutes."),
+    )
+    consent = BooleanField(
+        _l("This is a professional contact who agreed that we keep their name and address")
+    )
+
+    def validate_consent(self, field):
+        if (self.name.data or self.email.data) and not field.data:
+            raise ValidationError(
+                _l("Keep a name or address only with the person's agreement: tick this box.")
+            )
+
+    def data_for_service(self) -> dict | None:
+        if not self.organisation.data:
+            return None
+        return dict(
+            organisation=self.organisation.data,
+            function=self.function.data or "",
+            name=self.name.data or "",
+            email=(self.email.data or "").lower(),
+            consent=bool(self.consent.data),
+        )
+
+
+class GuestForm(FlaskForm):
+    guest = FormField(GuestFields, label=_l("External participant"))
+
+    def validate(self, extra_validators=None):
+        """Adding someone needs at least their organisation."""
+        valid = super().validate(extra_validators)
+        if not self.guest.form.organisation.data:
+            self.guest.form.organisation.errors = [_l("Name the organisation.")]
+            return False
+        return valid
+
+
 class MeetingForm(VersionedForm):
     kind = SelectField(
         _l("Kind of meeting"),
@@ -106,6 +168,11 @@ class MeetingForm(VersionedForm):
     shows_pilot_state = BooleanField(
         _l("List the open actions and steps in progress on the agenda")
     )
+    guest = FormField(GuestFields, label=_l("External participant (without an account)"))
+    follow_up = BooleanField(
+        _l("Start with the last minutes to approve and the open actions of earlier meetings"),
+        default=True,
+    )
 
     def __init__(self, *args, member_ids=(), supplier_ids=(), supplier_kinds=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,12 +184,17 @@ class MeetingForm(VersionedForm):
     def validate_supplier(self, field):
         if field.data and field.data not in self._supplier_ids:
             raise ValidationError(_l("Choose one of the suppliers of this pilot."))
+        # A first talk may come before anyone of the supplier has an account: then the
+        # supplier is at the table as an external participant, named by organisation.
+        if not field.data and self.guest.form.organisation.data:
+            return
         if not field.data and self.kind.data in self._supplier_kinds:
             if not self._supplier_ids:
                 raise ValidationError(
                     _l(
-                        "This meeting is with a supplier, but the pilot has no supplier "
-                        "contacts yet. Add a supplier contact to the team first."
+                        "This meeting is with a supplier, but nobody of a supplier has an "
+                        "account in this pilot yet. Name the supplier's organisation under "
+                        "external participant, or add a supplier contact to the team first."
                     )
                 )
             raise ValidationError(_l("Choose the supplier this meeting is with."))
@@ -155,6 +227,66 @@ class ItemForm(VersionedForm):
     shared = BooleanField(
         _l("Share with the supplier"), description=_l("Items are internal unless shared.")
     )
+
+
+class SendMinutesForm(FlaskForm):
+    until = DateField(_l("Comments possible until"), validators=[DataRequired(), PlausibleDate()])
+
+
+class CommentForm(FlaskForm):
+    text = TextAreaField(
+        _l("Your comment on this item"),
+        filters=[_strip],
+        validators=[DataRequired(), Length(max=5000), NoControlCharacters()],
+    )
+
+
+class CorrectionForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Reason for the correction"),
+        filters=[_strip],
+        validators=[DataRequired(), Length(max=2000), NoControlCharacters()],
+    )
+
+
+class MinutesSettingsForm(FlaskForm):
+    decisions_at_once = BooleanField(
+        _l('Put decisions in the register at once, marked "subject to the minutes"'),
+        description=_l("Otherwise they enter the register when the minutes are fixed."),
+    )
+
+
+class InlineDecisionForm(FlaskForm):
+    """A decision row added in the minutes; dated on the meeting, entered when fixed."""
+
+    class Meta:
+        csrf = False  # part of the minutes form, which carries the token
+
+    title = StringField(
+        _l("Decision"),
+        filters=[_strip],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+    )
+    kind = SelectField(
+        _l("Kind of decision"), choices=options(KIND_LABELS.items()), default=DecisionKind.OTHER
+    )
+    decided_by = SelectField(_l("Decided by"), validators=[DataRequired()])
+
+
+class InlineActionForm(FlaskForm):
+    """An action row added in the minutes; it goes straight into the action list."""
+
+    class Meta:
+        csrf = False  # part of the minutes form, which carries the token
+
+    title = StringField(
+        _l("Action"),
+        filters=[_strip],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+    )
+    role = SelectField(_l("Owner role"), validators=[DataRequired()])
+    assignee = SelectField(_l("Person (optional)"), coerce=int, default=0)
+    deadline = DateField(_l("Deadline"), validators=[Optional(), PlausibleDate()])
 
 
 class NotesForm(VersionedForm):

@@ -32,12 +32,21 @@ class MeetingStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class MinutesState(enum.StrEnum):
+    """Minutes are drafted, sent round for comment, then fixed and locked."""
+
+    CONCEPT = "concept"
+    REVIEW = "review"
+    FIXED = "fixed"
+
+
 class Meeting(Timestamped, db.Model):
     """A meeting of the pilot: a kick-off, a talk with a supplier, a progress or board meeting."""
 
     __tablename__ = "meeting"
     __table_args__ = (
         enum_check("status", MeetingStatus),
+        enum_check("minutes_state", MinutesState),
         Index("ix_meeting_pilot_starts", "pilot_id", "starts_at"),
     )
 
@@ -61,13 +70,28 @@ class Meeting(Timestamped, db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # iCalendar's SEQUENCE: grows when the time, place or invitees change or it is cancelled,
+    # so calendars replace the invitation they hold instead of adding a second one.
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    minutes_state: Mapped[str] = mapped_column(String(20), default=MinutesState.CONCEPT)
+    # Participants may comment on minutes sent round until the end of this day.
+    comments_until: Mapped[date | None] = mapped_column(Date)
+    # 1 for the first minutes; every correction of fixed minutes adds one.
+    minutes_version: Mapped[int] = mapped_column(Integer, default=1)
 
     pilot = relationship("Pilot")
+    created_by = relationship("User", foreign_keys=[created_by_id])
     participants: Mapped[list[MeetingParticipant]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
     )
     items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="AgendaItem.position",
+        foreign_keys="AgendaItem.meeting_id",
+    )
+    guests: Mapped[list[MeetingGuest]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingGuest.id"
     )
 
     @property
@@ -119,8 +143,18 @@ class AgendaItem(db.Model):
     # The minutes of this item (Markdown, rendered sanitised).
     notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The follow-up item that fixes an earlier meeting's minutes when this meeting is held.
+    approves_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL")
+    )
 
-    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    meeting: Mapped[Meeting] = relationship(back_populates="items", foreign_keys=[meeting_id])
+    draft_decisions: Mapped[list[DraftDecision]] = relationship(
+        back_populates="agenda_item", cascade="all, delete-orphan", order_by="DraftDecision.id"
+    )
+    comments: Mapped[list[MinutesComment]] = relationship(
+        back_populates="agenda_item", cascade="all, delete-orphan", order_by="MinutesComment.id"
+    )
     decisions: Mapped[list[Decision]] = relationship(
         secondary="meeting_decision", order_by="Decision.id", viewonly=True
     )
@@ -230,6 +264,33 @@ class MeetingDecision(db.Model):
     agenda_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
     )
+    # Entered before the minutes were fixed ("onder voorbehoud"), by the pilot's choice.
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)
 
     decision = relationship("Decision")
     meeting = relationship("Meeting")
+
+
+from .records import (  # noqa: E402  (the minutes' and invitations' tables, split off)
+    DraftDecision,
+    InvitationDelivery,
+    MeetingGuest,
+    MeetingSettings,
+    MinutesComment,
+    MinutesVersion,
+)
+
+__all__ = [
+    "AgendaItem",
+    "AgendaItemAction",
+    "Decision",
+    "DraftDecision",
+    "InvitationDelivery",
+    "Meeting",
+    "MeetingDecision",
+    "MeetingGuest",
+    "MeetingParticipant",
+    "MeetingSettings",
+    "MinutesComment",
+    "MinutesVersion",
+]

@@ -28,9 +28,24 @@ access.register(
         "meeting.view_internal": lambda u, o, s: s.working_group or s.board,
         "meeting.edit": lambda u, o, s: s.working_group and (o.is_open or s.coordinator),
         "meeting.reopen": lambda u, o, s: s.coordinator,
+        # Invitations: resend what failed, add people without an account.
+        "meeting.invite": lambda u, o, s: s.working_group and (o.is_open or s.coordinator),
+        # Minutes are taken after the meeting too, by whoever in the working group writes them;
+        # whether they are still open (not fixed) is the minutes' own rule.
+        "minutes.edit": lambda u, o, s: s.working_group,
+        "minutes.send": lambda u, o, s: s.working_group,
+        # Fixed by the chair (who planned the meeting) or the coordinator.
+        "minutes.fix": lambda u, o, s: (
+            s.coordinator or (s.working_group and o.created_by_id == u.id)
+        ),
+        "minutes.correct": lambda u, o, s: s.coordinator,
+        # Only those who were at the table comment on its minutes.
+        "minutes.comment": lambda u, o, s: s.any and o.takes_part(u),
         # obj: the pilot, or a decision
         "decision.view": lambda u, o, s: s.working_group or s.board,
         "decision.record": lambda u, o, s: s.working_group,
+        # obj: the pilot
+        "minutes.settings": lambda u, o, s: s.coordinator,
     }
 )
 

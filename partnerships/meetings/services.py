@@ -123,3 +123,17 @@ def _pilot(decision: Decision):
     from ..pilots.models import Pilot
 
     return db.session.get(Pilot, decision.pilot_id)
+
+
+def provisional_decisions(decisions) -> set[int]:
+    """Ids of these decisions entered before their meeting's minutes were fixed."""
+    ids = [d.id for d in decisions]
+    if not ids:
+        return set()
+    return set(
+        db.session.scalars(
+            select(MeetingDecision.decision_id).where(
+                MeetingDecision.decision_id.in_(ids), MeetingDecision.provisional.is_(True)
+            )
+        )
+    )

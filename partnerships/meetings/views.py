@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, render_template, request, url_for
+from flask import abort, flash, g, render_template, request, url_for
 from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -13,9 +13,10 @@ from ..database import utcnow
 from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import locale_code
-from . import agenda, bp, monitoring
+from . import agenda, approval, bp, invitations, monitoring
 from .clock import local, to_utc
-from .forms import ItemForm, MeetingForm, MonitoringForm, options
+from .forms import GuestForm, ItemForm, MeetingForm, MinutesSettingsForm, MonitoringForm, options
+from .minutes import decisions_at_once
 from .models import FREE_KIND, Meeting, MeetingParticipant, MeetingStatus
 from .pilot_state import pilot_state
 from .rules import visible_items
@@ -58,6 +59,9 @@ def index(pilot_id):
         kinds=kind_names(pilot),
         monitoring_form=form,
         term_end=monitoring.term_end(pilot) if can_plan else None,
+        settings_form=MinutesSettingsForm(decisions_at_once=decisions_at_once(pilot))
+        if access.can(current_user, "minutes.settings", pilot)
+        else None,
         can_create=access.can(current_user, "meeting.create", pilot),
     )
 
@@ -125,6 +129,8 @@ def _preselect(pilot, form, kind: str) -> None:
 
 def _invite_supplier(form) -> tuple[str, bool]:
     """The chosen supplier's name, and whether all its contacts were added for lack of any."""
+    if not form.supplier.data and form.needs_supplier and form.guest.form.organisation.data:
+        return form.guest.form.organisation.data, False  # the supplier has no account yet
     if not form.supplier.data or not form.needs_supplier:
         return "", False  # a meeting without the supplier at the table ignores the choice
     name, contacts = form.suppliers[form.supplier.data]
@@ -133,6 +139,19 @@ def _invite_supplier(form) -> tuple[str, bool]:
         return name, False
     form.participants.data = sorted(ticked | set(contacts))
     return name, True
+
+
+def _flash_failed(failed) -> None:
+    """Say which invitations did not go out; the meeting page offers to send them again."""
+    if failed:
+        flash(
+            _(
+                "The meeting is saved, but these invitations did not go out: %(names)s. "
+                "You can send them again from the meeting page.",
+                names=", ".join(f"{r.name} <{r.email}>" for r in failed),
+            ),
+            "warning",
+        )
 
 
 def _times(form):
@@ -150,6 +169,7 @@ def new(pilot_id):
     if form.validate_on_submit():
         starts_at, ends_at = _times(form)
         supplier_name, added = _invite_supplier(form)
+        guest = form.guest.form.data_for_service()
         try:
             meeting = agenda.plan_meeting(
                 pilot,
@@ -164,11 +184,15 @@ def new(pilot_id):
                 shows_pilot_state=form.shows_pilot_state.data,
                 locale=locale_code(),
                 supplier_name=supplier_name,
+                guests=[guest] if guest else [],
+                follow_up=form.follow_up.data,
             )
         except agenda.MeetingError as error:
             form.form_errors.append(str(error))
         else:
+            failed = invitations.send_invitations(meeting)
             flash(_("Meeting planned."), "success")
+            _flash_failed(failed)
             if added:
                 flash(
                     _(
@@ -190,7 +214,9 @@ def show(pilot_id, meeting_id):
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
     return render_template(
-        "meetings/show.html", **page_context(pilot, meeting), item_form=ItemForm(formdata=None)
+        "meetings/show.html",
+        **page_context(pilot, meeting),
+        item_form=ItemForm(formdata=None),
     )
 
 
@@ -214,6 +240,12 @@ def page_context(pilot, meeting) -> dict:
         button=ButtonForm(),
         roles=role_names(pilot),
         item_actions=item_actions(items, internal),
+        can_invite=access.can(current_user, "meeting.invite", meeting),
+        failed=invitations.failed_deliveries(meeting)
+        if access.can(current_user, "meeting.invite", meeting)
+        else [],
+        has_started=meeting.starts_at <= utcnow(),
+        guest_form=GuestForm(formdata=None),
     )
 
 
@@ -246,6 +278,7 @@ def edit(pilot_id, meeting_id):
     form.kind.data = meeting.kind  # the kind is fixed once planned
     if form.validate_on_submit():
         starts_at, ends_at = _times(form)
+        previous, sequence = invitations.recipients(meeting), meeting.sequence
         try:
             agenda.update_meeting(
                 meeting,
@@ -262,12 +295,18 @@ def edit(pilot_id, meeting_id):
         except agenda.MeetingError as error:
             form.form_errors.append(str(error))
         else:
+            failed = []
+            if meeting.sequence != sequence and meeting.is_open:
+                failed = invitations.announce_change(meeting, previous)
             flash(_("Meeting saved."), "success")
+            _flash_failed(failed)
             return htmx.redirect_to(
                 url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id)
             )
     status = 422 if form.is_submitted() else 200
-    return render_template("meetings/form.html", pilot=pilot, form=form, meeting=meeting), status
+    return render_template(
+        "meetings/form.html", pilot=pilot, form=form, meeting=meeting, cancel_button=ButtonForm()
+    ), status
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/status", methods=["POST"])
@@ -281,11 +320,21 @@ def set_status(pilot_id, meeting_id):
     wanted = request.form.get("status", "")
     if wanted not in set(MeetingStatus) or not ButtonForm().validate_on_submit():
         abort(400)
-    agenda.set_status(meeting, current_user, wanted)
+    sequence = meeting.sequence
+    try:
+        agenda.set_status(meeting, current_user, wanted)
+    except agenda.MeetingError as error:
+        g.own_message = True
+        abort(409, description=str(error))
+    fixed = approval.fix_approved_by(meeting, current_user) if wanted == "held" else []
+    failed = invitations.send_invitations(meeting) if meeting.sequence != sequence else []
     messages = {
         MeetingStatus.HELD: _("Meeting marked as held. Only the coordinator can change it now."),
         MeetingStatus.CANCELLED: _("Meeting cancelled."),
         MeetingStatus.PLANNED: _("Meeting opened again for changes."),
     }
     flash(messages[MeetingStatus(wanted)], "success")
+    for earlier in fixed:
+        flash(_("The minutes of %(title)s are now fixed.", title=earlier.title), "success")
+    _flash_failed(failed)
     return htmx.redirect_to(url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id))

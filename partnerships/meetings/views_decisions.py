@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 
 from .. import access, htmx, workflows_registry
 from ..i18n import locale_code
-from . import bp, services
+from . import approval, bp, services
 from .forms import KIND_LABELS, STATUS_LABELS, ConfirmDecisionForm, DecisionForm, options
 from .models import Decision
 from .web import decider_choices, role_names, step_choices
@@ -29,6 +29,8 @@ def _register_page(pilot, form, status=200):
     decisions = services.register(pilot)
     replaced_by = {d.supersedes_id: d for d in decisions if d.supersedes_id}
     meetings = services.meetings_of(decisions)
+    holding = approval.holding_versions({m.id for m in meetings.values()})
+    provisional = services.provisional_decisions(decisions)
     workflow = workflows_registry.for_pilot(pilot)
     steps = {s.code: s.title.get(locale_code()) for s in workflow.substeps}
     steps.update({s.code: s.title.get(locale_code()) for s in workflow.steps})
@@ -37,6 +39,8 @@ def _register_page(pilot, form, status=200):
         "meetings/decisions.html",
         pilot=pilot,
         decisions=decisions,
+        holding=holding,
+        provisional=provisional,
         replaced_by=replaced_by,
         by_id={d.id: d for d in decisions},
         meetings=meetings,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import make_response, render_template, url_for
+from flask import make_response, render_template
 from flask_login import login_required
 
 from .. import access
-from . import bp, exports
+from . import bp, exports, invitations
 from .views import page_context
 from .web import kind_names, load_meeting
 
@@ -23,9 +23,10 @@ def _download(body: bytes, mimetype: str, filename: str):
 def ics(pilot_id, meeting_id):
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
-    context = page_context(pilot, meeting)
-    url = url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id, _external=True)
-    body = exports.to_ics(meeting, context["items"], url)
+    # The same invitation the participants were mailed, with the agenda this reader may see.
+    body = invitations.calendar(
+        meeting, page_context(pilot, meeting)["items"], invitations.method_now(meeting)
+    )
     return _download(body, "text/calendar; charset=utf-8", f"meeting-{meeting.id}.ics")
 
 

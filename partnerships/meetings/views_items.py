@@ -8,20 +8,13 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from .. import access, htmx
-from ..actions.services import ActionError, action_roles
-from ..extensions import db
 from ..forms import ButtonForm
-from . import agenda, bp, minutes
-from .forms import ItemForm, MinuteActionForm, MinuteDecisionForm, NotesForm, options
-from .services import DecisionError
+from . import agenda, bp
+from .forms import ItemForm
 from .views import page_context
 from .web import (
-    decider_choices,
     load_item,
     load_meeting,
-    member_choices,
-    role_names,
-    step_choices,
 )
 
 
@@ -150,134 +143,19 @@ def reorder_items(pilot_id, meeting_id):
 # --- minutes ---
 
 
-def _minute_forms(pilot, item, notes=None, decision=None, action=None):
-    notes = notes or NotesForm(formdata=None, obj=item)
-    decision = decision or MinuteDecisionForm(
-        formdata=None, prefix="decision", step_code=_default_step(item)
-    )
-    action = action or MinuteActionForm(formdata=None, prefix="action")
-    for form in (decision,):
-        form.decided_by.choices = options(decider_choices(pilot))
-        form.step_code.choices = options(step_choices(pilot))
-    # Only roles that can own an action (not "the working group as a whole").
-    names = role_names(pilot)
-    action.role.choices = options([(r.code, names[r.code]) for r in action_roles(pilot)])
-    action.assignee.choices = options([(0, _("(everyone in the role)")), *member_choices(pilot)])
-    return dict(notes_form=notes, decision_form=decision, action_form=action)
-
-
-def _default_step(item) -> str:
-    template = agenda.template_for(item.meeting.pilot, item.meeting.kind)
-    return template.step if template else ""
-
-
-def _minutes_page(pilot, meeting, item, status=200, **forms):
-    return render_template(
-        "meetings/minutes.html",
-        pilot=pilot,
-        meeting=meeting,
-        item=item,
-        **_minute_forms(pilot, item, **forms),
-    ), status
-
-
-def _minutes_url(pilot, meeting, item):
-    return url_for(
-        "meetings.item_minutes", pilot_id=pilot.id, meeting_id=meeting.id, item_id=item.id
-    )
-
-
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/items/<int:item_id>/minutes")
 @login_required
 def item_minutes(pilot_id, meeting_id, item_id):
+    """The old page per item: the minutes are one page now, opened at this item."""
     pilot = access.load_pilot(pilot_id)
-    meeting = load_meeting(pilot, meeting_id, "meeting.edit")
-    return _minutes_page(pilot, meeting, load_item(meeting, item_id))
-
-
-@bp.route(
-    "/pilots/<int:pilot_id>/meetings/<int:meeting_id>/items/<int:item_id>/notes", methods=["POST"]
-)
-@login_required
-def item_notes(pilot_id, meeting_id, item_id):
-    pilot = access.load_pilot(pilot_id)
-    meeting = load_meeting(pilot, meeting_id, "meeting.edit")
+    meeting = load_meeting(pilot, meeting_id)
     item = load_item(meeting, item_id)
-    form = NotesForm()
-    if not form.validate_on_submit():
-        return _minutes_page(pilot, meeting, item, 422, notes=form)
-    minutes.save_notes(item, current_user, notes=form.notes.data or "", version=form.version.data)
-    flash(_("Minutes saved."), "success")
-    return htmx.redirect_to(_minutes_url(pilot, meeting, item))
-
-
-@bp.route(
-    "/pilots/<int:pilot_id>/meetings/<int:meeting_id>/items/<int:item_id>/decisions",
-    methods=["POST"],
-)
-@login_required
-def item_decision(pilot_id, meeting_id, item_id):
-    pilot = access.load_pilot(pilot_id)
-    meeting = load_meeting(pilot, meeting_id, "meeting.edit")
-    item = load_item(meeting, item_id)
-    access.require("decision.record", pilot)
-    # Prefixed, because three forms share the minutes page and ids must stay unique.
-    form = MinuteDecisionForm(prefix="decision")
-    _minute_forms(pilot, item, decision=form)
-    if not form.validate_on_submit():
-        return _minutes_page(pilot, meeting, item, 422, decision=form)
-    try:
-        minutes.decide(
-            item,
-            current_user,
-            kind=form.kind.data,
-            title=form.title.data,
-            decided_by=form.decided_by.data,
-            text=form.text.data or "",
-            rationale=form.rationale.data or "",
-            status=form.status.data,
-            step_code=form.step_code.data or None,
-            value=form.value.data or None,
-        )
-    except DecisionError as error:
-        form.form_errors.append(str(error))
-        return _minutes_page(pilot, meeting, item, 422, decision=form)
-    flash(_("Decision recorded in the decision register."), "success")
-    return htmx.redirect_to(_minutes_url(pilot, meeting, item))
-
-
-@bp.route(
-    "/pilots/<int:pilot_id>/meetings/<int:meeting_id>/items/<int:item_id>/actions", methods=["POST"]
-)
-@login_required
-def item_action(pilot_id, meeting_id, item_id):
-    pilot = access.load_pilot(pilot_id)
-    meeting = load_meeting(pilot, meeting_id, "meeting.edit")
-    item = load_item(meeting, item_id)
-    form = MinuteActionForm(prefix="action")
-    _minute_forms(pilot, item, action=form)
-    if not form.validate_on_submit():
-        return _minutes_page(pilot, meeting, item, 422, action=form)
-    assignee = None
-    if form.assignee.data:
-        from ..accounts.models import User
-
-        assignee = db.session.get(User, form.assignee.data)
-    try:
-        minutes.agree_action(
-            item,
-            current_user,
-            title=form.title.data,
-            role=form.role.data,
-            assignee=assignee,
-            deadline=form.deadline.data,
-            step_code=_default_step(item) or None,
-        )
-    except ActionError as error:
-        # E.g. a supplier contact on an internal item: say so, keep what was typed.
-        field = {"assignee_id": "assignee"}.get(error.field, error.field or "")
-        target = getattr(form, field, None) if field else None
-        (target or form.title).errors.append(error.message)
-        return _minutes_page(pilot, meeting, item, 422, action=form)
-    flash(_("Action added to the action list."), "success")
-    return htmx.redirect_to(_minutes_url(pilot, meeting, item))
+    return redirect(
+        url_for(
+            "meetings.minutes_page",
+            pilot_id=pilot.id,
+            meeting_id=meeting.id,
+            _anchor=f"item-{item.id}",
+        ),
+        code=301,
+    )

@@ -21,7 +21,6 @@ def inbox(app):
     controller.stop()
 
 
-
 def test_reminders_list_overdue_and_soon_due_tasks_once_a_day(crew, runner, inbox):
     c, p = crew.coordinator, crew.pilot
     create_action(

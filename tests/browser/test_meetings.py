@@ -78,10 +78,16 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
         "Onze onderhandelingsruimte"
     )
     axe_check(page)
-    page.get_by_role("button", name="Omhoog: Onze onderhandelingsruimte").click()
+    # Moving and removing live on the item's own page: one button per item on the meeting.
+    page.get_by_role(
+        "link", name="Wijzigen, verplaatsen of schrappen: Onze onderhandelingsruimte"
+    ).click()
+    axe_check(page)
+    page.get_by_role("button", name="Omhoog").click()
     expect(page.locator("#agenda li.agenda-item").nth(5)).to_contain_text(
         "Onze onderhandelingsruimte"
     )
+    expect(page.get_by_role("button", name="Overleg afzeggen")).to_have_count(0)
     axe_check(page)
 
     # The supplier contact, in a separate browser context, sees only the shared agenda.
@@ -98,47 +104,87 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     finally:
         context.close()
 
-    # Minutes on "explore options and agree actions": notes, a decision, two actions.
-    page.get_by_role(
-        "link",
-        name="Verslag, besluiten en acties: Mogelijkheden voor een partnership "
-        "verkennen en acties afspreken",
-    ).click()
+    # Minutes on one page: every item has its text area; a decision and two actions are
+    # added in place (htmx) without losing what was typed elsewhere.
+    page.get_by_role("link", name="Verslag maken").click()
     axe_check(page)
-    page.get_by_label("Verslag").fill("Schoon & Co ziet kansen bij **natuurlijk verloop**.")
-    page.get_by_role("button", name="Verslag opslaan").click()
-    expect(page.get_by_label("Verslag")).to_have_value(
+    items = page.locator("li.agenda-item")
+    expect(items).to_have_count(7)  # the template's six and the internal point
+    expect(page.get_by_label("Verslag van dit agendapunt")).to_have_count(7)
+    explore = items.filter(has_text="Mogelijkheden voor een partnership verkennen")
+    explore.get_by_label("Verslag van dit agendapunt").fill(
         "Schoon & Co ziet kansen bij **natuurlijk verloop**."
     )
-    axe_check(page)
-    page.get_by_text("Een besluit vastleggen").click()
-    page.get_by_label("Besluit", exact=True).fill("Proeftuin starten met Schoon & Co")
-    page.get_by_label("Soort besluit").select_option("supplier_choice")
-    page.get_by_label("Besloten door").select_option("working_group")
-    page.get_by_role("button", name="Besluit vastleggen").click()
-    expect(page.locator("#decisions-heading + ul")).to_contain_text(
-        "Proeftuin starten met Schoon & Co"
-    )
-    axe_check(page)
+    items.first.get_by_label("Verslag van dit agendapunt").fill("Iedereen is op tijd.")
+    explore.get_by_text("Besluit toevoegen").click()
+    explore.get_by_label("Besluit", exact=True).fill("Proeftuin starten met Schoon & Co")
+    explore.get_by_label("Soort besluit").select_option("supplier_choice")
+    explore.get_by_label("Besloten door").select_option("working_group")
+    explore.get_by_role("button", name="Besluit opnemen").click()
+    expect(explore.locator(".minutes-rows")).to_contain_text("Proeftuin starten met Schoon & Co")
+    expect(explore.locator(".minutes-rows")).to_contain_text("zodra het verslag is vastgesteld")
     deadline = (date.today() + timedelta(days=14)).isoformat()
     for title, person in (
         ("Contract nalopen op ruimte voor extra taken", "Linda Visser"),
         ("Werkplekken inventariseren", None),
     ):
-        page.get_by_text("Een actie toevoegen").click()
-        page.get_by_label("Actie", exact=True).fill(title)
-        page.get_by_label("Verantwoordelijke rol").select_option(
+        explore.get_by_text("Een actie toevoegen").click()
+        explore.get_by_label("Actie", exact=True).fill(title)
+        explore.get_by_label("Verantwoordelijke rol").select_option(
             "contract_manager" if person else "supplier"
         )
         if person:
-            page.locator("#action-assignee").select_option(str(story["linda"].id))
-        page.get_by_label("Deadline").fill(deadline)
-        page.get_by_role("button", name="Actie toevoegen").click()
-        expect(page.locator("#actions-heading + ul")).to_contain_text(title)
-        axe_check(page)
-    expect(page.locator("#actions-heading + ul")).to_contain_text("Werkplekken inventariseren")
+            explore.get_by_label("Persoon (optioneel)").select_option(str(story["linda"].id))
+        explore.get_by_label("Deadline").fill(deadline)
+        explore.get_by_role("button", name="Actie toevoegen").click()
+        expect(explore.locator(".minutes-rows")).to_contain_text(title)
+    # What was typed is still there after the rows came in, and one button saves it all.
+    expect(items.first.get_by_label("Verslag van dit agendapunt")).to_have_value(
+        "Iedereen is op tijd."
+    )
+    axe_check(page)
+    page.get_by_role("button", name="Verslag opslaan").click()
+    expect(explore.get_by_label("Verslag van dit agendapunt")).to_have_value(
+        "Schoon & Co ziet kansen bij **natuurlijk verloop**."
+    )
 
-    # The meeting shows the minutes; the register shows the decision with its source.
+    # Sent round for comment; Ruud, who was there, comments on a shared item.
+    page.get_by_label("Opmerkingen mogelijk tot en met").fill(deadline)
+    page.get_by_role("button", name="Ter inzage sturen aan de deelnemers").click()
+    expect(page.locator("main")).to_contain_text("Ter inzage")
+    axe_check(page)
+    context = browser.new_context(locale="nl-NL", base_url=live_server)
+    try:
+        ruud = context.new_page()
+        log_in(ruud, axe_check, story["ruud"].email)
+        ruud.goto(page.url)
+        axe_check(ruud)
+        shared = ruud.locator("li.agenda-item").filter(
+            has_text="Mogelijkheden voor een partnership"
+        )
+        shared.get_by_label("Uw opmerking bij dit agendapunt").fill("Ook de planning noemen.")
+        shared.get_by_role("button", name="Opmerking plaatsen").click()
+        expect(ruud.locator("main")).to_contain_text("Ook de planning noemen.")
+        axe_check(ruud)
+    finally:
+        context.close()
+
+    # The coordinator fixes them: the decision enters the register, the minutes lock.
+    page.reload()
+    expect(page.locator("main")).to_contain_text("Ook de planning noemen.")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Verslag vaststellen").click()
+    expect(page.locator("main")).to_contain_text("vastgesteld en op slot")
+    expect(page.get_by_label("Verslag van dit agendapunt")).to_have_count(0)
+    axe_check(page)
+    minutes_url = page.url
+    # A correction is version 2 with its reason.
+    page.get_by_label("Reden van de correctie").fill("Naam van de opdrachtnemer verbeterd")
+    page.get_by_role("button", name="Verslag corrigeren").click()
+    expect(page.locator(".versions")).to_contain_text("Versie 2")
+    expect(page.locator(".versions")).to_contain_text("Naam van de opdrachtnemer verbeterd")
+    axe_check(page)
+
     page.goto(meeting_url)
     axe_check(page)
     expect(page.locator("#agenda")).to_contain_text("natuurlijk verloop")
@@ -149,6 +195,8 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     expect(page.locator(".decision-list")).to_contain_text(
         "Eerste verkenning met Schoon & Co Facilitair"
     )
+    expect(page.locator(".decision-list")).to_contain_text("Verslag versie 1, vastgesteld op")
+    assert minutes_url.endswith("/minutes")
 
     # Linda finds her action under My tasks.
     context = browser.new_context(locale="nl-NL", base_url=live_server)

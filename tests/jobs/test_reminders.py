@@ -20,7 +20,6 @@ def inbox(app):
     controller.stop()
 
 
-
 def test_the_jobs_section_is_registered_at_app_start(app):
     assert overdue_report_section in SECTION_PROVIDERS
 

@@ -101,19 +101,27 @@ def test_an_action_agreed_for_a_non_owning_role_or_a_supplier_on_an_internal_ite
     item.shared = False
     db.session.commit()
     client = login_as(world.coordinator)
-    url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/items/{item.id}/actions"
+    url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/minutes"
     response = client.post(
         url,
         data={
-            "action-title": "Lijst",
-            "action-role": "supplier",
-            "action-assignee": world.supplier_a.id,
+            "add": f"action-{item.id}",
+            f"action-{item.id}-title": "Lijst",
+            f"action-{item.id}-role": "supplier",
+            f"action-{item.id}-assignee": world.supplier_a.id,
         },
     )
     assert response.status_code == 422
     assert "Lijst" in response.get_data(as_text=True)  # what was typed stays
     # "The working group as a whole" cannot own an action, so it is not offered either.
-    response = client.post(url, data={"action-title": "Lijst", "action-role": "working_group"})
+    response = client.post(
+        url,
+        data={
+            "add": f"action-{item.id}",
+            f"action-{item.id}-title": "Lijst",
+            f"action-{item.id}-role": "working_group",
+        },
+    )
     assert response.status_code == 422
     assert not item.action_links
 

@@ -264,7 +264,19 @@ EXPECTED: dict[str, dict[str, str]] = {
     "jobs.supplier_view": {
         "GET":    "login deny  deny  deny  deny  deny  ok    ok    deny",
     },
+    "meetings.add_guest": {
+        "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
+    },
     "meetings.add_item": {
+        "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
+    },
+    "meetings.add_minutes_row": {
+        "POST":   "login deny  ok    ok    ok    deny  deny  deny  deny",
+    },
+    "meetings.comment_minutes": {
+        "POST":   "login deny  deny  ok    ok    deny  deny  deny  deny",
+    },
+    "meetings.correct_minutes": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
     "meetings.decisions": {
@@ -282,22 +294,23 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny",
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
+    "meetings.fix_minutes": {
+        "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
+    },
     "meetings.ics": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
     },
     "meetings.index": {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny",
     },
-    "meetings.item_action": {
-        "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
-    },
-    "meetings.item_decision": {
-        "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
-    },
     "meetings.item_minutes": {
-        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny",
+        # The old page per item sends whoever may read the meeting to the one minutes page.
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
     },
-    "meetings.item_notes": {
+    "meetings.minutes_page": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
+    },
+    "meetings.minutes_settings": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
     "meetings.move_item": {
@@ -310,11 +323,23 @@ EXPECTED: dict[str, dict[str, str]] = {
     "meetings.printable": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny",
     },
+    "meetings.remove_guest": {
+        "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
+    },
     "meetings.remove_item": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
     },
     "meetings.reorder_items": {
         "POST":   "login deny  bad   bad   deny  deny  deny  deny  deny",
+    },
+    "meetings.resend": {
+        "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",
+    },
+    "meetings.save_minutes": {
+        "POST":   "login deny  ok    ok    ok    deny  deny  deny  deny",
+    },
+    "meetings.send_minutes": {
+        "POST":   "login deny  ok    ok    ok    deny  deny  deny  deny",
     },
     "meetings.set_monitoring": {
         "POST":   "login deny  ok    ok    deny  deny  deny  deny  deny",

@@ -57,6 +57,8 @@ ALIASES = {
     "step_id": "step_state",
     "comment_id": "action_comment",
     "participant_id": "meeting_participant",
+    "guest_id": "meeting_guest",
+    "delivery_id": "invitation_delivery",
     "outcome_id": "brainstorm_card_outcome",
     "entry_id": "brainstorm_shortlist_entry",
     "shortlist_id": "brainstorm_shortlist_entry",

@@ -1,7 +1,7 @@
 """social return: valuation, obligations, contributions, people counted once
 
 Revision ID: 0070_socialreturn
-Revises: 0004_lookup_indexes
+Revises: 0050_meetings
 Create Date: 2026-12-06 18:26:59
 
 Contracts gain their total value, the "passend" judgement and the valuation scheme they
@@ -18,7 +18,7 @@ import partnerships.database
 
 # revision identifiers, used by Alembic.
 revision = '0070_socialreturn'
-down_revision = '0004_lookup_indexes'
+down_revision = '0050_meetings'
 branch_labels = None
 depends_on = None
 

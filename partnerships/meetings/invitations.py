@@ -1,0 +1,190 @@
+"""Invitations that arrive: one e-mail per participant with an iCalendar REQUEST or CANCEL.
+
+Every participant with an e-mail address (working group members, supplier contacts and
+guests who agreed to be mailed) gets the same event (one UID, the meeting's SEQUENCE, every
+attendee listed) but only the agenda they may read: outsiders only the shared items. What
+did not go out is recorded per address, so the planner can see it and send it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from .. import mail
+from ..database import utcnow
+from ..extensions import db
+from ..i18n import locale_code
+from . import exports
+from .clock import local
+from .models import InvitationDelivery, Meeting, MeetingStatus
+from .rules import visible_items
+
+INVITATION = "invitation"
+MINUTES = "minutes"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    email: str
+    user: object | None = None  # None for a guest without an account
+
+    @property
+    def locale(self) -> str:
+        return getattr(self.user, "locale", None) or locale_code()
+
+
+def recipients(meeting: Meeting) -> list[Recipient]:
+    """Everyone at the table who can be mailed: participants, and guests who agreed."""
+    people = [Recipient(p.user.name, p.user.email, p.user) for p in meeting.participants]
+    people += [Recipient(g.name or g.function, g.email) for g in meeting.guests if g.email]
+    return [r for r in people if r.email]
+
+
+def organizer(meeting: Meeting) -> tuple[str, str]:
+    """Who the calendars reply to: the planner, or the application's sender address."""
+    planner = meeting.created_by
+    if planner is not None and planner.email:
+        return planner.name, planner.email
+    return "Partnerships", current_app.config["MAIL_DEFAULT_SENDER"]
+
+
+def items_for(meeting: Meeting, recipient: Recipient) -> list:
+    """The agenda this recipient may read; guests, like supplier contacts, only shared items."""
+    if recipient.user is None:
+        return [item for item in meeting.items if item.shared]
+    return visible_items(recipient.user, meeting)
+
+
+def method_now(meeting: Meeting) -> str:
+    return "CANCEL" if meeting.status == MeetingStatus.CANCELLED else "REQUEST"
+
+
+def calendar(meeting: Meeting, items, method: str) -> bytes:
+    """The meeting as an iCalendar invitation with its organiser and every attendee."""
+    return exports.to_ics(
+        meeting,
+        items,
+        meeting_url(meeting),
+        method=method,
+        organizer=organizer(meeting),
+        attendees=[(r.name, r.email) for r in recipients(meeting)],
+    )
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return url_for(
+        "meetings.show", pilot_id=meeting.pilot_id, meeting_id=meeting.id, _external=True
+    )
+
+
+def _invitation(meeting: Meeting, recipient: Recipient, method: str) -> tuple[str, str]:
+    start = local(meeting.starts_at)
+    when = f"{start:%d-%m-%Y %H:%M}-{local(meeting.ends_at):%H:%M}"
+    with force_locale(recipient.locale):
+        if method == "CANCEL":
+            subject = _("Cancelled: %(title)s (%(when)s)", title=meeting.title, when=when)
+            body = _(
+                "The meeting %(title)s on %(when)s does not take place.",
+                title=meeting.title,
+                when=when,
+            )
+        else:
+            subject = _("Invitation: %(title)s (%(when)s)", title=meeting.title, when=when)
+            agenda = exports.agenda_text(items_for(meeting, recipient))
+            body = _(
+                "You are invited to %(title)s on %(when)s (Dutch time).",
+                title=meeting.title,
+                when=when,
+            )
+            place = meeting.place or meeting.video_url
+            if place:
+                body += "\n" + _("Place: %(place)s", place=place)
+            body += "\n\n" + _("Agenda") + "\n" + agenda
+        body += "\n\n" + meeting_url(meeting)
+    return subject, body
+
+
+def send_invitations(meeting: Meeting, to=None, method: str | None = None) -> list[Recipient]:
+    """Send the invitation (or cancellation) to `to`, or to everyone; returns who failed."""
+    method = method or method_now(meeting)
+    failed = []
+    for recipient in recipients(meeting) if to is None else to:
+        subject, body = _invitation(meeting, recipient, method)
+        ics = calendar(meeting, items_for(meeting, recipient), method)
+        ok = mail.send(recipient.email, subject, body, calendar=(method, ics))
+        _record(meeting, recipient, INVITATION, ok)
+        if not ok:
+            failed.append(recipient)
+    return failed
+
+
+def send_minutes(meeting: Meeting, text_for) -> list[Recipient]:
+    """Mail the minutes to everyone at the table; `text_for(items)` writes them out."""
+    failed = []
+    for recipient in recipients(meeting):
+        failed += _send_minutes_to(meeting, recipient, text_for)
+    return failed
+
+
+def _record(meeting: Meeting, recipient: Recipient, kind: str, ok: bool) -> None:
+    """Keep one row per address and kind: whether the last attempt got through."""
+    row = db.session.scalar(
+        select(InvitationDelivery).where(
+            InvitationDelivery.meeting_id == meeting.id,
+            InvitationDelivery.email == recipient.email,
+            InvitationDelivery.kind == kind,
+        )
+    )
+    if row is None:
+        row = InvitationDelivery(meeting_id=meeting.id, email=recipient.email, kind=kind)
+        db.session.add(row)
+    row.name, row.ok, row.sent_at = recipient.name, ok, utcnow()
+    db.session.flush()
+
+
+def failed_deliveries(meeting: Meeting) -> list[InvitationDelivery]:
+    """Messages that did not go out to someone still at the table."""
+    current = {r.email for r in recipients(meeting)}
+    rows = db.session.scalars(
+        select(InvitationDelivery)
+        .where(InvitationDelivery.meeting_id == meeting.id, InvitationDelivery.ok.is_(False))
+        .order_by(InvitationDelivery.id)
+    )
+    return [row for row in rows if row.email in current]
+
+
+def resend(meeting: Meeting, delivery_id: int, text_for) -> bool:
+    """Try one failed message again; True when it went out this time."""
+    delivery = db.session.get(InvitationDelivery, delivery_id)
+    if delivery is None or delivery.meeting_id != meeting.id:
+        return False
+    recipient = next((r for r in recipients(meeting) if r.email == delivery.email), None)
+    if recipient is None:
+        return False
+    if delivery.kind == MINUTES:
+        failed = _send_minutes_to(meeting, recipient, text_for)
+    else:
+        failed = send_invitations(meeting, to=[recipient])
+    return not failed
+
+
+def _send_minutes_to(meeting, recipient, text_for) -> list:
+    with force_locale(recipient.locale):
+        subject = _("Minutes: %(title)s", title=meeting.title)
+        body = text_for(items_for(meeting, recipient)) + "\n\n" + meeting_url(meeting)
+    ok = mail.send(recipient.email, subject, body)
+    _record(meeting, recipient, MINUTES, ok)
+    return [] if ok else [recipient]
+
+
+def announce_change(meeting: Meeting, previous: list[Recipient]) -> list[Recipient]:
+    """After a change: a cancellation to whoever was taken off, the update to everyone else."""
+    current = {r.email for r in recipients(meeting)}
+    removed = [r for r in previous if r.email not in current]
+    return send_invitations(meeting, to=removed, method="CANCEL") + send_invitations(meeting)

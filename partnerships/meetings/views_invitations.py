@@ -1,0 +1,92 @@
+"""Who is invited: guests without an account, invitations that failed and their resending,
+and the pilot's choice of when decisions of the minutes enter the register."""
+
+from __future__ import annotations
+
+from flask import abort, flash, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access, htmx
+from ..forms import ButtonForm
+from . import agenda, bp, invitations, minutes
+from .forms import GuestForm, ItemForm, MinutesSettingsForm
+from .invitations import Recipient
+from .views import page_context
+from .web import load_meeting
+
+
+def _meeting_url(pilot, meeting, anchor="participants"):
+    return url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id, _anchor=anchor)
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/guests", methods=["POST"])
+@login_required
+def add_guest(pilot_id, meeting_id):
+    pilot = access.load_pilot(pilot_id)
+    meeting = load_meeting(pilot, meeting_id, "meeting.invite")
+    form = GuestForm()
+    fields = form.guest.form
+    if not form.validate_on_submit():
+        return htmx.invalid(
+            "meetings/show.html",
+            None,
+            **{**page_context(pilot, meeting), "guest_form": form},
+            item_form=ItemForm(formdata=None),
+        )
+    guest = agenda.add_guest(meeting, current_user, **fields.data_for_service())
+    failed = []
+    if guest.email and meeting.is_open:
+        failed = invitations.send_invitations(meeting, to=[Recipient(guest.name, guest.email)])
+    flash(_("External participant added."), "success")
+    if failed:
+        flash(_("The invitation to %(email)s did not go out.", email=guest.email), "warning")
+    return htmx.redirect_to(_meeting_url(pilot, meeting))
+
+
+@bp.route(
+    "/pilots/<int:pilot_id>/meetings/<int:meeting_id>/guests/<int:guest_id>/remove",
+    methods=["POST"],
+)
+@login_required
+def remove_guest(pilot_id, meeting_id, guest_id):
+    pilot = access.load_pilot(pilot_id)
+    meeting = load_meeting(pilot, meeting_id, "meeting.invite")
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    guest = next((g for g in meeting.guests if g.id == guest_id), None)
+    if guest is None:
+        abort(404)
+    agenda.remove_guest(meeting, guest, current_user)
+    flash(_("External participant removed."), "success")
+    return htmx.redirect_to(_meeting_url(pilot, meeting))
+
+
+@bp.route(
+    "/pilots/<int:pilot_id>/meetings/<int:meeting_id>/deliveries/<int:delivery_id>/resend",
+    methods=["POST"],
+)
+@login_required
+def resend(pilot_id, meeting_id, delivery_id):
+    pilot = access.load_pilot(pilot_id)
+    meeting = load_meeting(pilot, meeting_id, "meeting.invite")
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    sent = invitations.resend(meeting, delivery_id, minutes.as_text)
+    if sent:
+        flash(_("Sent."), "success")
+    else:
+        flash(_("It did not go out this time either. Check the address or try later."), "error")
+    return htmx.redirect_to(_meeting_url(pilot, meeting, "invitations"))
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/minutes-settings", methods=["POST"])
+@login_required
+def minutes_settings(pilot_id):
+    pilot = access.load_pilot(pilot_id, "minutes.settings")
+    form = MinutesSettingsForm()
+    if not form.validate_on_submit():
+        abort(400)
+    minutes.set_decisions_at_once(pilot, current_user, form.decisions_at_once.data)
+    flash(_("Saved."), "success")
+    return htmx.redirect_to(url_for("meetings.index", pilot_id=pilot.id))

@@ -1,0 +1,259 @@
+"""Invitations that arrive: planning, moving and cancelling a meeting mails every participant
+an iCalendar REQUEST or CANCEL over SMTP; what bounced or found the server down is listed
+on the meeting page and can be sent again."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import icalendar
+import pytest
+
+from partnerships.extensions import db
+from partnerships.meetings.models import InvitationDelivery, Meeting
+from tests.mailbox import Inbox, free_port, serve
+from tests.quality.forms import form_with, forms_in
+
+BOUNCING = "weg@nergens.example"
+
+
+class BouncingInbox(Inbox):
+    """An SMTP server that refuses one address, as a mail server does for a bad mailbox."""
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address == BOUNCING:
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+@pytest.fixture
+def mailbox(app):
+    inbox, controller = serve(app)
+    yield inbox
+    controller.stop()
+
+
+def _calendar(message) -> icalendar.Calendar:
+    part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
+    return icalendar.Calendar.from_ical(part.get_content())
+
+
+def _event(calendar):
+    return next(c for c in calendar.walk("VEVENT"))
+
+
+def _plan_form(client, world, **fields):
+    url = f"/pilots/{world.pilot.id}/meetings/new?kind=supplier_first&supplier="
+    html = client.get(url).get_data(as_text=True)
+    form = form_with(forms_in(html, url), "day", "guest-organisation")
+    return form, form.data(**fields)
+
+
+def test_planning_moving_and_cancelling_send_calendar_invitations(world, login_as, mailbox):
+    client = login_as(world.coordinator)
+    day = date.today() + timedelta(days=14)
+    form, data = _plan_form(
+        client,
+        world,
+        day=day.isoformat(),
+        start="10:00",
+        end="11:30",
+        supplier=str(world.supplier_a.organisation_id),
+        **{
+            "guest-organisation": "Schoon BV",
+            "guest-function": "Vestigingsmanager",
+            "guest-name": "Karin Schoon",
+            "guest-email": "karin@schoon.example",
+            "guest-consent": "y",
+        },
+    )
+    # The page ticks the planner, the template's roles and supplier A's contact: three people.
+    data["participants"] = [str(u.id) for u in (world.coordinator, world.hr, world.supplier_a)]
+    response = client.post(form.action, data=data)
+    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+    meeting = db.session.scalars(db.select(Meeting)).one()
+
+    # Three participants with an account and one external: four messages.
+    addresses = sorted(
+        [world.coordinator.email, world.hr.email, world.supplier_a.email, "karin@schoon.example"]
+    )
+    assert sorted(r[0] for r, _m in mailbox.received) == addresses
+    uids = set()
+    for message in mailbox.messages:
+        calendar = _calendar(message)
+        event = _event(calendar)
+        assert str(calendar["METHOD"]) == "REQUEST"
+        attendees = sorted(str(a).removeprefix("mailto:") for a in event.get("ATTENDEE"))
+        assert attendees == addresses
+        assert str(event["ORGANIZER"]) == f"mailto:{world.coordinator.email}"
+        assert int(event["SEQUENCE"]) == 0
+        assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+        assert event.decoded("DTSTART").hour == 10
+        uids.add(str(event["UID"]))
+    assert len(uids) == 1
+
+    # The supplier's contact and the guest see only the shared agenda, not internal items.
+    meeting.items[0].shared = False
+    db.session.commit()
+    mailbox.received.clear()
+
+    # Moving the meeting an hour: the same UID with SEQUENCE 1, to all four.
+    url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/edit"
+    edit = form_with(forms_in(client.get(url).get_data(as_text=True), url), "day")
+    assert client.post(edit.action, data=edit.data(start="11:00", end="12:30")).status_code == 303
+    assert len(mailbox.messages) == 4
+    (uid,) = uids
+    for rcpt, message in mailbox.received:
+        event = _event(_calendar(message))
+        assert (str(event["UID"]), int(event["SEQUENCE"])) == (uid, 1)
+        assert event.decoded("DTSTART").hour == 11
+        description = str(event["DESCRIPTION"])
+        internal_title = meeting.items[0].title
+        if rcpt[0] in (world.supplier_a.email, "karin@schoon.example"):
+            assert internal_title not in description
+        else:
+            assert internal_title in description
+    mailbox.received.clear()
+
+    # The .ics download is the same invitation with the same attendees.
+    ics = client.get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}/meeting.ics")
+    event = _event(icalendar.Calendar.from_ical(ics.data))
+    assert sorted(str(a).removeprefix("mailto:") for a in event.get("ATTENDEE")) == addresses
+
+    # Cancelling: METHOD:CANCEL with SEQUENCE 2 to all four.
+    url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/status"
+    assert client.post(url, data={"status": "cancelled"}).status_code == 303
+    assert len(mailbox.messages) == 4
+    for message in mailbox.messages:
+        calendar = _calendar(message)
+        assert str(calendar["METHOD"]) == "CANCEL"
+        event = _event(calendar)
+        assert int(event["SEQUENCE"]) == 2 and str(event["STATUS"]) == "CANCELLED"
+
+
+def test_a_bouncing_address_is_listed_and_can_be_sent_again(world, plan, login_as, app):
+    from aiosmtpd.controller import Controller
+
+    inbox = BouncingInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    app.config.update(
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=controller.port,
+        MAIL_USE_TLS=False,
+        MAIL_USE_SSL=False,
+        MAIL_USERNAME=None,
+    )
+    try:
+        client = login_as(world.coordinator)
+        form, data = _plan_form(
+            client,
+            world,
+            day=(date.today() + timedelta(days=3)).isoformat(),
+            start="09:00",
+            end="10:00",
+            supplier=str(world.supplier_a.organisation_id),
+            **{
+                "guest-organisation": "Schoon BV",
+                "guest-function": "Planner",
+                "guest-email": BOUNCING,
+                "guest-consent": "y",
+            },
+        )
+        data["participants"] = [str(world.coordinator.id), str(world.supplier_a.id)]
+        response = client.post(form.action, data=data, follow_redirects=True)
+        assert response.status_code == 200
+        html = response.get_data(as_text=True)
+        assert BOUNCING in html and "niet verstuurd" in html  # the planner is told
+        meeting = db.session.scalars(db.select(Meeting)).one()  # and the meeting is saved
+        assert len(inbox.messages) == 2
+        failed = db.session.scalars(
+            db.select(InvitationDelivery).where(InvitationDelivery.ok.is_(False))
+        ).all()
+        assert [d.email for d in failed] == [BOUNCING]
+        page_url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}"
+        resend = form_with(
+            [
+                f
+                for f in forms_in(client.get(page_url).get_data(as_text=True), page_url)
+                if "/resend" in f.action
+            ]
+        )
+        # Still bouncing: it says so and stays listed.
+        response = client.post(resend.action, data=resend.data(), follow_redirects=True)
+        assert "Ook nu is het niet verstuurd" in response.get_data(as_text=True)
+    finally:
+        controller.stop()
+
+
+def test_a_mail_server_that_is_down_loses_nothing(world, login_as, app, mailbox):
+    client = login_as(world.coordinator)
+    working_port = app.config["MAIL_PORT"]
+    app.config["MAIL_PORT"] = free_port()  # nothing listens there
+    form, data = _plan_form(
+        client,
+        world,
+        day=(date.today() + timedelta(days=3)).isoformat(),
+        start="09:00",
+        end="10:00",
+        supplier=str(world.supplier_a.organisation_id),
+    )
+    data["participants"] = [str(world.coordinator.id), str(world.hr.id)]
+    response = client.post(form.action, data=data, follow_redirects=True)
+    assert response.status_code == 200
+    meeting = db.session.scalars(db.select(Meeting)).one()
+    page_url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}"
+    html = client.get(page_url).get_data(as_text=True)
+    assert world.coordinator.email in html and world.hr.email in html
+    resends = [f for f in forms_in(html, page_url) if "/resend" in f.action]
+    # Coordinator and HR, plus supplier A's contact: a meeting with the supplier invites
+    # its contacts when none was ticked.
+    assert len(resends) == 3
+    # The server is back: sending again works and the list empties.
+    app.config["MAIL_PORT"] = working_port
+    for form in resends:
+        assert client.post(form.action, data=form.data()).status_code == 303
+    assert len(mailbox.messages) == 3
+    html = client.get(page_url).get_data(as_text=True)
+    assert not [f for f in forms_in(html, page_url) if "/resend" in f.action]
+
+
+def test_an_empty_external_participant_form_says_what_is_missing(world, plan, login_as):
+    meeting = plan()
+    response = login_as(world.coordinator).post(
+        f"/pilots/{world.pilot.id}/meetings/{meeting.id}/guests", data={}
+    )
+    assert response.status_code == 422
+    assert "Noem de organisatie" in response.get_data(as_text=True)
+
+
+def test_an_exploratory_talk_is_recorded_before_the_supplier_has_an_account(
+    make, login_as, mailbox
+):
+    """Guide 2Bb: the first talk may end without a partnership, so nobody of the supplier
+    needs an account; the supplier sits at the table by organisation and function."""
+    buyer = make.org("Gemeente Zonderaccount")
+    coordinator = make.user(buyer, name="Co Ordinator")
+    pilot = make.pilot(buyer, coordinator)
+    db.session.commit()
+    client = login_as(coordinator)
+    url = f"/pilots/{pilot.id}/meetings/new?kind=supplier_first"
+    form = form_with(forms_in(client.get(url).get_data(as_text=True), url), "guest-organisation")
+    # Without naming the supplier the form says what to do.
+    data = form.data(day="2026-03-10", start="10:00", end="11:30")
+    refused = client.post(form.action, data=data)
+    assert refused.status_code == 422
+    assert "bij externe deelnemer" in refused.get_data(as_text=True)
+    data.update({"guest-organisation": "Groen BV", "guest-function": "Directeur"})
+    response = client.post(form.action, data=data)
+    assert response.status_code == 303
+    meeting = db.session.scalars(db.select(Meeting)).one()
+    assert meeting.title == "Eerste verkenning met Groen BV"
+    assert [(g.organisation, g.function, g.name, g.email) for g in meeting.guests] == [
+        ("Groen BV", "Directeur", "", "")
+    ]
+    # No address, so only the coordinator is mailed.
+    assert [r for r, _m in mailbox.received] == [[coordinator.email]]
+    page = client.get(f"/pilots/{pilot.id}/meetings/{meeting.id}").get_data(as_text=True)
+    assert "Directeur, Groen BV" in page
