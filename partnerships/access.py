@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import abort, g
+from flask import abort, current_app, g
 from flask_login import current_user
 from sqlalchemy import select
 
 from .extensions import db
 
 COORDINATOR_ROLES = frozenset({"coordinator", "coordinator_backup"})
-OUTSIDE_ROLES = frozenset({"supplier", "board"})
+# The board reads and decides; it is on the buyer's side (internal) but not in the working
+# group. Which other roles are outside comes from the workflow (internal_roles).
+BOARD_ROLE = "board"
+SUPPLIER_ROLE = "supplier"
 # The largest id SQLite and PostgreSQL (bigint) can store; larger ones overflow the driver.
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
 
@@ -30,6 +33,7 @@ class Standing:
     roles: frozenset[str]
     supplier_org_ids: frozenset[int]
     org_admin: bool  # admin of the buyer organisation that runs the pilot
+    internal: frozenset[str] = frozenset()  # the roles the pilot's workflow calls internal
 
     @property
     def coordinator(self) -> bool:
@@ -37,11 +41,11 @@ class Standing:
 
     @property
     def working_group(self) -> bool:
-        return self.coordinator or bool(self.roles - OUTSIDE_ROLES)
+        return self.coordinator or bool((self.roles & self.internal) - {BOARD_ROLE})
 
     @property
     def board(self) -> bool:
-        return "board" in self.roles
+        return BOARD_ROLE in self.roles and BOARD_ROLE in self.internal
 
     @property
     def supplier(self) -> bool:
@@ -89,18 +93,113 @@ def standing(user, pilot) -> Standing:
                 Membership.pilot_id == pilot.id, Membership.user_id == user.id
             )
         ).all()
-        roles = frozenset(role for role, _ in rows)
-        suppliers = frozenset(
-            org
-            for role, org in rows
-            if role == "supplier" and org is not None and org == user.organisation_id
-        )
-        org_admin = user.is_org_admin and user.organisation_id == pilot.organisation_id
-        if user.organisation_id != pilot.organisation_id:
-            # People of another organisation only count as the supplier they speak for.
-            roles = frozenset({"supplier"}) if suppliers else frozenset()
-        cache[key] = Standing(roles, suppliers, org_admin)
+        cache[key] = _standing_from(user, pilot, rows)
     return cache[key]
+
+
+def standings_for(user, pilots) -> None:
+    """Work out the user's standing in many pilots with one query, into the request cache,
+    so that asking can() about each of them costs no further query."""
+    from .pilots.models import Membership
+
+    cache = g.setdefault("_standing", {})
+    wanted = [p for p in pilots if (user.id, p.id) not in cache]
+    if not wanted:
+        return
+    rows: dict[int, list] = {p.id: [] for p in wanted}
+    for pilot_id, role, org in db.session.execute(
+        select(Membership.pilot_id, Membership.role, Membership.supplier_organisation_id).where(
+            Membership.user_id == user.id
+        )
+    ):
+        if pilot_id in rows:
+            rows[pilot_id].append((role, org))
+    for pilot in wanted:
+        cache[(user.id, pilot.id)] = _standing_from(user, pilot, rows[pilot.id])
+
+
+def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
+    """The pilots of an organisation (the user's own by default) on which the user may do
+    the action, oldest first: what organisation-wide pages, lists and exports include.
+
+    Roles in one pilot never open another: each pilot is checked on its own."""
+    from .pilots.models import Pilot
+
+    if user is None or not user.is_authenticated:
+        return []
+    organisation_id = user.organisation_id if organisation_id is None else organisation_id
+    pilots = db.session.scalars(
+        select(Pilot)
+        .where(Pilot.organisation_id == organisation_id)
+        .order_by(Pilot.start_date, Pilot.id)
+    ).all()
+    standings_for(user, pilots)
+    return [pilot for pilot in pilots if can(user, action, pilot)]
+
+
+def _standing_from(user, pilot, rows) -> Standing:
+    """A Standing from the user's (role, supplier organisation) memberships in the pilot."""
+    roles = frozenset(role for role, _ in rows)
+    suppliers = frozenset(
+        org
+        for role, org in rows
+        if role == SUPPLIER_ROLE and org is not None and org == user.organisation_id
+    )
+    org_admin = user.is_org_admin and user.organisation_id == pilot.organisation_id
+    if user.organisation_id != pilot.organisation_id:
+        # People of another organisation only count as the supplier they speak for.
+        roles = frozenset({SUPPLIER_ROLE}) if suppliers else frozenset()
+    return Standing(roles, suppliers, org_admin, internal_roles(pilot))
+
+
+def internal_roles(pilot) -> frozenset[str]:
+    """Roles the pilot's workflow declares `internal = true`: the buyer's side. Every other
+    role, and any role the workflow does not know, is outside and sees nothing internal."""
+    from . import workflows_registry
+
+    workflow = workflows_registry.for_pilot(pilot)
+    return frozenset(role.code for role in workflow.roles if role.internal)
+
+
+def visible_supplier_ids(user, pilot) -> frozenset[int] | None:
+    """Whose rows the user sees in the pilot's lists, queries and exports.
+
+    None means every supplier's (the buyer's side: working group and board, as far as the
+    page's own rule lets them in); otherwise the supplier organisations the user speaks for,
+    empty for a stranger. Every list, query and export asks this, never the roles.
+    """
+    s = standing(user, pilot)
+    if s.working_group or s.board:
+        return None
+    return s.supplier_org_ids
+
+
+def speaks_for(user, pilot) -> frozenset[int]:
+    """The supplier organisations the user speaks for in the pilot (none for the buyer)."""
+    return standing(user, pilot).supplier_org_ids
+
+
+def related_supplier_ids(organisation_id: int) -> set[int]:
+    """Supplier organisations a buyer works with: named on one of its contracts or tenders,
+    or spoken for by a contact in one of its pilots. Pickers offer only these and their
+    contacts; anyone else is found by typing their exact e-mail address."""
+    from .jobs.models import Contract, ContractSupplier
+    from .pilots.models import Membership, Pilot
+
+    on_contract = (
+        select(ContractSupplier.organisation_id)
+        .join(Contract, Contract.id == ContractSupplier.contract_id)
+        .where(Contract.organisation_id == organisation_id)
+    )
+    in_pilot = (
+        select(Membership.supplier_organisation_id)
+        .join(Pilot, Pilot.id == Membership.pilot_id)
+        .where(
+            Pilot.organisation_id == organisation_id,
+            Membership.supplier_organisation_id.is_not(None),
+        )
+    )
+    return set(db.session.scalars(on_contract.union(in_pilot)))
 
 
 def forget_standing() -> None:
@@ -146,13 +245,54 @@ def _may_start_pilot(user) -> bool:
     return not roles or bool(roles - {"board"})
 
 
+@dataclass(frozen=True)
+class PendingAccount:
+    """An account an invitation was just issued for; `new` when this invitation made it."""
+
+    user: object
+    new: bool
+
+
+def _admin_of(user, organisation_id) -> bool:
+    return user.is_site_admin or (user.is_org_admin and user.organisation_id == organisation_id)
+
+
+def _has_admin(organisation_id) -> bool:
+    from .accounts.models import OrgRole, User
+
+    return (
+        db.session.scalar(
+            select(User.id).where(
+                User.organisation_id == organisation_id,
+                User.org_role == OrgRole.ADMIN,
+                User.is_active_account.is_(True),
+            )
+        )
+        is not None
+    )
+
+
+def _may_pass_on_invitation(user, pending: PendingAccount) -> bool:
+    """Whoever sees an invitation link can choose the password of that account, so only
+    those who set the account up may: its own organisation, or the buyer who made a new
+    account in a supplier organisation that has no admin of its own yet."""
+    account = pending.user
+    if user.is_site_admin or account.organisation_id == user.organisation_id:
+        return True
+    return pending.new and not _has_admin(account.organisation_id)
+
+
 # The rules table: action name -> rule(user, obj, standing in obj's pilot).
 RULES: dict[str, Rule] = {
     # --- organisations and accounts ---
     "site.admin": lambda u, o, s: u.is_site_admin,
-    "organisation.manage_users": lambda u, o, s: (
-        u.is_site_admin or (u.is_org_admin and u.organisation_id == o.id)
-    ),
+    "organisation.manage_users": lambda u, o, s: _admin_of(u, o.id),
+    # obj: an organisation; its admin runs all of its pilots (and sees them listed).
+    "organisation.all_pilots": lambda u, o, s: u.is_org_admin and u.organisation_id == o.id,
+    # obj: a switched-off account; only its own organisation's admin switches it on again.
+    "account.reactivate": lambda u, o, s: _admin_of(u, o.organisation_id),
+    # obj: a PendingAccount; may this inviter see (and pass on) its invitation link?
+    "account.pass_on_invitation": lambda u, o, s: _may_pass_on_invitation(u, o),
     # --- pilots ---
     "pilot.create": lambda u, o, s: _may_start_pilot(u),
     "pilot.view": lambda u, o, s: s.any,
@@ -175,7 +315,11 @@ def can(user, action: str, obj=None) -> bool:
     """True when the user may do the action on the object (a pilot or a pilot-owned row)."""
     if user is None or not user.is_authenticated:
         return False
-    rule = RULES[action]  # an unknown action is a programming error, not a denial
+    rule = RULES.get(action)
+    if rule is None:
+        # A misspelt or forgotten rule must never open anything: refuse, and say so loudly.
+        current_app.logger.error("access: no rule for the action %r; refused", action)
+        return False
     return bool(rule(user, obj, standing(user, _pilot_of(obj))))
 
 

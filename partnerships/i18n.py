@@ -8,6 +8,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import flask
+import flask_babel
+import markupsafe
 from babel import support
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -160,3 +162,20 @@ def init_app(app: Flask, babel) -> None:
     app.jinja_env.filters["date"] = _date
     app.jinja_env.filters["number"] = _number
     app.jinja_env.globals["locale_code"] = locale_code
+
+
+class _EscapingLazyString(flask_babel.LazyString):
+    """A lazily translated message that Jinja escapes like any other text.
+
+    Flask-Babel's LazyString tells Jinja it is markup already (`__html__` returns it as it
+    is), so a name put into it ("%(name)s already holds this role.") would reach the page
+    unescaped. Messages with user text in them are made with lazy_gettext below instead.
+    """
+
+    def __html__(self):
+        return str(markupsafe.escape(str(self)))
+
+
+def lazy_gettext(string: str, **variables) -> _EscapingLazyString:
+    """flask_babel.lazy_gettext for messages that carry user text: escaped on the page."""
+    return _EscapingLazyString(flask_babel.gettext, string, **variables)

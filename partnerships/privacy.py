@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+import phonenumbers
 from flask_babel import lazy_gettext as _l
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
 from wtforms.validators import ValidationError
 
 Kind = Literal["bsn", "email", "phone", "birth_date", "iban"]
@@ -46,6 +49,31 @@ MESSAGES = {
 }
 
 
+# The same findings described for each kind of field: the first sentence says what was
+# found, the second why it does not belong in this field.
+FOUND = {
+    "bsn": _l("This looks like a BSN."),
+    "email": _l("This looks like an e-mail address."),
+    "phone": _l("This looks like a phone number."),
+    "birth_date": _l("This looks like a date of birth."),
+    "iban": _l("This looks like a bank account number."),
+}
+WHY = {
+    "report": _l("Monitoring reports are anonymous: do not enter personal data of placed people."),
+    "note": _l(
+        "Notes, remarks and lessons are read outside the working group: do not enter "
+        "personal data of placed people."
+    ),
+    "working_bsn": _l("A BSN never belongs in the pilot's working texts: remove it."),
+    "working": _l(
+        "If it is about a placed person, remove it. If it is not (for example a colleague's "
+        "work number), tick the box below to confirm, and save again."
+    ),
+}
+# The field working-text forms carry for that confirmation (see confirm_field).
+CONFIRM_FIELD = "confirm_not_personal"
+
+
 @dataclass(frozen=True)
 class Finding:
     """Something in a text that looks like personal data, masked so it is not repeated."""
@@ -71,11 +99,10 @@ _BSN_LABEL = re.compile(r"(?:\bbsn|burgerservicenummer|sofinummer|sofi-nummer)\W
 
 
 def is_valid_bsn(digits: str) -> bool:
-    """The 11-test (elfproef) that every BSN passes: 9*d1 + 8*d2 + ... + 2*d8 - d9."""
+    """The 11-test (elfproef) that every BSN passes, as python-stdnum checks it."""
     if len(digits) != 9 or not digits.isdigit() or set(digits) == {"0"}:
         return False
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    return sum(w * int(d) for w, d in zip(weights, digits, strict=True)) % 11 == 0
+    return stdnum_bsn.is_valid(digits)
 
 
 def _bsn_spans(text: str) -> list[tuple[int, int]]:
@@ -114,7 +141,13 @@ _SERVICE_NUMBERS = ("800", "900", "906", "909")
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of phone numbers: Dutch landline and mobile, and foreign ones with a +."""
+    """Spans of phone numbers: Dutch landline and mobile, and foreign ones with a +.
+
+    The patterns above find numbers written the ways people write them; phonenumbers
+    (Google's libphonenumber) finds Dutch numbers in running text written any other way.
+    Our own context rules apply to both: service numbers belong to organisations, and a
+    Dutch number has at most one hyphen.
+    """
     dutch = [
         m.span()
         for m in _PHONE.finditer(text)
@@ -123,6 +156,13 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
         if m.group("rest").count("-") <= 1
         and not re.sub(r"\D", "", m.group("rest")).startswith(_SERVICE_NUMBERS)
     ]
+    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
+        national = str(match.number.national_number)
+        if match.number.country_code != 31 or national.startswith(_SERVICE_NUMBERS):
+            continue
+        if match.raw_string.count("-") > 1:
+            continue
+        dutch.append((match.start, match.end))
     return dutch + [m.span() for m in _FOREIGN_PHONE.finditer(text)]
 
 
@@ -132,11 +172,11 @@ _IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}")
 
 
 def is_valid_iban(compact: str) -> bool:
-    """ISO 13616 check: move the first four characters to the end; the number mod 97 is 1."""
+    """ISO 13616 check digits (python-stdnum): move four characters to the end, mod 97 is 1."""
     if not 15 <= len(compact) <= 34 or not compact.isascii() or not compact.isalnum():
         return False
-    rearranged = compact[4:] + compact[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged.upper())) % 97 == 1
+    # The ISO check digits only: a bank-specific check would let a mistyped account pass.
+    return stdnum_iban.is_valid(compact, check_country=False)
 
 
 def _iban_spans(text: str) -> list[tuple[int, int]]:
@@ -319,10 +359,15 @@ def check_anonymous(text: str, *, today: date | None = None) -> str | None:
 
 
 class Anonymous:
-    """WTForms validator: refuse a field whose text looks like personal data."""
+    """WTForms validator: refuse a field whose text looks like personal data.
 
-    def __init__(self, message: str | None = None) -> None:
+    `context` says whose field it is, so the message fits it: "placement" (the default),
+    "report" for monitoring reports, "note" for progress notes, remarks and lessons.
+    """
+
+    def __init__(self, message: str | None = None, context: str = "placement") -> None:
         self.message = message
+        self.context = context
 
     def __call__(self, form: Any, field: Any) -> None:
         """Raise ValidationError naming the first kind of personal data found."""
@@ -330,12 +375,51 @@ class Anonymous:
             return
         findings = personal_data_findings(str(field.data))
         if findings:
-            raise ValidationError(self.message or MESSAGES[findings[0].kind])
+            raise ValidationError(self.message or _message(findings[0].kind, self.context))
+
+
+def _message(kind: Kind, context: str) -> str:
+    if context == "placement":
+        return str(MESSAGES[kind])
+    return f"{FOUND[kind]} {WHY[context]}"
+
+
+class PersonalDataWarning:
+    """WTForms validator for the pilot's working texts (actions, comments, cards, minutes,
+    agenda items, decisions, goals): a BSN is refused; an e-mail address, phone number,
+    IBAN or birth date is warned about, and accepted once the writer ticks the form's
+    confirmation (CONFIRM_FIELD, see confirm_field) to say it is not about a placed person.
+    The field is marked `privacy_warning`, so the form macro shows that box beside it."""
+
+    def __call__(self, form: Any, field: Any) -> None:
+        if not field.data:
+            return
+        findings = personal_data_findings(str(field.data))
+        if not findings:
+            return
+        bsn = next((f for f in findings if f.kind == "bsn"), None)
+        if bsn is not None:
+            raise ValidationError(f"{FOUND['bsn']} {WHY['working_bsn']}")
+        confirmed = getattr(form, CONFIRM_FIELD, None)
+        if confirmed is not None and confirmed.data:
+            return
+        field.privacy_warning = True
+        raise ValidationError(f"{FOUND[findings[0].kind]} {WHY['working']}")
+
+
+def confirm_field():
+    """The confirmation a working-text form carries, as `confirm_not_personal`."""
+    from wtforms import BooleanField
+
+    return BooleanField(_l("I confirm this is not about a placed person"))
 
 
 __all__ = [
+    "CONFIRM_FIELD",
     "MESSAGES",
     "Anonymous",
+    "PersonalDataWarning",
+    "confirm_field",
     "Finding",
     "Kind",
     "check_anonymous",

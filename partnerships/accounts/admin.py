@@ -31,7 +31,7 @@ def _organisation_for_admin(org_id: int) -> Organisation:
 def org_users(org_id):
     org = _organisation_for_admin(org_id)
     form = InviteForm()
-    invite_link = None
+    invite_link = user = None
     if form.validate_on_submit():
         existing = User.by_email(form.email.data)
         if existing is not None and existing.organisation_id != org.id:
@@ -41,9 +41,14 @@ def org_users(org_id):
         elif existing is not None and existing.is_active:
             form.email.errors.append(_("This person already has an active account here."))
         else:
-            user, link, sent = services.invite(
-                org, form.email.data, form.name.data, current_user, form.org_role.data
-            )
+            try:
+                user, link, sent = services.invite(
+                    org, form.email.data, form.name.data, current_user, form.org_role.data
+                )
+            except services.InvitationRefused as refused:
+                form.email.errors.append(str(refused.message))
+                user = None
+        if user is not None:
             if sent:
                 flash(_("Invitation sent to %(email)s.", email=user.email), "success")
                 return redirect(url_for("accounts.org_users", org_id=org.id), code=303)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -75,7 +76,11 @@ def authenticate(email: str, password: str, address: str) -> User | None:
 
 
 def issue_token(user: User, purpose: TokenPurpose, created_by: User | None = None) -> str:
-    """Create a one-time secret for a link; earlier unused tokens of that purpose end."""
+    """Create a one-time secret for a link; earlier unused tokens of that purpose end.
+
+    An invitation ends only earlier invitations of the inviter's own organisation: another
+    buyer inviting the same person adds an invitation and never voids the first.
+    """
     now = utcnow()
     for old in db.session.scalars(
         select(AuthToken).where(
@@ -84,6 +89,8 @@ def issue_token(user: User, purpose: TokenPurpose, created_by: User | None = Non
             AuthToken.used_at.is_(None),
         )
     ):
+        if purpose == TokenPurpose.INVITE and not _same_inviter_organisation(old, created_by):
+            continue
         old.used_at = now
     secret = secrets.token_urlsafe(32)
     hours = current_app.config["TOKEN_HOURS"][purpose]
@@ -97,6 +104,13 @@ def issue_token(user: User, purpose: TokenPurpose, created_by: User | None = Non
         )
     )
     return secret
+
+
+def _same_inviter_organisation(token: AuthToken, inviter: User | None) -> bool:
+    if inviter is None or token.created_by_id is None:
+        return True
+    earlier = db.session.get(User, token.created_by_id)
+    return earlier is None or earlier.organisation_id == inviter.organisation_id
 
 
 def find_token(secret: str, purpose: TokenPurpose) -> AuthToken | None:
@@ -113,6 +127,10 @@ def find_token(secret: str, purpose: TokenPurpose) -> AuthToken | None:
     # A deactivated account cannot come back through a reset link; only a new invitation.
     if purpose == TokenPurpose.RESET and not token.user.is_active:
         return None
+    # An invitation sets up an account once: after that its other invitations are spent,
+    # so nobody holding one of them can choose the password of an account in use.
+    if purpose == TokenPurpose.INVITE and token.user.password_hash and token.user.is_active:
+        return None
     return token
 
 
@@ -126,6 +144,14 @@ def use_token(token: AuthToken, new_password: str, name: str | None = None) -> U
         user.name = name
     if token.purpose == TokenPurpose.INVITE:
         user.is_active_account = True
+        for other in db.session.scalars(
+            select(AuthToken).where(
+                AuthToken.user_id == user.id,
+                AuthToken.purpose == TokenPurpose.INVITE,
+                AuthToken.used_at.is_(None),
+            )
+        ):
+            other.used_at = token.used_at
     return user
 
 
@@ -163,15 +189,39 @@ def send_reset(email: str) -> None:
     mail.send(user.email, subject, body)
 
 
+class InvitationRefused(Exception):
+    """An invitation that would hand over an account; the message says why, for the form."""
+
+    def __init__(self, message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
 def invite(
     organisation: Organisation, email: str, name: str, inviter: User, org_role: str = OrgRole.MEMBER
-) -> tuple[User, str, bool]:
+) -> tuple[User, str | None, bool]:
     """Create (or re-invite) an inactive account and mail it a one-time link.
 
-    Returns the user, the link and whether it was mailed; in development without SMTP the
-    link is shown to the inviter instead.
+    Returns the user, the link if the inviter may pass it on (see the rule
+    "account.pass_on_invitation": only for an account they set up), and whether it was
+    mailed; in development without SMTP that link is shown to the inviter instead. Raises
+    InvitationRefused for an address of another organisation, or a switched-off account
+    that only its own organisation's admin may switch on again.
     """
+    from .. import access
+
     user = User.by_email(email)
+    new = user is None
+    if user is not None and user.organisation_id != organisation.id:
+        raise InvitationRefused(_l("This address belongs to someone of another organisation."))
+    switched_off = user is not None and user.password_hash and not user.is_active
+    if switched_off and not access.can(inviter, "account.reactivate", user):
+        raise InvitationRefused(
+            _l(
+                "This account has been switched off. Only an administrator of its own "
+                "organisation can switch it on again."
+            )
+        )
     if user is None:
         user = User(
             email=normalise_email(email),
@@ -198,4 +248,6 @@ def invite(
         )
     sent = mail.send(user.email, subject, body)
     audit.record("user.invited", user.email, organisation=organisation, actor=inviter)
-    return user, link, sent
+    pending = access.PendingAccount(user, new)
+    may_pass_on = access.can(inviter, "account.pass_on_invitation", pending)
+    return user, (link if may_pass_on else None), sent

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from ..access import MAX_ID
 from ..forms import NoControlCharacters, VersionedForm
 from ..pilots.forms import PlausibleDate
+from ..privacy import PersonalDataWarning, confirm_field
 
 
 def _strip(value):
@@ -28,13 +29,13 @@ def _int_or_none(value):
 class ActionForm(VersionedForm):
     title = StringField(
         _l("Title"),
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
         filters=[_strip],
     )
     description = TextAreaField(
         _l("Description (optional)"),
         description=_l("Make it SMART: what exactly, how you know it is done."),
-        validators=[Optional(), Length(max=5000), NoControlCharacters()],
+        validators=[Optional(), Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
         filters=[_strip],
     )
     step_code = SelectField(_l("Step"), validate_choice=False)
@@ -51,6 +52,7 @@ class ActionForm(VersionedForm):
     )
     deadline = DateField(_l("Deadline"), validators=[Optional(), PlausibleDate()])
     is_internal = BooleanField(_l("Internal (not visible to suppliers)"), default=True)
+    confirm_not_personal = confirm_field()
 
 
 class StatusForm(VersionedForm):
@@ -69,9 +71,11 @@ class CommentForm(FlaskForm):
             DataRequired(message=_l("Write a comment first.")),
             Length(max=5000),
             NoControlCharacters(),
+            PersonalDataWarning(),
         ],
         filters=[_strip],
     )
+    confirm_not_personal = confirm_field()
 
 
 class PlanInfoForm(VersionedForm):

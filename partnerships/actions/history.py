@@ -54,10 +54,10 @@ def for_reader(action, pilot, user) -> dict:
             .order_by(ActionComment.created_at, ActionComment.id)
         )
     )
-    standing = access.standing(user, pilot)
-    if standing.working_group or standing.board:
+    scope = access.visible_supplier_ids(user, pilot)
+    if scope is None:
         return dict(history=[_entry(e) for e in events], comments=comments)
-    allowed = {pilot.organisation_id} | set(standing.supplier_org_ids)
+    allowed = {pilot.organisation_id} | set(scope)
     names = _known_names(events, allowed)
     return dict(
         history=[_entry_for_supplier(e, allowed, names) for e in events],

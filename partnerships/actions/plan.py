@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from .. import audit, workflows_registry
 from ..concurrency import claim
 from ..extensions import db
+from ..i18n import lazy_gettext as _l
 from ..team import services as team
 from .models import Action, ActionPlanInfo, ActionStatus, ExternalOrganisation
 

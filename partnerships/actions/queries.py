@@ -13,6 +13,7 @@ from .. import access
 from ..extensions import db
 from ..paging import Paged, page_number, page_within  # noqa: F401  (views read page numbers here)
 from ..pilots.models import Membership, Pilot
+from . import rules
 from .models import OPEN_STATUSES, Action, ActionStatus
 from .services import action_roles, valid_step_codes
 
@@ -70,10 +71,10 @@ def parse_filters(pilot, args) -> Filters:
 def people_visible_to(user, pilot, people_by_role: dict) -> dict:
     """Role -> people, as this user may see them: a supplier contact sees the buyer's people
     and its own organisation's contacts, never another supplier's."""
-    standing = access.standing(user, pilot)
-    if standing.working_group or standing.board:
+    scope = access.visible_supplier_ids(user, pilot)
+    if scope is None:
         return people_by_role
-    allowed = {pilot.organisation_id} | set(standing.supplier_org_ids)
+    allowed = {pilot.organisation_id} | set(scope)
     return {
         role: [person for person in people if person.organisation_id in allowed]
         for role, people in people_by_role.items()
@@ -87,19 +88,10 @@ def visible_to(query, user, pilot):
 
 def _visible(query, user, pilot):
     """Suppliers see only shared actions meant for their own organisation."""
-    standing = access.standing(user, pilot)
-    if standing.working_group or standing.board:
+    scope = access.visible_supplier_ids(user, pilot)
+    if scope is None:
         return query
-    from ..accounts.models import User
-
-    same_org = select(User.id).where(User.organisation_id.in_(standing.supplier_org_ids))
-    return query.where(
-        Action.is_internal.is_(False),
-        or_(
-            and_(Action.assignee_id.is_(None), Action.role == "supplier"),
-            Action.assignee_id.in_(same_org),
-        ),
-    )
+    return query.where(rules.seen_by_suppliers(scope))
 
 
 def pilot_actions(pilot, user, filters: Filters | None = None) -> list[Action]:

@@ -12,7 +12,7 @@ def _supplier_sees(user, action, s) -> bool:
     if action.is_internal:
         return False
     if action.assignee_id is None:
-        return action.role == "supplier"
+        return action.role == access.SUPPLIER_ROLE
     return action.assignee_id == user.id or (
         action.assignee is not None and action.assignee.organisation_id in s.supplier_org_ids
     )
@@ -31,6 +31,24 @@ def _works_on(user, action, s) -> bool:
     if action.assignee_id is not None:
         return action.assignee_id == user.id
     return action.role in s.roles
+
+
+def seen_by_suppliers(supplier_ids):
+    """_supplier_sees in SQL, for lists of actions: shared, and meant for the supplier role
+    or assigned to someone of these supplier organisations."""
+    from sqlalchemy import and_, or_, select
+
+    from ..accounts.models import User
+    from .models import Action
+
+    same_org = select(User.id).where(User.organisation_id.in_(supplier_ids))
+    return and_(
+        Action.is_internal.is_(False),
+        or_(
+            and_(Action.assignee_id.is_(None), Action.role == access.SUPPLIER_ROLE),
+            Action.assignee_id.in_(same_org),
+        ),
+    )
 
 
 access.register(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from .. import audit, workflows_registry
+from .. import access, audit, workflows_registry
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
+from ..i18n import lazy_gettext as _l
 from ..pilots.models import Membership
 from .models import OPEN_STATUSES, Action, ActionComment, ActionEvent, ActionStatus
 
@@ -47,7 +47,7 @@ def _validate(pilot, *, title, role, step_code, assignee, is_internal) -> None:
         raise ActionError(_l("This role does not exist in the pilot's method."), "role")
     if step_code and step_code not in valid_step_codes(pilot):
         raise ActionError(_l("This step does not exist in the pilot's method."), "step_code")
-    if role == "supplier" and is_internal:
+    if role == access.SUPPLIER_ROLE and is_internal:
         raise ActionError(
             _l(
                 "An action for the supplier role cannot be internal: suppliers "

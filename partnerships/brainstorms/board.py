@@ -35,13 +35,13 @@ def card_markdown(text: str | None) -> Markup:
 def brainstorms_for(user, pilot) -> list[Brainstorm]:
     """Sessions of the pilot this user may see: all for the working group and board,
     only those shared with their organisation for a supplier contact."""
-    standing = access.standing(user, pilot)
+    scope = access.visible_supplier_ids(user, pilot)
     query = select(Brainstorm).where(Brainstorm.pilot_id == pilot.id)
-    if not (standing.working_group or standing.board):
+    if scope is not None:
         query = query.where(
             Brainstorm.id.in_(
                 select(BrainstormShare.brainstorm_id).where(
-                    BrainstormShare.organisation_id.in_(standing.supplier_org_ids or {-1})
+                    BrainstormShare.organisation_id.in_(scope or {-1})
                 )
             )
         )

@@ -19,6 +19,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..forms import NoControlCharacters, VersionedForm
+from ..privacy import PersonalDataWarning, confirm_field
 from .services import CARD_MAX
 
 
@@ -37,6 +38,7 @@ CARD_TEXT = [
     DataRequired(message=_l("Write something on the card.")),
     Length(max=CARD_MAX, message=_l("A card holds at most 2,000 characters.")),
     NoControlCharacters(),
+    PersonalDataWarning(),
 ]
 
 
@@ -82,12 +84,14 @@ class CardForm(FlaskForm):
         description=_l("Plain text or Markdown, at most 2,000 characters."),
     )
     anonymous = BooleanField(_l("Add anonymously"))
+    confirm_not_personal = confirm_field()
 
 
 class CardEditForm(VersionedForm):
     """Changing a card; the facilitator may also move it to another place."""
 
     text = TextAreaField(_l("Text"), filters=[_strip], validators=CARD_TEXT)
+    confirm_not_personal = confirm_field()
     place = SelectField(_l("Place on the board"), validators=[Optional()], validate_choice=False)
 
 

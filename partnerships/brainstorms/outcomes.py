@@ -4,11 +4,11 @@ potential jobs and the "top 3" shortlist of suppliers."""
 from __future__ import annotations
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from .. import audit
 from ..extensions import db
+from ..i18n import lazy_gettext as _l
 from .models import Brainstorm, Card, CardOutcome, OutcomeKind, ShortlistEntry
 from .services import Refused
 

@@ -12,57 +12,15 @@ from __future__ import annotations
 
 from flask import abort, make_response, render_template, request
 from flask_login import current_user, login_required
-from sqlalchemy import Boolean, and_, bindparam, exists, or_, select
 
 from ..extensions import db
 from ..i18n import locale_code
-from ..pilots.models import Membership, Pilot
-from . import bp
+from . import bp, rules
 from .board import cards_by_place
 from .loading import board_context, load_brainstorm, place_labels
-from .models import Brainstorm, BrainstormShare
 from .views import BASE
 
-
-def _statement():
-    """SELECT revision, may_view for one session: the `brainstorm.view` rule in SQL.
-
-    Mirrors rules.can_view with access.standing: people of the pilot's own organisation see
-    every session when they are its admin or hold a non-supplier role (working group,
-    board); anyone else only as the supplier they speak for, when shared with that supplier.
-    Built once with parameters, so a poll does not rebuild the expression every two seconds.
-    """
-    user_id, organisation_id = bindparam("user_id"), bindparam("organisation_id")
-    insider = and_(
-        Pilot.organisation_id == organisation_id,
-        or_(
-            bindparam("is_org_admin", type_=Boolean),
-            exists().where(
-                Membership.pilot_id == Pilot.id,
-                Membership.user_id == user_id,
-                Membership.role != "supplier",
-            ),
-        ),
-    )
-    supplier = exists().where(
-        Membership.pilot_id == Pilot.id,
-        Membership.user_id == user_id,
-        Membership.role == "supplier",
-        Membership.supplier_organisation_id == organisation_id,
-        BrainstormShare.brainstorm_id == Brainstorm.id,
-        BrainstormShare.organisation_id == Membership.supplier_organisation_id,
-    )
-    return (
-        select(Brainstorm.revision, or_(insider, supplier).label("may_view"))
-        .join(Pilot, Pilot.id == Brainstorm.pilot_id)
-        .where(
-            Brainstorm.id == bindparam("brainstorm_id"),
-            Brainstorm.pilot_id == bindparam("pilot_id"),
-        )
-    )
-
-
-POLL = _statement()
+POLL = rules.view_statement()
 
 
 def poll_row(pilot_id: int, brainstorm_id: int, user):
@@ -74,7 +32,7 @@ def poll_row(pilot_id: int, brainstorm_id: int, user):
             "brainstorm_id": brainstorm_id,
             "user_id": user.id,
             "organisation_id": user.organisation_id,
-            "is_org_admin": bool(user.is_org_admin),
+            **rules.view_parameters(user),
         },
     ).first()
 

@@ -11,7 +11,11 @@ walks both for every kind of user so they cannot drift apart.
 
 from __future__ import annotations
 
+from sqlalchemy import Boolean, and_, bindparam, exists, or_, select
+
 from .. import access
+from ..pilots.models import Membership, Pilot
+from .models import Brainstorm, BrainstormShare
 
 
 def _brainstorm(obj):
@@ -43,6 +47,60 @@ def can_edit_card(user, card, s) -> bool:
     if can_facilitate(user, card, s):
         return True
     return card.author_id == user.id and can_contribute(user, card, s)
+
+
+def view_statement():
+    """SELECT revision, may_view for one session: the `brainstorm.view` rule in SQL.
+
+    The same rule as can_view: people of the pilot's own organisation see every session when
+    they are its admin or hold a role the workflow calls internal (working group, board);
+    anyone else only as the supplier they speak for, when shared with that supplier.
+    Built once with parameters, so a poll does not rebuild the expression every two seconds.
+    """
+    user_id, organisation_id = bindparam("user_id"), bindparam("organisation_id")
+    insider = and_(
+        Pilot.organisation_id == organisation_id,
+        or_(
+            bindparam("is_org_admin", type_=Boolean),
+            exists().where(
+                Membership.pilot_id == Pilot.id,
+                Membership.user_id == user_id,
+                Membership.role.in_(bindparam("internal_roles", expanding=True)),
+            ),
+        ),
+    )
+    supplier = exists().where(
+        Membership.pilot_id == Pilot.id,
+        Membership.user_id == user_id,
+        Membership.role == access.SUPPLIER_ROLE,
+        Membership.supplier_organisation_id == organisation_id,
+        BrainstormShare.brainstorm_id == Brainstorm.id,
+        BrainstormShare.organisation_id == Membership.supplier_organisation_id,
+    )
+    return (
+        select(Brainstorm.revision, or_(insider, supplier).label("may_view"))
+        .join(Pilot, Pilot.id == Brainstorm.pilot_id)
+        .where(
+            Brainstorm.id == bindparam("brainstorm_id"),
+            Brainstorm.pilot_id == bindparam("pilot_id"),
+        )
+    )
+
+
+def view_parameters(user) -> dict:
+    """The user's side of view_statement. Roles count as internal only when every loaded
+    method version calls them so: the statement runs before the pilot (and so its version)
+    is known, and a role outside in any version must not see unshared sessions."""
+    from flask import current_app
+
+    versions = list(current_app.extensions["workflows"].values())
+    internal = frozenset.intersection(
+        *(frozenset(r.code for r in w.roles if r.internal) for w in versions)
+    )
+    return {
+        "is_org_admin": bool(access.can(user, "organisation.all_pilots", user.organisation)),
+        "internal_roles": sorted(internal),
+    }
 
 
 access.register(

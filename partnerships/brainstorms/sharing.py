@@ -24,7 +24,7 @@ def pilot_suppliers(pilot) -> list[Organisation]:
             .where(
                 Organisation.id.in_(
                     select(Membership.supplier_organisation_id).where(
-                        Membership.pilot_id == pilot.id, Membership.role == "supplier"
+                        Membership.pilot_id == pilot.id, Membership.role == access.SUPPLIER_ROLE
                     )
                 )
             )
@@ -34,11 +34,11 @@ def pilot_suppliers(pilot) -> list[Organisation]:
 
 
 def invitable_contacts(brainstorm: Brainstorm) -> list[User]:
-    """Active users of the pilot's suppliers who are not invited yet."""
+    """Active contacts of the suppliers the session is shared with, not invited yet."""
     invited = select(BrainstormParticipant.user_id).where(
         BrainstormParticipant.brainstorm_id == brainstorm.id
     )
-    org_ids = [org.id for org in pilot_suppliers(brainstorm.pilot)]
+    org_ids = sorted(brainstorm.shared_org_ids)
     return list(
         db.session.scalars(
             select(User)
@@ -92,7 +92,7 @@ def invite_contact(brainstorm: Brainstorm, actor, user: User, *, notify: bool = 
         select(Membership.id).where(
             Membership.pilot_id == pilot.id,
             Membership.user_id == user.id,
-            Membership.role == "supplier",
+            Membership.role == access.SUPPLIER_ROLE,
         )
     )
     if has_membership is None:
@@ -134,7 +134,7 @@ def invite_by_email(
 
     Returns the user, the account link (None for an existing user) and whether it was mailed.
     """
-    from ..accounts.services import invite
+    from ..accounts.services import InvitationRefused, invite
 
     if organisation.id not in {org.id for org in pilot_suppliers(brainstorm.pilot)}:
         raise Refused(_l("Choose a supplier of this pilot."))
@@ -144,7 +144,10 @@ def invite_by_email(
     if existing is not None and existing.is_active_account:
         invite_contact(brainstorm, actor, existing)
         return existing, None, True
-    user, link, sent = invite(organisation, email, name, actor)
+    try:
+        user, link, sent = invite(organisation, email, name, actor)
+    except InvitationRefused as refused:
+        raise Refused(refused.message) from None
     invite_contact(brainstorm, actor, user, notify=False)
     return user, link, sent
 

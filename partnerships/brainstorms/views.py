@@ -86,7 +86,14 @@ def new(pilot_id):
 
 
 def render_board(
-    pilot, brainstorm, *, status=200, card_errors=None, card_texts=None, refused_text=None
+    pilot,
+    brainstorm,
+    *,
+    status=200,
+    card_errors=None,
+    card_texts=None,
+    refused_text=None,
+    card_confirm=None,
 ):
     """The whole board page; also used to answer a refused card with what was typed."""
     labels = place_labels(pilot)
@@ -97,6 +104,7 @@ def render_board(
         labels=labels,
         card_errors=card_errors or {},
         card_texts=card_texts or {},
+        card_confirm=card_confirm or {},
         refused_text=refused_text,
         shared_with=shared_with(brainstorm),
         **board_context(pilot, brainstorm),

@@ -60,11 +60,13 @@ def add_card(pilot_id, brainstorm_id):
         return _refused(
             pilot, brainstorm, place, form.text.data, services.SessionClosed.description, 409
         )
-    return _refused(pilot, brainstorm, place, form.text.data, errors, 422)
+    warned = getattr(form.text, "privacy_warning", False)
+    return _refused(pilot, brainstorm, place, form.text.data, errors, 422, warned=warned)
 
 
-def _refused(pilot, brainstorm, place, text, errors, status):
-    """Answer a refused card with the message and the typed text, so nothing is lost."""
+def _refused(pilot, brainstorm, place, text, errors, status, warned=False):
+    """Answer a refused card with the message and the typed text, so nothing is lost;
+    after a personal-data warning, with the box to confirm it is not about a placed person."""
     errors = errors if isinstance(errors, list) else [errors]
     if htmx.is_htmx():
         labels = place_labels(pilot)
@@ -76,6 +78,7 @@ def _refused(pilot, brainstorm, place, text, errors, status):
             label=labels.get(place, ""),
             card_errors={place: errors},
             card_texts={place: text or ""},
+            card_confirm={place: warned},
             **board_context(pilot, brainstorm),
         )
     if status == 409:
@@ -86,6 +89,7 @@ def _refused(pilot, brainstorm, place, text, errors, status):
         status=status,
         card_errors={place: errors},
         card_texts={place: text or ""},
+        card_confirm={place: warned},
     )
 
 

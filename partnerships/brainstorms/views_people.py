@@ -115,5 +115,16 @@ def invite_email(pilot_id, brainstorm_id):
             "warning",
         )
         return _page(pilot, brainstorm, link=link)
+    if not sent and not user.password_hash:
+        # Their link goes to them alone: whoever holds it chooses the password.
+        flash(
+            _(
+                "%(name)s is invited, but no e-mail could be sent. Their invitation link is "
+                "for them only; ask them to use the invitation they already received.",
+                name=user.name,
+            ),
+            "warning",
+        )
+        return _back(brainstorm)
     flash(_("%(name)s is invited.", name=user.name), "success")
     return _back(brainstorm)

@@ -21,7 +21,10 @@ def _nice_ceiling(value: Decimal) -> Decimal:
 
 def trend_chart(trend: list[dict], goal: Decimal | None) -> dict:
     """Bars (x, y, width, height) for banen per period and the y of the goal line."""
-    peak = max([Decimal(t["banen"]) for t in trend] + [Decimal(goal or 0), Decimal(1)])
+    # A period whose jobs are hidden (too few people behind them) gets no bar: its height
+    # would tell what the table beside it hides.
+    shown = [t for t in trend if not isinstance(t["banen"], str)]
+    peak = max([Decimal(t["banen"]) for t in shown] + [Decimal(goal or 0), Decimal(1)])
     top = _nice_ceiling(peak)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = Decimal(plot_w) / max(len(trend), 1)
@@ -33,7 +36,7 @@ def trend_chart(trend: list[dict], goal: Decimal | None) -> dict:
     bars = []
     for index, point in enumerate(trend):
         x = LEFT + slot * index + (slot - bar_w) / 2
-        y = y_of(point["banen"])
+        y = y_of(0 if isinstance(point["banen"], str) else point["banen"])
         bars.append(
             {
                 "x": float(x),

@@ -195,5 +195,6 @@ def template_helpers() -> dict:
     return {
         "label": label,
         "lists": sys.modules[__name__],
-        "standing_in": lambda pilot: access.standing(current_user, pilot),
+        "speaks_for": lambda pilot: access.speaks_for(current_user, pilot),
+        "may": lambda action, obj: access.can(current_user, action, obj),
     }

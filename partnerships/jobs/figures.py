@@ -23,6 +23,7 @@ from decimal import Decimal
 from flask import current_app
 from sqlalchemy import func, select
 
+from .. import suppression
 from ..accounts.models import Organisation
 from ..extensions import db
 from ..pilots.models import Pilot
@@ -250,14 +251,16 @@ def figures_for_pilots(pilots, *, as_of: date, suppress: bool = False) -> dict[i
     return result
 
 
-def headline_figures(pilots, *, as_of: date) -> dict[int, dict]:
-    """People, banenafspraak jobs and durable jobs of many pilots, unsuppressed and without
-    trend, goals or names: what lists of pilots show, in two queries once counted."""
+def headline_figures(pilots, *, as_of: date, suppress: bool = False) -> dict[int, dict]:
+    """People, banenafspraak jobs and durable jobs of many pilots, without trend, goals or
+    names: what lists of pilots show, in two queries once counted (suppress for the board)."""
     pilots = list(pilots)
     settings = settings_by_organisation({pilot.organisation_id for pilot in pilots})
     counted = tallies(pilots, settings, as_of=as_of)
     return {
-        pilot.id: tally.present(counted[pilot.id], trend=False, threshold=_threshold())
+        pilot.id: tally.present(
+            counted[pilot.id], suppress=suppress, trend=False, threshold=_threshold()
+        )
         for pilot in pilots
     }
 
@@ -267,13 +270,21 @@ def pilot_figures(pilot, *, as_of: date, suppress: bool = False) -> dict:
     return figures_for_pilots([pilot], as_of=as_of, suppress=suppress)[pilot.id]
 
 
-def organisation_figures(organisation_id: int, *, as_of: date, suppress: bool = False) -> dict:
-    """All pilots of a buyer summed, one row per pilot; quarterly, so the rows add up."""
-    pilots = db.session.scalars(
-        select(Pilot)
-        .where(Pilot.organisation_id == organisation_id)
-        .order_by(Pilot.start_date, Pilot.id)
-    ).all()
+def organisation_figures(
+    organisation_id: int, *, as_of: date, suppress: bool = False, pilots=None
+) -> dict:
+    """Pilots of a buyer summed, one row per pilot; quarterly, so the rows add up.
+
+    `pilots` are those the reader may see (jobs.rules.organisation_pilots); all of the
+    organisation's pilots when not given (the organisation's own API token).
+    """
+    if pilots is None:
+        pilots = db.session.scalars(
+            select(Pilot)
+            .where(Pilot.organisation_id == organisation_id)
+            .order_by(Pilot.start_date, Pilot.id)
+        ).all()
+    pilots = list(pilots)
     settings = settings_by_organisation({organisation_id})
     counted = tallies(pilots, settings, as_of=as_of, frequency=lambda _: DEFAULT_FREQUENCY)
     if pilots:
@@ -288,26 +299,52 @@ def organisation_figures(organisation_id: int, *, as_of: date, suppress: bool = 
         )
     threshold = _threshold()
     total = tally.present(summed, suppress=suppress, threshold=threshold)
-    rows = []
-    for pilot in pilots:
-        counts = counted[pilot.id]
-        rows.append(
-            {
-                "pilot": pilot,
-                "people": tally.shown(counts.people, suppress, threshold),
-                "banen": counting.round_half_up(counts.banen),
-                "durable": tally.shown(counts.durable, suppress, threshold),
-                "goal_jobs": pilot.goal_jobs,
-                "goal_people": pilot.goal_people,
-            }
-        )
+    total["pilots"] = _pilot_rows(pilots, counted, total, suppress=suppress, threshold=threshold)
     potential: Counter = Counter()
     for counts in potential_by_pilot([pilot.id for pilot in pilots]).values():
         potential.update(counts)
     names = supplier_names(summed.by_supplier)
-    total["pilots"] = rows
     total["goal_jobs"] = sum((p.goal_jobs for p in pilots), Decimal(0))
     total["goal_people"] = sum(p.goal_people or 0 for p in pilots)
     total["potential_jobs"] = dict(sorted(potential.items()))
     total["supplier_names"] = {k: names[k] for k, _ in total["by_supplier"] if k in names}
     return total
+
+
+def _pilot_rows(pilots, counted, total: dict, *, suppress: bool, threshold: int) -> list[dict]:
+    """One row per pilot; suppressed, the rows' columns are tables adding up to the total,
+    and a total that has to be hidden to protect a row is hidden in `total` too."""
+    rows = [
+        {
+            "pilot": pilot,
+            "people": counted[pilot.id].people,
+            "banen": counting.round_half_up(counted[pilot.id].banen),
+            "durable": counted[pilot.id].durable,
+            "goal_jobs": pilot.goal_jobs,
+            "goal_people": pilot.goal_people,
+        }
+        for pilot in pilots
+    ]
+    if not suppress:
+        return rows
+    # Jobs follow the people they stem from: the banen column hides with that count.
+    columns = {
+        "people": {p.id: counted[p.id].people for p in pilots},
+        "banen": {p.id: counted[p.id].banen_people for p in pilots},
+        "durable": {p.id: counted[p.id].durable for p in pilots},
+    }
+    for column, cells in columns.items():
+        table = suppression.suppress(cells, sum(cells.values()), threshold=threshold)
+        for row in rows:
+            pilot_id = row["pilot"].id
+            if column == "banen":
+                if pilot_id in table.hidden:
+                    row["banen"] = suppression.HIDDEN
+            else:
+                row[column] = table.cells[pilot_id]
+        if table.total_hidden and total[column] != 0:
+            total[column] = suppression.HIDDEN
+            if column == "people":
+                # The breakdowns add up to the people placed as well.
+                tally.hide_counts(total)
+    return rows

@@ -20,10 +20,10 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _text(label, max_length=2000, anonymous=True, **kwargs):
+def _text(label, max_length=2000, anonymous=True, context="placement", **kwargs):
     validators = [Optional(), Length(max=max_length), NoControlCharacters()]
     if anonymous:
-        validators.append(Anonymous())
+        validators.append(Anonymous(context=context))
     field_class = StringField if max_length <= 200 else TextAreaField
     return field_class(label, validators=validators, filters=[_strip], **kwargs)
 

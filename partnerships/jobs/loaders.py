@@ -24,20 +24,24 @@ def load_contract(pilot, contract_id: int, action: str = "contract.view") -> Con
 
 
 def supplier_scope(pilot) -> set[int] | None:
-    """None for the working group (sees all); the own organisation ids for a supplier."""
-    standing = access.standing(current_user, pilot)
-    if standing.working_group:
-        return None
-    return set(standing.supplier_org_ids)
+    """None for the buyer's side (sees all); the own organisation ids for a supplier."""
+    scope = access.visible_supplier_ids(current_user, pilot)
+    return None if scope is None else set(scope)
 
 
-def supplier_choices() -> list[tuple[int, str]]:
-    """Every supplier organisation, by name."""
+def supplier_choices(keep=()) -> list[tuple[int, str]]:
+    """The suppliers the user's organisation works with (and those in `keep`, already on the
+    row), by name: never every supplier on the platform."""
+    related = access.related_supplier_ids(current_user.organisation_id) | set(keep)
     return [
         (org_id, name)
         for org_id, name in db.session.execute(
             select(Organisation.id, Organisation.name)
-            .where(Organisation.kind == "supplier", Organisation.is_active.is_(True))
+            .where(
+                Organisation.kind == "supplier",
+                Organisation.is_active.is_(True),
+                Organisation.id.in_(related),
+            )
             .order_by(Organisation.name)
         )
     ]

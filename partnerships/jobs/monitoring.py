@@ -17,7 +17,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .. import audit
+from .. import access, audit
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -33,7 +33,6 @@ from .models import (
     Placement,
     contract_pilot,
 )
-from .rules import REPORT_DECIDERS
 
 # A supplier gets a month after the period to report; later the report is overdue.
 OVERDUE_DAYS = 30
@@ -240,26 +239,16 @@ def overdue_for_pilots(pilots, today: date, supplier_ids=None) -> list[Due]:
 def overdue_reports(user, today: date | None = None) -> list[Due]:
     """Overdue reports this user should chase (buyer) or send (supplier contact)."""
     today = today or date.today()
-    rows = db.session.execute(
-        select(Membership.pilot_id, Membership.role, Membership.supplier_organisation_id).where(
-            Membership.user_id == user.id
-        )
-    ).all()
-    chase = {
-        pilot_id
-        for pilot_id, role, _ in rows
-        if role in REPORT_DECIDERS or role in ("coordinator", "coordinator_backup")
-    }
-    send = {
-        pilot_id
-        for pilot_id, role, org in rows
-        if role == "supplier" and org == user.organisation_id
-    }
+    member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
     pilots = db.session.scalars(
-        select(Pilot).where(Pilot.id.in_(chase | send), Pilot.status == "active")
+        select(Pilot).where(Pilot.id.in_(member_of), Pilot.status == "active")
     ).all()
-    mine = [p for p in pilots if p.id in chase and p.organisation_id == user.organisation_id]
-    theirs = [p for p in pilots if p.id in send and p.id not in {m.id for m in mine}]
+    access.standings_for(user, pilots)
+    # Who decides on reports chases them; the supplier a report is due from sends it.
+    mine = [p for p in pilots if access.can(user, "report.decide", p)]
+    theirs = [
+        p for p in pilots if p not in mine and user.organisation_id in access.speaks_for(user, p)
+    ]
     return overdue_for_pilots(mine, today) + overdue_for_pilots(
         theirs, today, supplier_ids={user.organisation_id}
     )

@@ -5,8 +5,14 @@ from __future__ import annotations
 from ..socialreturn.api import schema as social_return_schema
 
 COUNT = {
-    "oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "enum": ["<5"]}],
-    "description": 'A count; 1 to 4 are shown as "<5" so nobody can be traced.',
+    "oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "enum": ["<5", "x"]}],
+    "description": 'A count; 1 to 4 are shown as "<5" so nobody can be traced, and "x" '
+    "marks a count left out because it would give such a count away.",
+}
+JOBS = {
+    "oneOf": [{"type": "number"}, {"type": "string", "enum": ["x"]}],
+    "description": "Average banenafspraak jobs (25.5 paid hours a week each, doelgroepregister "
+    'only) over the period; "x" when they stem from fewer than 5 people.',
 }
 DATE = {"type": "string", "format": "date"}
 
@@ -32,11 +38,7 @@ FIGURES = {
         "period": {"type": "object", "properties": {"start": DATE, "end": DATE}},
         "people": COUNT,
         "people_doelgroepregister": COUNT,
-        "banen": {
-            "type": "number",
-            "description": "Average banenafspraak jobs (25.5 paid "
-            "hours a week each, doelgroepregister only) over the period.",
-        },
+        "banen": JOBS,
         "durable": COUNT,
         "goal_jobs": {"type": "number"},
         "goal_people": {"type": ["integer", "null"]},
@@ -65,7 +67,7 @@ FIGURES = {
                 "properties": {
                     "start": DATE,
                     "end": DATE,
-                    "banen": {"type": "number"},
+                    "banen": JOBS,
                     "people": COUNT,
                 },
             },
@@ -110,7 +112,8 @@ def document(server_url: str) -> dict:
             "version": "1.0.0",
             "description": (
                 "Read-only figures of your organisation's pilots for BI tools. Aggregates only; "
-                'counts from 1 to 4 are suppressed as "<5".'
+                'counts from 1 to 4 are suppressed as "<5", and "x" marks a figure that '
+                "would give such a count away or stems from fewer than 5 people."
             ),
         },
         "servers": [{"url": server_url}],

@@ -21,9 +21,10 @@ def build_report_form(placements, target_groups, kinds, **kwargs):
         narrative = _text(
             _l("Short narrative"),
             4000,
+            context="report",
             description=_l("How did the period go? Anonymous: no names or other personal data."),
         )
-        correction_reason = _text(_l("Reason for the new version"), 2000)
+        correction_reason = _text(_l("Reason for the new version"), 2000, context="report")
 
     ReportForm.placement_fields = []
     for placement in placements:

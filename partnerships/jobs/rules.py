@@ -66,8 +66,42 @@ access.register(
         ),
         "report.submit": lambda u, o, s: _own_supplier(s, o.supplier_organisation_id),
         "report.decide": lambda u, o, s: s.coordinator or bool(s.roles & REPORT_DECIDERS),
+        # obj: InPilot; only a supplier named on the contract reports on it.
+        "report.submit_for_contract": lambda u, o, s: _contract_supplier(s, o.contract),
     }
 )
+
+
+def _sees_organisation_figures(user, organisation) -> bool:
+    """The organisation's figures page: a buyer's admin, or whoever sees the figures of at
+    least one of its pilots (and then only of those, see organisation_pilots)."""
+    if organisation is None or not organisation.is_buyer or user.organisation_id != organisation.id:
+        return False
+    if user.is_org_admin:
+        return True
+    if not any(org == organisation.id for _, org in access.roles_held(user)):
+        return False  # no role in any of its pilots: no need to look further
+    return bool(access.pilots_where(user, "jobs.figures", organisation.id))
+
+
+access.register(
+    {
+        # obj: the user's own (buyer) organisation.
+        "jobs.organisation_figures": lambda u, o, s: _sees_organisation_figures(u, o),
+        # obj: the user's organisation: counting settings, lists and API tokens.
+        "organisation.buyer_settings": lambda u, o, s: (
+            o is not None and o.is_buyer and u.is_org_admin and u.organisation_id == o.id
+        ),
+    }
+)
+
+
+def organisation_pilots(user) -> tuple[list, list]:
+    """(pilots whose figures the user sees, pilots whose rows the user may export) of the
+    user's organisation. Organisation-wide pages and exports include only these: a role in
+    one pilot never opens another."""
+    return access.pilots_where(user, "jobs.figures"), access.pilots_where(user, "jobs.export_rows")
+
 
 # Offer a pilot tab only to those its page lets in (the board has no "Jobs" tab).
 register_tab("jobs.dashboard", "jobs.dashboard_tab")

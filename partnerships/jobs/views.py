@@ -49,7 +49,7 @@ def contracts(pilot_id):
 def _contract_form(contract=None, **kwargs) -> ContractForm:
     # A POST is read from what was sent only, so a field left out never falls back to the row.
     form = ContractForm(obj=None if request.method == "POST" else contract, **kwargs)
-    form.suppliers.choices = supplier_choices()
+    form.suppliers.choices = supplier_choices(contract.supplier_ids if contract else ())
     if contract is not None and not form.is_submitted():
         form.suppliers.data = sorted(contract.supplier_ids)
         form.version.data = contract.version

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import audit
+from .. import access, audit
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -25,8 +25,7 @@ TOKEN_PREFIX = "pvmb_"  # noqa: S105 (a visible prefix, not a secret)
 
 
 def _require_buyer_admin():
-    if not (current_user.is_org_admin and current_user.organisation.is_buyer):
-        abort(403)
+    access.require("organisation.buyer_settings", current_user.organisation)
     return current_user.organisation
 
 

@@ -10,8 +10,7 @@ from sqlalchemy import select
 
 from .. import access
 from ..extensions import db
-from ..pilots.models import Pilot
-from . import bp, exports, figures, hints, monitoring, services
+from . import bp, exports, figures, hints, monitoring, rules, services
 from .chart import trend_chart
 from .settings import settings_for
 
@@ -34,14 +33,13 @@ def _as_of() -> date:
 @login_required
 def dashboard(pilot_id):
     pilot = access.load_pilot(pilot_id)
-    standing = access.standing(current_user, pilot)
-    if not (standing.working_group or standing.board):
-        if standing.supplier:
+    if not access.can(current_user, "jobs.figures", pilot):
+        if access.can(current_user, "jobs.supplier_view", pilot):
             return redirect(url_for("jobs.supplier_view", pilot_id=pilot.id))
         abort(403)
     as_of = _as_of()
-    suppress = not standing.working_group  # the board sees small counts as "<5"
-    data = figures.pilot_figures(pilot, as_of=as_of, suppress=suppress)
+    full = access.can(current_user, "jobs.export_rows", pilot)  # else suppressed, as the board
+    data = figures.pilot_figures(pilot, as_of=as_of, suppress=not full)
     contracts = services.pilot_contracts(pilot)
     settings = settings_for(pilot.organisation_id)
     return render_template(
@@ -52,8 +50,8 @@ def dashboard(pilot_id):
         chart=trend_chart(data["trend"], data["goal_jobs"]),
         contracts=contracts,
         hints={c.id: hints.hints_for(c, settings, as_of) for c in contracts},
-        overdue=monitoring.overdue_for_pilots([pilot], as_of) if standing.working_group else [],
-        internal=standing.working_group,
+        overdue=monitoring.overdue_for_pilots([pilot], as_of) if full else [],
+        internal=full,
     )
 
 
@@ -61,7 +59,7 @@ def dashboard(pilot_id):
 @login_required
 def supplier_view(pilot_id):
     pilot = access.load_pilot(pilot_id, "jobs.supplier_view")
-    scope = access.standing(current_user, pilot).supplier_org_ids
+    scope = access.speaks_for(current_user, pilot)
     as_of = _as_of()
     pairs = [
         (row, f)
@@ -74,8 +72,9 @@ def supplier_view(pilot_id):
         frequency=figures.frequency_of(pilot),
         settings=settings_for(pilot.organisation_id),
         start=pilot.start_date,
-        # Its own placements, which it lists anyway: suppression is for what leaves the group.
-        suppress=False,
+        # Figures leave the working group here, even of its own placements: the same rule
+        # as the board's, so a supplier's copy never tells more than the board's.
+        suppress=True,
     )
     return render_template(
         "jobs/supplier.html",
@@ -88,36 +87,29 @@ def supplier_view(pilot_id):
     )
 
 
-def organisation_standing(user) -> tuple[bool, bool]:
-    """(may see rows and full figures, may see suppressed figures) across the buyer's pilots."""
-    if not user.is_authenticated or not user.organisation.is_buyer:
-        return False, False
-    if user.is_org_admin:
-        return True, True
-    roles = {role for role, org in access.roles_held(user) if org == user.organisation_id}
-    working_group = bool(roles - {"board", "supplier"})
-    return working_group, working_group or "board" in roles
-
-
-def _organisation_standing() -> tuple[bool, bool]:
-    return organisation_standing(current_user)
-
-
 @bp.app_template_global()
 def can_see_organisation_figures(user) -> bool:
     """The nav shows "Figures" only to those /figures lets in."""
-    return organisation_standing(user)[1]
+    return user.is_authenticated and access.can(
+        user, "jobs.organisation_figures", user.organisation
+    )
+
+
+def _organisation_scope() -> tuple[list, bool, list]:
+    """(pilots shown, whether in full, pilots whose rows may be exported); 403 if none."""
+    access.require("jobs.organisation_figures", current_user.organisation)
+    shown, rows = rules.organisation_pilots(current_user)
+    full = bool(shown) and {p.id for p in shown} <= {p.id for p in rows}
+    return shown, full, rows
 
 
 @bp.route("/figures")
 @login_required
 def organisation_dashboard():
-    full, allowed = _organisation_standing()
-    if not allowed:
-        abort(403)
+    pilots, full, _rows = _organisation_scope()
     as_of = _as_of()
     data = figures.organisation_figures(
-        current_user.organisation_id, as_of=as_of, suppress=not full
+        current_user.organisation_id, as_of=as_of, suppress=not full, pilots=pilots
     )
     return render_template(
         "jobs/organisation.html",
@@ -139,21 +131,21 @@ def _check_format(what: str, fmt: str) -> None:
 def export(pilot_id, what, fmt):
     _check_format(what, fmt)
     pilot = access.load_pilot(pilot_id)
-    standing = access.standing(current_user, pilot)
-    board_copy = request.args.get("audience") == "board" or not standing.working_group
-    names = figures.supplier_names(_supplier_ids([pilot.id]))
     if what == "figures":
-        if not (standing.working_group or standing.board):
-            abort(403)
+        access.require("jobs.figures", pilot)
+        full = access.can(current_user, "jobs.export_rows", pilot)
+        board_copy = request.args.get("audience") == "board" or not full
         data = figures.pilot_figures(pilot, as_of=_as_of(), suppress=board_copy)
         tables = exports.figures_tables(data)
-    elif what == "monitoring" and (standing.working_group or standing.supplier):
-        scope = None if standing.working_group else standing.supplier_org_ids
+    elif what == "monitoring":
+        access.require("report.list", pilot)
+        scope = access.visible_supplier_ids(current_user, pilot)
+        names = figures.supplier_names(_supplier_ids([pilot.id]))
         tables = [exports.monitoring_table([pilot.id], names, supplier_ids=scope)]
-    elif what == "placements" and standing.working_group:
-        tables = [exports.placements_table([pilot.id], names)]
     else:
-        abort(403)
+        access.require("jobs.export_rows", pilot)
+        names = figures.supplier_names(_supplier_ids([pilot.id]))
+        tables = [exports.placements_table([pilot.id], names)]
     return exports.response(tables, fmt, f"pilot-{pilot.id}-{what}")
 
 
@@ -161,25 +153,20 @@ def export(pilot_id, what, fmt):
 @login_required
 def organisation_export(what, fmt):
     _check_format(what, fmt)
-    full, allowed = _organisation_standing()
-    if not allowed or (what != "figures" and not full):
-        abort(403)
-    pilot_ids = list(
-        db.session.scalars(
-            select(Pilot.id).where(Pilot.organisation_id == current_user.organisation_id)
-        )
-    )
-    names = figures.supplier_names(_supplier_ids(pilot_ids))
+    shown, full, rows = _organisation_scope()
     if what == "figures":
         board_copy = request.args.get("audience") == "board" or not full
         data = figures.organisation_figures(
-            current_user.organisation_id, as_of=_as_of(), suppress=board_copy
+            current_user.organisation_id, as_of=_as_of(), suppress=board_copy, pilots=shown
         )
         tables = exports.figures_tables(data)
-    elif what == "monitoring":
-        tables = [exports.monitoring_table(pilot_ids, names)]
     else:
-        tables = [exports.placements_table(pilot_ids, names)]
+        if not rows:
+            abort(403)
+        pilot_ids = [pilot.id for pilot in rows]
+        names = figures.supplier_names(_supplier_ids(pilot_ids))
+        table = exports.monitoring_table if what == "monitoring" else exports.placements_table
+        tables = [table(pilot_ids, names)]
     return exports.response(tables, fmt, f"organisation-{what}")
 
 

@@ -20,6 +20,7 @@ from .loaders import load_contract, supplier_scope
 from .models import MonitoringReport, Placement
 from .monitoring import ReportError
 from .report_forms import aggregates, build_report_form, placement_hours
+from .rules import InPilot
 from .settings import placement_kind_choices, settings_for, target_group_choices
 
 
@@ -77,10 +78,8 @@ def _period(pilot, contract, raw: str) -> tuple[date, date]:
 def report_new(pilot_id, contract_id, period):
     pilot = access.load_pilot(pilot_id, "report.list")
     contract = load_contract(pilot, contract_id)
-    standing = access.standing(current_user, pilot)
-    own = sorted(contract.supplier_ids & standing.supplier_org_ids)
-    if not own:
-        abort(403)  # only the contract's own supplier reports on it
+    access.require("report.submit_for_contract", InPilot(pilot, contract))
+    own = sorted(contract.supplier_ids & access.speaks_for(current_user, pilot))
     supplier_id = own[0]
     start, end = _period(pilot, contract, period)
     earlier = monitoring.versions(contract.id, supplier_id, start)

@@ -8,7 +8,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from .. import audit, workflows_registry
+from .. import access, audit, workflows_registry
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -45,7 +45,7 @@ def template_for(pilot, kind: str):
 
 def template_items(template, locale: str) -> list[AgendaItem]:
     """The template's agenda in the given language; shared when the supplier is at the table."""
-    shared = "supplier" in template.roles
+    shared = access.SUPPLIER_ROLE in template.roles
     return [
         AgendaItem(
             position=index,

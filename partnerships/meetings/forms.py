@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from ..forms import NoControlCharacters, VersionedForm
 from ..pilots.forms import PlausibleDate
+from ..privacy import PersonalDataWarning, confirm_field
 from .models import DecisionKind, DecisionStatus
 
 # Which bodies or roles take decisions, in the register's words.
@@ -217,13 +218,14 @@ class ItemForm(VersionedForm):
     title = StringField(
         _l("Agenda item"),
         filters=[_strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     description = TextAreaField(
         _l("Explanation (optional)"),
         filters=[_strip],
-        validators=[Length(max=5000), NoControlCharacters()],
+        validators=[Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     shared = BooleanField(
         _l("Share with the supplier"), description=_l("Items are internal unless shared.")
     )
@@ -294,8 +296,9 @@ class NotesForm(VersionedForm):
         _l("Minutes"),
         filters=[_strip],
         description=_l("Markdown: **bold**, lists with -, links."),
-        validators=[Length(max=20000), NoControlCharacters()],
+        validators=[Length(max=20000), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
 
 
 class _DecisionFields(FlaskForm):
@@ -305,14 +308,19 @@ class _DecisionFields(FlaskForm):
     title = StringField(
         _l("Decision"),
         filters=[_strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     text = TextAreaField(
-        _l("Decision text"), filters=[_strip], validators=[Length(max=10000), NoControlCharacters()]
+        _l("Decision text"),
+        filters=[_strip],
+        validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
     )
     rationale = TextAreaField(
-        _l("Rationale"), filters=[_strip], validators=[Length(max=10000), NoControlCharacters()]
+        _l("Rationale"),
+        filters=[_strip],
+        validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     decided_by = SelectField(_l("Decided by"), validators=[DataRequired()])
     status = SelectField(
         _l("Status"), choices=options(STATUS_LABELS.items()), default=DecisionStatus.TAKEN
@@ -343,8 +351,9 @@ class MinuteActionForm(FlaskForm):
     title = StringField(
         _l("Action"),
         filters=[_strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     role = SelectField(_l("Owner role"), validators=[DataRequired()])
     assignee = SelectField(
         _l("Person (optional)"),

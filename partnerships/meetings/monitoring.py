@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from .. import audit
+from .. import access, audit
 from ..database import utcnow
 from ..extensions import db
 from ..jobs.models import Contract, contract_pilot
@@ -116,7 +116,7 @@ def plan_monitoring(
     pilot.monitoring_frequency = frequency
     # Internal members in the template's roles are invited; supplier contacts are added by
     # hand, so that no supplier ends up in another supplier's meeting.
-    internal_roles = set(template.roles) - {"supplier", "board"}
+    internal_roles = set(template.roles) & (access.internal_roles(pilot) - {access.BOARD_ROLE})
     invited = set(
         db.session.scalars(
             select(Membership.user_id).where(

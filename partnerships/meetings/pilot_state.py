@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import workflows_registry
+from .. import access, workflows_registry
 from ..actions.models import Action, ActionStatus
 from ..actions.queries import visible_to
 from ..extensions import db
@@ -117,7 +117,7 @@ def pilot_state(
             query = query.where(
                 Action.is_internal.is_(False),
                 Action.assignee_id.is_(None),
-                Action.role == "supplier",
+                Action.role == access.SUPPLIER_ROLE,
             )
     state = PilotState()
     for action in db.session.scalars(query):

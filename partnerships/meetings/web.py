@@ -99,7 +99,7 @@ def supplier_contacts(pilot) -> dict[int, tuple[str, list[int]]]:
     suppliers: dict[int, tuple[str, list[int]]] = {}
     for membership in memberships(pilot):
         org = membership.supplier_organisation
-        if membership.role == "supplier" and org is not None:
+        if membership.role == access.SUPPLIER_ROLE and org is not None:
             contacts = suppliers.setdefault(org.id, (org.name, []))[1]
             if membership.user_id not in contacts:
                 contacts.append(membership.user_id)
@@ -109,7 +109,7 @@ def supplier_contacts(pilot) -> dict[int, tuple[str, list[int]]]:
 def supplier_kinds(pilot) -> set[str]:
     """Kinds of meeting whose agenda template puts the supplier at the table."""
     workflow = workflows_registry.for_pilot(pilot)
-    return {t.key for t in workflow.agenda_templates if "supplier" in t.roles}
+    return {t.key for t in workflow.agenda_templates if access.SUPPLIER_ROLE in t.roles}
 
 
 def participant_groups(choices, suppliers) -> list[tuple[str | None, list[tuple[int, str]]]]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from functools import cache
 
 from flask import has_request_context
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import aliased
 
 from .. import workflows_registry
 from ..extensions import db
+from ..i18n import lazy_gettext as _l
 from ..i18n import locale_code
 from ..workflow.checks import CheckResult, implements
 from .models import Membership

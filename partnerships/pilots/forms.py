@@ -25,6 +25,7 @@ from wtforms.validators import (
 )
 
 from ..forms import NoControlCharacters, VersionedForm, choices
+from ..privacy import PersonalDataWarning, confirm_field
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
 
 
@@ -123,7 +124,7 @@ class PilotSettingsForm(VersionedForm):
         description=_l(
             "What the working group wants to achieve together (sub-step 1c). You can use Markdown."
         ),
-        validators=[Length(max=10000), NoControlCharacters()],
+        validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
         filters=[_strip],
     )
     target_group_text = TextAreaField(
@@ -132,9 +133,10 @@ class PilotSettingsForm(VersionedForm):
             "Which people you focus on, e.g. people in the doelgroepregister "
             "(sub-step 1c). You can use Markdown."
         ),
-        validators=[Length(max=10000), NoControlCharacters()],
+        validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
         filters=[_strip],
     )
+    confirm_not_personal = confirm_field()
     monitoring_frequency = SelectField(
         _l("Monitoring frequency"),
         description=_l("How often you discuss the results with the supplier (sub-step 4a)."),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, workflows_registry
+from .. import access, audit, workflows_registry
 from ..extensions import db
 from ..paging import Page, page_number, page_within  # noqa: F401  (views read page numbers here)
 from . import progress
@@ -52,7 +52,7 @@ PILOTS_PER_PAGE = 25
 def _pilots_query(user, status: str | None = None):
     """The pilots a user takes part in, or runs as organisation admin."""
     member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
-    if user.is_org_admin:
+    if access.can(user, "organisation.all_pilots", user.organisation):
         # One list of ids from two indexes; an OR across the two made PostgreSQL read every
         # pilot of every organisation.
         member_of = member_of.union(

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date
 
-from flask import abort, make_response, request
+from flask import make_response, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -20,23 +20,19 @@ from . import bp, services
 @bp.app_template_global()
 def sits_on_board(user) -> bool:
     """Whether the navigation offers the board view: board members and buyer admins only."""
-    if not user.is_authenticated or not user.organisation.is_buyer:
-        return False
-    return user.is_org_admin or any(role == "board" for role, _ in access.roles_held(user))
+    return user.is_authenticated and access.can(user, "board.overview", user.organisation)
 
 
 def _overview():
     """The rows of the board view, every page; suppliers have no board view at all."""
-    if not current_user.organisation.is_buyer:
-        abort(403)
+    access.require("board.page", current_user.organisation)
     return services.board_overview(current_user, today=date.today())
 
 
 @bp.route("/board")
 @login_required
 def board():
-    if not current_user.organisation.is_buyer:
-        abort(403)
+    access.require("board.page", current_user.organisation)
     page = services.board_page(
         current_user, today=date.today(), number=page_number(request.args.get("page"))
     )

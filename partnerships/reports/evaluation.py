@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from .. import audit
+from .. import access, audit
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -131,25 +131,7 @@ def impact(evaluation: Evaluation) -> dict:
 
 def may_browse_lessons(user) -> bool:
     """Organisation admins and working-group members of any of the organisation's pilots."""
-    from ..pilots.models import Membership, Pilot
-
-    if not user.is_authenticated or not user.organisation.is_buyer:
-        return False
-    if user.is_org_admin:
-        return True
-    return (
-        db.session.scalar(
-            select(Membership.id)
-            .join(Pilot, Pilot.id == Membership.pilot_id)
-            .where(
-                Membership.user_id == user.id,
-                Pilot.organisation_id == user.organisation_id,
-                Membership.role.not_in(["board", "supplier"]),
-            )
-            .limit(1)
-        )
-        is not None
-    )
+    return user.is_authenticated and access.can(user, "lessons.browse", user.organisation)
 
 
 def organisation_lessons(organisation_id: int, theme: str | None = None) -> list[Lesson]:

@@ -41,13 +41,12 @@ def _start_form(pilot, **kwargs) -> EvaluationStartForm:
 @login_required
 def evaluation(pilot_id):
     pilot = access.load_pilot(pilot_id, "evaluation.list")
-    standing = access.standing(current_user, pilot)
     evaluations = services.evaluations_of(pilot)
     return htmx.render(
         "reports/evaluations.html",
         pilot=pilot,
         evaluations=evaluations,
-        working_group=standing.working_group,
+        working_group=access.can(current_user, "evaluation.create", pilot),
         form=_start_form(pilot, title=_("Evaluation of %(title)s", title=pilot.title))
         if access.can(current_user, "evaluation.create", pilot)
         else None,
@@ -185,7 +184,7 @@ def evaluation_done(pilot_id, evaluation_id):
 @login_required
 def evaluation_contribution(pilot_id, evaluation_id):
     pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.view_contribution")
-    supplier_id = min(access.standing(current_user, pilot).supplier_org_ids)
+    supplier_id = min(access.speaks_for(current_user, pilot))
     contribution = services.contribution_of(evaluation, supplier_id)
     form = ContributionForm(obj=contribution, version=contribution.version if contribution else 0)
     if form.is_submitted():

@@ -12,12 +12,11 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 
+from .. import suppression
 from ..extensions import db
-from ..jobs.counting import suppress_small
 
 # Figures that come from the jobs domain; None means "not yet available".
 JOB_KEYS = ("people", "banen", "durable")
-PEOPLE_KEYS = ("people", "durable")
 
 
 def key_figures(
@@ -27,17 +26,20 @@ def key_figures(
     statuses: dict | None = None,
     counts: dict | None = None,
     jobs: dict | None = None,
+    suppress: bool = False,
 ) -> dict:
     """Every key figure as plain JSON-friendly values (banen as a decimal string).
 
-    Lists of pilots pass `statuses`, `counts` and `jobs` read for all of them at once.
+    Lists of pilots pass `statuses`, `counts` and `jobs` read for all of them at once;
+    suppress=True gives the jobs figures as they leave the working group (suppression.py),
+    the same as the jobs dashboard, the exports and the API show them.
     """
     as_of = as_of or date.today()
     return {
         "as_of": as_of.isoformat(),
         "step": step_reached(pilot, statuses),
         **(counts if counts is not None else action_counts(pilot, as_of)),
-        **(jobs if jobs is not None else job_figures(pilot, as_of)),
+        **(jobs if jobs is not None else job_figures(pilot, as_of, suppress=suppress)),
         "goal_jobs": str(pilot.goal_jobs) if pilot.goal_jobs is not None else None,
         "goal_people": pilot.goal_people,
     }
@@ -113,7 +115,7 @@ def action_counts_for(pilot_ids, as_of: date) -> dict[int, dict]:
     return result
 
 
-def job_figures(pilot, as_of: date) -> dict:
+def job_figures(pilot, as_of: date, *, suppress: bool = False) -> dict:
     """People placed, banenafspraak jobs and durable jobs from the jobs domain."""
     try:
         from ..jobs.services import pilot_figures
@@ -121,17 +123,17 @@ def job_figures(pilot, as_of: date) -> dict:
         return dict.fromkeys(JOB_KEYS)
     if as_of < pilot.start_date:
         return _not_started()
-    return _job_values(pilot_figures(pilot, as_of=as_of))
+    return _job_values(pilot_figures(pilot, as_of=as_of, suppress=suppress))
 
 
-def job_figures_for(pilots, as_of: date) -> dict[int, dict]:
+def job_figures_for(pilots, as_of: date, *, suppress: bool = False) -> dict[int, dict]:
     """job_figures for many pilots, {pilot id: ...}, from one batch of the jobs queries."""
     try:
         from ..jobs.services import headline_figures
     except ImportError:
-        return {pilot.id: job_figures(pilot, as_of) for pilot in pilots}
+        return {pilot.id: job_figures(pilot, as_of, suppress=suppress) for pilot in pilots}
     started = [pilot for pilot in pilots if as_of >= pilot.start_date]
-    raw = headline_figures(started, as_of=as_of)
+    raw = headline_figures(started, as_of=as_of, suppress=suppress)
     return {
         pilot.id: _job_values(raw[pilot.id]) if pilot.id in raw else _not_started()
         for pilot in pilots
@@ -146,15 +148,19 @@ def _not_started() -> dict:
 
 def _job_values(raw: dict) -> dict:
     banen = raw.get("banen")
-    return {
+    values = {
         "people": _whole(raw.get("people")),
         "banen": str(banen) if banen is not None else None,
         "durable": _whole(raw.get("durable")),
     }
+    if "banen_people" in raw:
+        values["banen_people"] = raw["banen_people"]
+    return values
 
 
-def _whole(value) -> int | None:
-    return None if value is None or isinstance(value, str) else int(value)
+def _whole(value) -> int | str | None:
+    """A count, or the marker suppression.py put in its place."""
+    return value if value is None or isinstance(value, str) else int(value)
 
 
 def for_display(figures: dict | None, *, suppress: bool) -> dict | None:
@@ -166,13 +172,20 @@ def for_display(figures: dict | None, *, suppress: bool) -> dict | None:
         shown["as_of"] = date.fromisoformat(shown["as_of"])
     shown["banen"] = _decimal(shown.get("banen"))
     shown["goal_jobs"] = _decimal(shown.get("goal_jobs"))
-    if suppress:
-        for key in PEOPLE_KEYS:
-            if isinstance(shown.get(key), int):
-                shown[key] = suppress_small(shown[key])
-        # Job units of a handful of people would tell their hours; hide them with the count.
-        if isinstance(shown.get("people"), str) and shown.get("banen") is not None:
-            shown["banen"] = shown["people"]
+    if suppress and isinstance(shown.get("people"), int):
+        # Figures frozen before they were suppressed (a note or evaluation): the same rule
+        # as live figures, over what was kept. Live figures come suppressed already.
+        people = shown["people"]
+        if isinstance(shown.get("durable"), int):
+            durable = suppression.suppress(
+                {"durable": shown["durable"], "rest": people - shown["durable"]}, people
+            )
+            shown["durable"] = durable.cells["durable"]
+        if shown.get("banen") is not None:
+            shown["banen"] = suppression.hidden_with(
+                shown["banen"], shown.get("banen_people", people)
+            )
+        shown["people"] = suppression.count(people)
     return shown
 
 

@@ -25,7 +25,7 @@ def _text(label, *, required=False, description="", max_length=LONG):
         DataRequired() if required else Optional(),
         Length(max=max_length),
         NoControlCharacters(),
-        Anonymous(),
+        Anonymous(context="note"),
     ]
     return TextAreaField(label, validators=validators, description=description)
 
@@ -59,7 +59,12 @@ class RemarkForm(FlaskForm):
 
     body = TextAreaField(
         _l("Your remark for the coordinator"),
-        validators=[DataRequired(), Length(max=4000), NoControlCharacters(), Anonymous()],
+        validators=[
+            DataRequired(),
+            Length(max=4000),
+            NoControlCharacters(),
+            Anonymous(context="note"),
+        ],
     )
 
 
@@ -99,7 +104,12 @@ class LessonForm(FlaskForm):
     theme = SelectField(_l("Theme"), choices=options(THEME_LABELS.items()), default="tender")
     text = TextAreaField(
         _l("Lesson"),
-        validators=[DataRequired(), Length(max=2000), NoControlCharacters(), Anonymous()],
+        validators=[
+            DataRequired(),
+            Length(max=2000),
+            NoControlCharacters(),
+            Anonymous(context="note"),
+        ],
     )
 
 

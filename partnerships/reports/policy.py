@@ -11,7 +11,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .. import audit, workflows_registry
+from .. import access, audit, workflows_registry
 from ..concurrency import claim
 from ..extensions import db
 from ..i18n import locale_code
@@ -70,7 +70,7 @@ def _roles_text(pilot) -> str:
     locale = locale_code()
     holders: dict[str, list[str]] = {}
     for membership in pilot.memberships:
-        if membership.role != "supplier":
+        if membership.role in access.internal_roles(pilot):
             holders.setdefault(membership.role, []).append(membership.user.name)
     duties = workflow.duties_for("5")
     lines = []

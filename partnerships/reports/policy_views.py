@@ -21,7 +21,8 @@ def _members(pilot) -> list[tuple[int, str]]:
     people = {
         m.user.id: m.user.name
         for m in pilot.memberships
-        if m.role not in ("supplier",) and m.user.organisation_id == pilot.organisation_id
+        if m.role in access.internal_roles(pilot)
+        and m.user.organisation_id == pilot.organisation_id
     }
     return options([(0, _("(choose)"))] + sorted(people.items(), key=lambda item: item[1]))
 

@@ -20,7 +20,7 @@ STATEMENT_DATE = date(2026, 11, 21)
 
 
 def _public_figures(pilot) -> dict:
-    return key.for_display(key.key_figures(pilot), suppress=True)
+    return key.for_display(key.key_figures(pilot, suppress=True), suppress=True)
 
 
 @bp.route("/pilots/<int:pilot_id>/results", methods=["GET", "POST"])

@@ -21,11 +21,33 @@ def _published_for_board(user, note, s) -> bool:
     return s.board and getattr(note, "is_published", False)
 
 
+def _sits_on_board(user, organisation) -> bool:
+    """The board view: buyer admins, and board members of the organisation's pilots (the
+    view lists only the pilots they sit on the board of)."""
+    if organisation is None or not organisation.is_buyer or user.organisation_id != organisation.id:
+        return False
+    return user.is_org_admin or bool(access.pilots_where(user, "board.member", organisation.id))
+
+
+def _browses_lessons(user, organisation) -> bool:
+    """Lessons of the organisation's pilots: its admin and the working groups of its pilots."""
+    if organisation is None or not organisation.is_buyer or user.organisation_id != organisation.id:
+        return False
+    return user.is_org_admin or bool(access.pilots_where(user, "pilot.work", organisation.id))
+
+
 access.register(
     {
         # obj: the pilot
         "note.list": lambda u, o, s: s.working_group or s.board,
         "note.write": lambda u, o, s: s.coordinator,
+        # Drafts, and figures in full: the working group's own.
+        "note.drafts": lambda u, o, s: s.working_group,
+        # obj: the user's organisation
+        "board.overview": lambda u, o, s: _sits_on_board(u, o),
+        # The board page itself: any buyer's people (it says when they sit on no board).
+        "board.page": lambda u, o, s: o is not None and o.is_buyer and u.organisation_id == o.id,
+        "lessons.browse": lambda u, o, s: _browses_lessons(u, o),
         # obj: a progress note
         "note.view": _note_view,
         "note.edit": lambda u, o, s: s.coordinator and not o.is_published,
@@ -36,6 +58,7 @@ access.register(
         "remark.mark_read": lambda u, o, s: s.coordinator,
         # obj: the pilot
         "board.view": lambda u, o, s: s.board or s.org_admin,
+        "board.member": lambda u, o, s: s.board,
         "evaluation.list": lambda u, o, s: s.working_group or s.supplier,
         "evaluation.create": lambda u, o, s: s.working_group,
         # obj: an evaluation

@@ -7,11 +7,11 @@ from datetime import date
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from .. import audit
+from .. import access, audit
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -191,18 +191,10 @@ def latest_published(pilot) -> ProgressNote | None:
 
 def _board_pilots_query(user):
     """Pilots of the user's organisation where they sit on the board, or all for its admin."""
-    from ..pilots.models import Membership, Pilot
+    from ..pilots.models import Pilot
 
-    query = select(Pilot).where(Pilot.organisation_id == user.organisation_id)
-    if not user.is_org_admin:
-        query = query.where(
-            exists().where(
-                Membership.pilot_id == Pilot.id,
-                Membership.user_id == user.id,
-                Membership.role == "board",
-            )
-        )
-    return query
+    ids = [pilot.id for pilot in access.pilots_where(user, "board.view")]
+    return select(Pilot).where(Pilot.id.in_(ids))
 
 
 def board_pilots(user) -> list:
@@ -266,7 +258,7 @@ def _board_rows(user, pilots, today: date) -> list[dict]:
     counts = key.action_counts_for(ids, today)
     notes = _latest_published_for(ids)
     decisions = _awaiting_board_for(ids)
-    jobs = key.job_figures_for(pilots, today)
+    jobs = key.job_figures_for(pilots, today, suppress=True)
     seats = _board_seats(user, ids)
     rows = []
     for pilot in pilots:
@@ -295,19 +287,13 @@ def _board_rows(user, pilots, today: date) -> list[dict]:
 
 def _board_seats(user, pilot_ids) -> set[int]:
     """Ids of the given pilots in which the user holds the board role."""
-    from ..pilots.models import Membership
+    from ..pilots.models import Pilot
 
     if not pilot_ids:
         return set()
-    return set(
-        db.session.scalars(
-            select(Membership.pilot_id).where(
-                Membership.pilot_id.in_(pilot_ids),
-                Membership.user_id == user.id,
-                Membership.role == "board",
-            )
-        )
-    )
+    pilots = db.session.scalars(select(Pilot).where(Pilot.id.in_(pilot_ids))).all()
+    access.standings_for(user, pilots)
+    return {pilot.id for pilot in pilots if access.can(user, "board.member", pilot)}
 
 
 def _latest_published_for(pilot_ids) -> dict:

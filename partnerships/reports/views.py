@@ -26,10 +26,9 @@ def _load_note(pilot_id: int, note_id: int, action: str):
 @login_required
 def notes(pilot_id):
     pilot = access.load_pilot(pilot_id, "note.list")
-    standing = access.standing(current_user, pilot)
-    notes = services.notes_of(pilot, include_drafts=standing.working_group)
+    notes = services.notes_of(pilot, include_drafts=access.can(current_user, "note.drafts", pilot))
     unread = []
-    if standing.coordinator:
+    if access.can(current_user, "note.write", pilot):
         unread = [
             r for note in notes if note.is_published for r in note.remarks if r.read_at is None
         ]
@@ -43,16 +42,16 @@ def notes(pilot_id):
 
 
 def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None, notice=None):
-    standing = access.standing(current_user, pilot)
     frozen = note.figures
-    figures = frozen if frozen is not None else key.key_figures(pilot)
+    outside = not access.can(current_user, "note.drafts", pilot)
+    figures = frozen if frozen is not None else key.key_figures(pilot, suppress=outside)
     return htmx.render(
         "reports/note.html",
         "reports/_board_response.html",
         status=status,
         pilot=pilot,
         note=note,
-        figures=key.for_display(figures, suppress=not standing.working_group),
+        figures=key.for_display(figures, suppress=outside),
         frozen=frozen is not None,
         remark_form=remark_form or RemarkForm(formdata=None),
         button=ButtonForm(),
@@ -62,7 +61,7 @@ def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None,
         can_publish=access.can(current_user, "note.publish", note),
         can_acknowledge=access.can(current_user, "note.acknowledge", note),
         can_remark=access.can(current_user, "note.remark", note),
-        can_mark_read=standing.coordinator,
+        can_mark_read=access.can(current_user, "note.write", pilot),
         acknowledged=any(a.user_id == current_user.id for a in note.acknowledgements),
     )
 

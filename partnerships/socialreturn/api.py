@@ -63,7 +63,11 @@ def organisation_json(organisation_id: int, as_of: date) -> dict:
     return to_json(data, as_of)
 
 
-MONEY = {"type": ["number", "null"], "description": "Euros, excl. VAT."}
+HIDDEN = {"type": "string", "enum": ["x"]}
+MONEY = {
+    "oneOf": [{"type": ["number", "null"]}, HIDDEN],
+    "description": 'Euros, excl. VAT; "x" when it stems from people too few to show.',
+}
 VALUES = {
     "obligation": {
         **MONEY,
@@ -75,9 +79,9 @@ VALUES = {
         "description": "Realised value per kind of effort, valued per the contract's scheme.",
     },
     "realised_total": MONEY,
-    "percent_met": {"type": ["number", "null"]},
+    "percent_met": {"oneOf": [{"type": ["number", "null"]}, HIDDEN]},
     "banen": {
-        "type": "number",
+        "oneOf": [{"type": "number"}, HIDDEN],
         "description": "Banenafspraak jobs beside it: a different measure, both kept.",
     },
 }

@@ -1,9 +1,10 @@
 """The social return figures as pages, exports and the API show them.
 
-Counts of people go through the project's suppression for anything that leaves the working
-group: today jobs.tally.shown (counts from 1 to 4 become "<5").
-SUPPRESSION: when the boundaries work lands on main, swap `_shown` below for its single
-suppression function (people and job units, with secondary suppression).
+What leaves the working group goes through suppression.py, the project's one rule: the
+people per contract (and per supplier) are a table whose cells add up to the total shown,
+so small counts and the cells that would give them away are hidden; the euros and jobs
+that stem from those people (placement value, banenafspraak jobs, and the totals that
+include them) are hidden with them. Purchases and community hours are not about people.
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ from decimal import Decimal
 from flask import current_app
 from flask_babel import gettext as _
 
+from .. import suppression
 from ..i18n import locale_code
 from ..jobs.exports import Table
-from ..jobs.tally import shown
 from . import valuation
 from .realisation import Summary, TenderShare
 
 
-def _shown(n: int, suppress: bool):
-    return shown(n, suppress, current_app.config.get("SMALL_CELL_THRESHOLD", 5))
+def _threshold() -> int:
+    return current_app.config.get("SMALL_CELL_THRESHOLD", suppression.THRESHOLD)
 
 
 def scheme_view(scheme) -> dict | None:
@@ -36,25 +37,24 @@ def scheme_view(scheme) -> dict | None:
     }
 
 
-def _value_fields(item, suppress: bool) -> dict:
+def values(item) -> dict:
+    """The unsuppressed figures of a contract (people: a set of persons) or of a sum."""
     return {
         "obligation": item.obligation,
         "realised": dict(item.by_kind),
         "realised_total": item.realised,
         "percent_met": item.percent_met,
-        "people": _shown(
-            item.people if isinstance(item.people, int) else len(item.people), suppress
-        ),
-        "people_in_trajectory": _shown(item.people_in_trajectory, suppress),
+        "people": item.people if isinstance(item.people, int) else len(item.people),
+        "people_in_trajectory": item.people_in_trajectory,
         "banen": item.banen,
     }
 
 
 def figures(summary: Summary, *, suppress: bool, tender_share: TenderShare | None = None) -> dict:
     """A plain dict: totals, and per contract its scheme (with source and date) and values."""
-    data = _value_fields(summary, suppress)
+    data = values(summary)
     data["suppressed"] = suppress
-    data["contracts"] = [
+    contracts = [
         {
             "id": c.contract.id,
             "title": c.contract.title,
@@ -62,10 +62,13 @@ def figures(summary: Summary, *, suppress: bool, tender_share: TenderShare | Non
             "basis": c.contract.sr_basis,
             "percentage": c.contract.sr_percentage,
             "scheme": scheme_view(c.scheme),
-            **_value_fields(c, suppress),
+            **values(c),
         }
         for c in summary.contracts
     ]
+    if suppress:
+        hide_small(data, contracts, key="id")
+    data["contracts"] = contracts
     if tender_share is not None:
         data["tender_share"] = {
             "within_threshold": tender_share.within,
@@ -73,6 +76,43 @@ def figures(summary: Summary, *, suppress: bool, tender_share: TenderShare | Non
             "percent": tender_share.percent,
         }
     return data
+
+
+def _hide(item: dict, people_hidden: bool, trajectory_hidden: bool) -> None:
+    """Hide what stems from hidden people, and the sums that would give it away."""
+    hidden = suppression.HIDDEN
+    if people_hidden:
+        item["realised"]["placement"] = hidden
+        item["banen"] = hidden
+    if trajectory_hidden:
+        item["realised"]["trajectory"] = hidden
+    if people_hidden or trajectory_hidden:
+        item["realised_total"] = hidden
+        item["percent_met"] = hidden
+
+
+def hide_small(total: dict, rows: list[dict], *, key: str) -> None:
+    """Suppress the people of these rows (contracts or suppliers) against their total."""
+    threshold = _threshold()
+    people = suppression.suppress(
+        {r[key]: r["people"] for r in rows}, total["people"], threshold=threshold
+    )
+    started = suppression.suppress(
+        {r[key]: r["people_in_trajectory"] for r in rows},
+        total["people_in_trajectory"],
+        threshold=threshold,
+    )
+    for row in rows:
+        _hide(row, row[key] in people.hidden, row[key] in started.hidden)
+        row["people"] = people.cells[row[key]]
+        row["people_in_trajectory"] = started.cells[row[key]]
+    _hide(total, people.total_hidden, started.total_hidden)
+    total["people"] = people.total
+    total["people_in_trajectory"] = started.total
+    if not rows:
+        small = suppression.suppress({0: total["people"]}, threshold=threshold)
+        _hide(total, bool(small.hidden), False)
+        total["people"] = small.cells[0]
 
 
 def kind_labels() -> dict[str, str]:

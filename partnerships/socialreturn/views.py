@@ -62,9 +62,12 @@ def pilot(pilot_id):
         parts = realisation.per_supplier(pilot, as_of=day)
         names = supplier_names(parts)
         suppliers = [
-            (names.get(org_id, ""), present.figures(part, suppress=suppress))
+            {"id": org_id, "name": names.get(org_id, ""), **present.values(part)}
             for org_id, part in sorted(parts.items(), key=lambda kv: names.get(kv[0], ""))
         ]
+        if suppress:
+            # The suppliers' people add up to the pilot's: one table, suppressed as a whole.
+            present.hide_small(present.values(summary), suppliers, key="id")
     return render_template(
         "socialreturn/pilot.html",
         pilot=pilot,

@@ -61,7 +61,11 @@ class InviteMemberForm(FlaskForm):
         _l("Supplier organisation"),
         coerce=_int_or_none,
         validate_choice=True,
-        description=_l("Only for the supplier role: the organisation this contact works for."),
+        description=_l(
+            "Only for the supplier role: the organisation this contact works for. Only "
+            "suppliers you work with are listed; leave it empty to find an existing contact "
+            "of another supplier by their exact e-mail address."
+        ),
     )
     task_description = TextAreaField(
         _l("Task description (optional)"),

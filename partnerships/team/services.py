@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -10,6 +9,7 @@ from .. import access, audit, workflows_registry
 from ..accounts.models import Organisation, OrganisationKind, User, normalise_email
 from ..concurrency import claim
 from ..extensions import db
+from ..i18n import lazy_gettext as _l
 from ..pilots.models import Membership
 
 COORDINATOR = "coordinator"
@@ -91,7 +91,8 @@ def coordinator_warning(pilot):
 
 
 def candidates(pilot) -> tuple[list[User], list[User]]:
-    """People who can join: active users of the buyer, and contacts of supplier organisations."""
+    """People who can join: active users of the buyer, and contacts of the suppliers it works
+    with (access.related_supplier_ids); others are invited by their exact e-mail address."""
     buyer = list(
         db.session.scalars(
             select(User)
@@ -107,6 +108,7 @@ def candidates(pilot) -> tuple[list[User], list[User]]:
             .where(
                 Organisation.kind == OrganisationKind.SUPPLIER,
                 Organisation.is_active.is_(True),
+                Organisation.id.in_(access.related_supplier_ids(pilot.organisation_id)),
                 User.is_active_account.is_(True),
             )
             .order_by(Organisation.name, User.name)
@@ -115,12 +117,16 @@ def candidates(pilot) -> tuple[list[User], list[User]]:
     return buyer, suppliers
 
 
-def supplier_organisations() -> list[Organisation]:
-    """Supplier organisations a new contact can be invited into."""
+def supplier_organisations(pilot) -> list[Organisation]:
+    """Supplier organisations the buyer works with, that a new contact can be invited into."""
     return list(
         db.session.scalars(
             select(Organisation)
-            .where(Organisation.kind == OrganisationKind.SUPPLIER, Organisation.is_active.is_(True))
+            .where(
+                Organisation.kind == OrganisationKind.SUPPLIER,
+                Organisation.is_active.is_(True),
+                Organisation.id.in_(access.related_supplier_ids(pilot.organisation_id)),
+            )
             .order_by(Organisation.name)
         )
     )
@@ -189,9 +195,23 @@ def invite_member(
     Returns the membership, the invitation link (None when the person already had an account)
     and whether the invitation was mailed.
     """
-    from ..accounts.services import invite
+    from ..accounts.services import InvitationRefused, invite
 
     _check_role(pilot, role)
+    found = User.by_email(normalise_email(email))
+    if role == SUPPLIER and supplier_organisation is None and found is not None:
+        # Found by their exact e-mail address: a contact of a supplier the buyer does not
+        # work with yet is reached this way, never picked from a list of strangers.
+        supplier_organisation = found.organisation if found.organisation.is_supplier else None
+    elif (
+        role == SUPPLIER
+        and supplier_organisation is not None
+        and supplier_organisation.id not in access.related_supplier_ids(pilot.organisation_id)
+    ):
+        raise TeamError(
+            _l("Choose a supplier you work with, or give the contact's exact e-mail address."),
+            "supplier_organisation_id",
+        )
     if role == SUPPLIER:
         if supplier_organisation is None or not supplier_organisation.is_supplier:
             raise TeamError(
@@ -224,7 +244,10 @@ def invite_member(
         )
     link, sent = None, False
     if existing is None or not existing.password_hash:
-        user, link, sent = invite(org, email, name, actor)
+        try:
+            user, link, sent = invite(org, email, name, actor)
+        except InvitationRefused as refused:
+            raise TeamError(refused.message, "email") from None
     else:
         user = existing
     return add_member(pilot, actor, user, role, task_description), link, sent

@@ -42,7 +42,7 @@ def _forms(pilot, add=None, invite=None):
     invite.role.choices = roles
     invite.supplier_organisation_id.choices = choices(
         [("", _("None (our own organisation)"))]
-        + [(org.id, org.name) for org in services.supplier_organisations()]
+        + [(org.id, org.name) for org in services.supplier_organisations(pilot)]
     )
     return add, invite
 
@@ -134,10 +134,21 @@ def invite_member(pilot_id):
             ),
             "warning",
         )
-    elif link:
+    elif link or (sent and not membership.user.password_hash):
         flash(
             _("%(name)s has been invited by e-mail and added to the working group.", name=name),
             "success",
+        )
+    elif not membership.user.password_hash:
+        # Their link goes to them alone: whoever holds it chooses the password.
+        flash(
+            _(
+                "%(name)s has been added, but no e-mail could be sent. Their invitation link "
+                "is for them only; ask them to use the invitation they already received, or "
+                "try again when e-mail works.",
+                name=name,
+            ),
+            "warning",
         )
     else:
         flash(_("%(name)s already had an account and has been added.", name=name), "success")

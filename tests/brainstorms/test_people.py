@@ -16,7 +16,19 @@ def test_inviting_an_existing_contact_shares_the_session_with_their_supplier(
     colleague = make.user(cast.supplier_b, name="Kees")
     db.session.commit()
     client = login_as(cast.coordinator)
-    assert client.get(url(session_a, "/participants")).status_code == 200
+    # Not offered while the session is not shared with supplier B (issue 13, finding 5).
+    page = client.get(url(session_a, "/participants"))
+    assert page.status_code == 200 and "Kees" not in page.text
+    refused = client.post(
+        url(session_a, "/participants/invite"), data={"user_id": str(colleague.id)}
+    )
+    assert refused.status_code == 422
+    shared = client.post(
+        url(session_a, "/participants/share"),
+        data={"suppliers": [str(cast.supplier_a.id), str(cast.supplier_b.id)]},
+    )
+    assert shared.status_code == 303
+    assert "Kees" in client.get(url(session_a, "/participants")).text
     response = client.post(
         url(session_a, "/participants/invite"), data={"user_id": str(colleague.id)}
     )

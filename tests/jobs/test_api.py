@@ -56,12 +56,13 @@ def test_pilots_and_aggregate_figures_with_small_counts_hidden(
     figures = client.get(
         f"/api/v1/pilots/{world.pilot.id}/figures?as_of=2026-03-31", headers=bearer(token)
     ).json
-    assert figures["banen"] == 1.0 and figures["people"] == "<5"
+    # One person's jobs would tell their hours: hidden with the count (issue 13, finding 4).
+    assert figures["banen"] == "x" and figures["people"] == "<5"
     assert "placements" not in figures
     detail = client.get(f"/api/v1/pilots/{world.pilot.id}", headers=bearer(token)).json
     assert "progress" in detail
     org = client.get("/api/v1/figures?as_of=2026-03-31", headers=bearer(token)).json
-    assert org["pilots"][0]["banen"] == 1.0
+    assert org["pilots"][0]["banen"] == "x" and org["banen"] == "x"
 
 
 def test_no_revoked_or_foreign_token_reads_anything(world, admin, make, login_as, client):

@@ -236,7 +236,7 @@ def test_every_page_answers_each_kind_of_user_as_intended(world, make, login_as,
     assert got == EXPECTED[who]
 
 
-def test_the_supplier_view_shows_its_own_figures_unsuppressed(world, place, login_as):
+def test_the_supplier_view_shows_its_own_figures_suppressed(world, place, login_as):
     place(world, world.contract_a, world.supplier_a, start_date=date(2025, 1, 1))
     place(world, world.contract_b, world.supplier_b, start_date=date(2025, 1, 1))
     page = (
@@ -244,8 +244,9 @@ def test_the_supplier_view_shows_its_own_figures_unsuppressed(world, place, logi
         .get(f"/pilots/{world.pilot.id}/supplier?as_of=2026-03-31")
         .get_data(as_text=True)
     )
-    # Its own placements, which it lists anyway: only 1 (the other supplier's is not counted).
-    assert 'id="figure-people">1<' in page
+    # Only its own placement counts (the other supplier's is not), and figures leave the
+    # working group under the same rule as the board's: 1 is shown as "<5".
+    assert 'id="figure-people">&lt;5<' in page
     assert "Schoon BV" in page and "Groen BV" not in page
 
 

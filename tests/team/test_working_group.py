@@ -7,6 +7,7 @@ from sqlalchemy import select
 from partnerships.audit import AuditEvent
 from partnerships.extensions import db
 from partnerships.pilots.models import Membership
+from tests.jobs.conftest import add_contract
 
 
 def roles_of(pilot, user):
@@ -108,6 +109,7 @@ def test_supplier_contact_joins_as_supplier_linked_to_their_organisation(make, l
     coordinator = pilot.memberships[0].user
     supplier = make.org(kind="supplier", name="Schoon & Co")
     contact = make.user(supplier)
+    add_contract(pilot, "Schoonmaak", [supplier])  # a supplier the buyer works with
     client = login_as(coordinator)
     refused = client.post(
         f"/pilots/{pilot.id}/working-group/add",
@@ -172,6 +174,7 @@ def test_inviting_a_supplier_contact_needs_the_supplier_organisation(make, login
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
     supplier = make.org(kind="supplier")
+    add_contract(pilot, "Schoonmaak", [supplier])  # a supplier the buyer works with
     client = login_as(coordinator)
     data = {
         "invite-name": "Ruud",
