@@ -245,16 +245,22 @@ def per_supplier(pilot, *, as_of: date) -> dict[int, Summary]:
     }
 
 
-def for_organisation(organisation_id: int, *, as_of: date) -> Summary:
-    """Every contract of the organisation's pilots, each once, over all those pilots."""
-    pilots = db.session.scalars(
-        select(Pilot).where(Pilot.organisation_id == organisation_id).order_by(Pilot.id)
-    ).all()
-    contracts = db.session.scalars(
-        select(Contract)
-        .where(Contract.organisation_id == organisation_id)
-        .order_by(Contract.title, Contract.id)
-    ).all()
+def for_organisation(organisation_id: int, *, as_of: date, pilots=None) -> Summary:
+    """Every contract of the organisation (or of these of its pilots), each once."""
+    query = select(Contract).where(Contract.organisation_id == organisation_id)
+    if pilots is None:
+        pilots = db.session.scalars(
+            select(Pilot).where(Pilot.organisation_id == organisation_id).order_by(Pilot.id)
+        ).all()
+    else:
+        query = query.where(
+            Contract.id.in_(
+                select(contract_pilot.c.contract_id).where(
+                    contract_pilot.c.pilot_id.in_([p.id for p in pilots] or [-1])
+                )
+            )
+        )
+    contracts = db.session.scalars(query.order_by(Contract.title, Contract.id)).all()
     return summarise(pilots, contracts, as_of=as_of)
 
 

@@ -15,7 +15,7 @@ from ..jobs import exports
 from ..jobs.figures import supplier_names
 from ..jobs.loaders import load_contract
 from ..jobs.settings import settings_for, target_group_choices
-from ..jobs.views_figures import organisation_standing
+from ..jobs.views_figures import _organisation_scope as organisation_scope
 from . import bp, present, realisation, services
 from .forms import ContributionForm
 from .labels import CERTIFICATES, CONTRIBUTION_KINDS, KIND_LABELS
@@ -152,12 +152,10 @@ def contract(pilot_id, contract_id):
 @bp.route("/social-return")
 @login_required
 def organisation():
-    full, allowed = organisation_standing(current_user)
-    if not allowed:
-        abort(403)
+    pilots, full, _rows = organisation_scope()  # 403 for those who see no pilot's figures
     day = as_of()
     org_id = current_user.organisation_id
-    summary = realisation.for_organisation(org_id, as_of=day)
+    summary = realisation.for_organisation(org_id, as_of=day, pilots=pilots)
     data = present.figures(
         summary, suppress=not full, tender_share=realisation.tender_share(org_id)
     )
@@ -193,11 +191,9 @@ def pilot_export(pilot_id, fmt):
 def organisation_export(fmt):
     if fmt not in FORMATS:
         abort(404)
-    full, allowed = organisation_standing(current_user)
-    if not allowed:
-        abort(403)
+    pilots, full, _rows = organisation_scope()
     org_id = current_user.organisation_id
-    summary = realisation.for_organisation(org_id, as_of=as_of())
+    summary = realisation.for_organisation(org_id, as_of=as_of(), pilots=pilots)
     board_copy = request.args.get("audience") == "board" or not full
     data = present.figures(
         summary, suppress=board_copy, tender_share=realisation.tender_share(org_id)
