@@ -93,7 +93,7 @@ def standing(user, pilot) -> Standing:
                 Membership.pilot_id == pilot.id, Membership.user_id == user.id
             )
         ).all()
-        cache[key] = _standing_from(user, pilot, rows)
+        cache[key] = standing_from(user, pilot, rows)
     return cache[key]
 
 
@@ -115,7 +115,7 @@ def standings_for(user, pilots) -> None:
         if pilot_id in rows:
             rows[pilot_id].append((role, org))
     for pilot in wanted:
-        cache[(user.id, pilot.id)] = _standing_from(user, pilot, rows[pilot.id])
+        cache[(user.id, pilot.id)] = standing_from(user, pilot, rows[pilot.id])
 
 
 def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
@@ -137,7 +137,7 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
     return [pilot for pilot in pilots if can(user, action, pilot)]
 
 
-def _standing_from(user, pilot, rows) -> Standing:
+def standing_from(user, pilot, rows) -> Standing:
     """A Standing from the user's (role, supplier organisation) memberships in the pilot."""
     roles = frozenset(role for role, _ in rows)
     suppliers = frozenset(

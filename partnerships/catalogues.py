@@ -156,6 +156,28 @@ def problems() -> list[str]:
                     entry.string if isinstance(entry.string, str) else all(entry.string)
                 ):
                     found.append(f"{where}: untranslated in {domain.name}/{locale}: {msg_id!r}")
+    return found + clashes()
+
+
+def clashes() -> list[str]:
+    """Message ids translated differently in two domains. Flask-Babel merges the catalogues
+    into one, so one of the translations would silently win everywhere."""
+    found = []
+    for locale in TRANSLATED:
+        seen: dict[tuple, dict] = {}
+        for domain in domains():
+            path = domain.po_path(locale)
+            if not path.exists():
+                continue
+            for message in _read(path, locale):
+                if message.id and message.string and not message.fuzzy:
+                    key = (message.context, message.id)
+                    seen.setdefault(key, {}).setdefault(message.string, []).append(domain.name)
+        for (_, msg_id), translations in seen.items():
+            if len(translations) > 1:
+                text = msg_id if isinstance(msg_id, str) else msg_id[0]
+                ways = "; ".join(f"{t!r} in {', '.join(d)}" for t, d in translations.items())
+                found.append(f"translated differently in {locale}: {text!r}: {ways}")
     return found
 
 

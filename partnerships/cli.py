@@ -122,16 +122,13 @@ def restore_command(path):
 
 def init_app(app: Flask) -> None:
     """Register the commands on the app's CLI."""
+    from .accounts.cli import commands as account_commands
+    from .actions.cli import commands as action_commands
     from .text import init_app as init_text
     from .workflow.cli import workflows_cli
 
     init_text(app)
     for command in (create_user, demo_command, backup_command, restore_command, workflows_cli):
         app.cli.add_command(command)
-    for domain in ("actions", "jobs", "reports"):
-        try:
-            module = __import__(f"partnerships.{domain}.cli", fromlist=["commands"])
-        except ModuleNotFoundError:
-            continue
-        for command in module.commands:
-            app.cli.add_command(command)
+    for command in (*account_commands, *action_commands):
+        app.cli.add_command(command)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV_PREFIX = "PARTNERSHIPS_"
+ENV_PREFIX = "PARTNERSHIPS"
 
 
 class Defaults:
@@ -31,11 +30,37 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = True
     REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
-    # Login throttling: failures counted over a sliding window, stored in the database
-    # so that every worker process sees the same count.
+    # Sessions end after this long without a request, and in any case after this long
+    # ("keep me logged in": REMEMBER_COOKIE_DURATION); an organisation may set its own.
+    SESSION_IDLE_MINUTES = 120
+    SESSION_MAX_HOURS = 12
+    # Login throttling: attempts counted over a sliding window, stored in the database
+    # so that every worker process sees the same count. The limit is per account and
+    # address, so that one address (or a proxy everyone shares) cannot lock every account;
+    # an account guessed at from many addresses locks at the second limit.
     LOGIN_WINDOW_SECONDS = 15 * 60
-    LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
-    LOGIN_MAX_FAILURES_PER_ADDRESS = 20
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_MAX_FAILURES_PER_ACCOUNT = 20
+    # Requests for a password link: per address, and per account (more are not mailed).
+    RESET_MAX_PER_ADDRESS = 5
+    RESET_MAX_PER_ACCOUNT = 3
+    # Failed attempts are kept this many days for throttling and abuse questions, then
+    # `flask purge-login-attempts` (run it daily from cron) deletes them.
+    LOGIN_ATTEMPT_RETENTION_DAYS = 30
+    # /.well-known/security.txt (RFC 9116): who receives vulnerability reports (a mailto: or
+    # https: address, or a list of them) and the date the statement expires (RFC 3339, less
+    # than a year ahead, e.g. "2027-06-30T23:00:00Z"). Without both, the file is not served.
+    SECURITY_CONTACT: str | list | None = None
+    SECURITY_TXT_EXPIRES: str | None = None
+    SECURITY_TXT_LANGUAGES = "nl, en"
+    SECURITY_POLICY: str | None = None
+    # Encrypts two-factor secrets and providers' client secrets (a Fernet key); without it a
+    # key is generated once into instance/encryption_key. Back it up with the database.
+    ENCRYPTION_KEY: str | None = None
+    # How long to wait for an organisation's OpenID Connect provider before giving up.
+    SSO_TIMEOUT_SECONDS = 10
+    # Organisation admins and site admins signing in with a password must use two-factor.
+    TWO_FACTOR_FOR_ADMINS = True
     TOKEN_HOURS = {"reset": 2, "invite": 24 * 7}
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
@@ -46,6 +71,9 @@ class Defaults:
     MAIL_DEFAULT_SENDER = "partnerships@localhost"
     # Behind a reverse proxy (nginx, a load balancer) set this to the number of proxies in
     # front of the app, so that login throttling sees the visitor's address, not the proxy's.
+    # The app then trusts that many entries, counted from the right, of X-Forwarded-For
+    # (and of X-Forwarded-Proto and X-Forwarded-Host). Only set it when every request comes
+    # through those proxies: otherwise a visitor can write their own address in the header.
     TRUSTED_PROXIES = 0
     # Links in e-mails need an absolute address; requests supply it, the CLI uses this.
     BASE_URL = "http://127.0.0.1:5000"
@@ -53,14 +81,6 @@ class Defaults:
     HOURS_PER_JOB = "25.5"
     DURABLE_MONTHS = 12
     SMALL_CELL_THRESHOLD = 5
-
-
-def _coerce(value: str):
-    """Read an environment value as JSON when it parses, else as a plain string."""
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value
 
 
 def secret_key(instance_path: Path) -> str:
@@ -78,9 +98,7 @@ def load(app, overrides: dict | None = None) -> None:
     """Apply defaults, the instance file, the environment and explicit overrides in order."""
     app.config.from_object(Defaults)
     app.config.from_pyfile("config.py", silent=True)
-    for name, value in os.environ.items():
-        if name.startswith(ENV_PREFIX):
-            app.config[name.removeprefix(ENV_PREFIX)] = _coerce(value)
+    app.config.from_prefixed_env(ENV_PREFIX)  # each value read as JSON, else as a string
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     if os.environ.get("SECRET_KEY"):

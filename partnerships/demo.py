@@ -93,6 +93,10 @@ def seed() -> bool:
         "Binnen de looptijd van de schoonmaak- en groencontracten zes banenafspraakbanen "
         "(25,5 uur per week) realiseren, waarvan minstens de helft duurzaam."
     )
+    pilot.target_group_text = (
+        "Mensen uit het doelgroepregister van de banenafspraak, te beginnen met jongeren uit "
+        "het praktijk- en voortgezet speciaal onderwijs."
+    )
     for email, _, roles, _ in WORKING_GROUP:
         for role in roles:
             if not (email == coordinator.email and role == "coordinator"):

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-import flask
 import flask_babel
 import markupsafe
 from babel import support
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from flask import Flask, current_app, g, has_request_context, session
-from flask_babel import Domain, format_datetime, get_babel, get_locale, get_translations
+from flask_babel import Domain, format_datetime, get_babel, get_locale
 from flask_login import current_user
 from jinja2 import pass_eval_context
 from markupsafe import Markup
@@ -48,32 +48,57 @@ def locale_code() -> str:
     return str(get_locale() or "nl")[:2]
 
 
-class RequestCachedDomain(Domain):
-    """Flask-Babel's message domain, looking the active catalogue up once per request.
+# The app's own per-request slot on `g`: (locale, merged catalogue) of the active language.
+# Flask-Babel looks both up again for every string (some 20 microseconds of context-local
+# lookups each), which made a list of fifty rows spend most of its time translating; here
+# they are looked up once per request. force_locale() below empties the slot on entry and
+# exit, so a switched locale is still honoured.
+_ACTIVE = "partnerships_language"
 
-    Flask-Babel looks it up again for every string (some 20 microseconds of context-local
-    lookups each), which made a list of fifty rows spend most of its time translating. The
-    catalogue is kept in Flask-Babel's own per-request slot, which force_locale() empties and
-    restores and refresh() clears, so a switched locale is still honoured. Every gettext,
-    lazy string and template `_()` goes through here.
-    """
+
+def _active() -> tuple:
+    """The active (locale, catalogue), looked up once per request or forced block."""
+    if not g:
+        return None, support.NullTranslations()
+    found = g.get(_ACTIVE)
+    if found is None:
+        found = (get_locale(), get_babel().instance.domain_instance.lookup_translations())
+        setattr(g, _ACTIVE, found)
+    return found
+
+
+def forget_language() -> None:
+    """Drop the cached language, e.g. after the user switched it within a request."""
+    if g:
+        g.pop(_ACTIVE, None)
+
+
+@contextmanager
+def force_locale(locale):
+    """flask_babel.force_locale for this app: every string in the block, and after it, is
+    translated in the right language although the catalogue is cached per request."""
+    forget_language()
+    try:
+        with flask_babel.force_locale(locale):
+            yield
+    finally:
+        forget_language()
+
+
+class RequestCachedDomain(Domain):
+    """Flask-Babel's message domain, reading the active catalogue from the app's slot. Every
+    gettext and lazy string goes through here; templates ask catalogue() directly."""
+
+    def lookup_translations(self):
+        return super().get_translations()
 
     def get_translations(self):
-        state = getattr(g, "_flask_babel", None) if g else None
-        if state is None:
-            return super().get_translations()
-        found = getattr(state, "babel_translations", None)
-        if found is None:
-            found = state.babel_translations = super().get_translations()
-        return found
+        return _active()[1]
 
 
 def catalogue():
-    """The active locale's merged catalogue (see RequestCachedDomain), straight from the slot
-    once it is filled: templates ask for it for every string."""
-    state = getattr(g, "_flask_babel", None) if g else None
-    found = getattr(state, "babel_translations", None)
-    return found if found is not None else get_translations()
+    """The active locale's merged catalogue (see _active): templates ask for it per string."""
+    return _active()[1]
 
 
 @pass_eval_context
@@ -86,9 +111,8 @@ def _template_gettext(eval_context, string: str, **variables):
 
 
 def _locale():
-    """The request's locale, from Flask-Babel's per-request slot once it has chosen one."""
-    state = getattr(g, "_flask_babel", None) if g else None
-    return getattr(state, "babel_locale", None) or get_locale()
+    """The active locale, for formatting dates and numbers (see _active)."""
+    return _active()[0]
 
 
 # Lists show the same few dates and counts over and over; formatting one with Babel costs
@@ -124,25 +148,32 @@ def _number(value, digits: int = 0) -> str:
     return _formatted_number(Decimal(str(value)), pattern, _locale())
 
 
+# WTForms' Dutch says "Nummer" for a number and "karakters" for characters; ours says it
+# the way Dutch government forms do.
+_WTFORMS_NL = {
+    "Number must be between %(min)s and %(max)s.": "Vul een getal in tussen %(min)s en %(max)s.",
+    "Field must be between %(min)d and %(max)d characters long.": (
+        "Gebruik tussen %(min)d en %(max)d tekens."
+    ),
+}
+
+
 @lru_cache(maxsize=8)
 def _wtforms_catalogue(locale: str):
     """WTForms' own messages ("This field is required.") in one language, read from disk once."""
-    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+    catalogue = support.Translations.load(messages_path(), [locale], domain="wtforms")
+    if str(locale).startswith("nl") and hasattr(catalogue, "_catalog"):
+        catalogue._catalog.update(_WTFORMS_NL)
+    return catalogue
 
 
-class Request(flask.Request):
-    """Flask-WTF reads WTForms' catalogue from disk again for every request that shows a
-    form, and keeps it on the request as `wtforms_translations`; here that attribute comes
-    from a catalogue read once per language."""
-
-    @cached_property
-    def wtforms_translations(self):
-        return _wtforms_catalogue(str(get_locale()))
+def wtforms_catalogue():
+    """WTForms' own messages in the active language, for the base form's Meta."""
+    return _wtforms_catalogue(str(_locale()))
 
 
 def init_app(app: Flask, babel) -> None:
     """Wire Flask-Babel with every domain's catalogue and register the format filters."""
-    app.request_class = Request
     babel.init_app(
         app,
         locale_selector=select_locale,

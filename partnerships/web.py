@@ -7,8 +7,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
-from werkzeug.routing import BuildError, IntegerConverter
+from werkzeug.routing import IntegerConverter
 
+from .access import MAX_ID
 from .extensions import db, login_manager
 
 CSP = (
@@ -45,6 +46,15 @@ ERROR_TEXTS = {
 }
 
 
+SESSION_ENDED = {
+    "ended": _l("Your session has ended. Log in again to continue."),
+    "idle": _l(
+        "You were logged out because you were inactive for a while. Log in again to continue."
+    ),
+    "expired": _l("Your session reached its maximum length. Log in again to continue."),
+}
+
+
 def has_endpoint(name: str) -> bool:
     """True when a blueprint has registered this endpoint; lets templates link to later work."""
     from flask import current_app
@@ -53,19 +63,31 @@ def has_endpoint(name: str) -> bool:
 
 
 def _load_user(token: str):
-    from sqlalchemy.orm import joinedload
+    from .accounts import sessions
 
-    from .accounts.models import User
+    return sessions.load(token)
 
-    try:
-        user_id, epoch = (int(part) for part in token.split(":", 1))
-    except ValueError:
-        return None
-    # With its organisation: every page's navigation asks what kind of organisation it is.
-    user = db.session.get(User, user_id, options=[joinedload(User.organisation)])
-    if user is None or user.session_epoch != epoch or not user.is_active:
-        return None
-    return user
+
+def _unauthorized():
+    """Not signed in: to the login page. A cookie of a session that has ended (logged out,
+    signed out everywhere, idle, expired) gets 401 and says so, and the dead cookies go."""
+    from flask import flash, redirect, session
+    from flask_login.utils import login_url
+
+    reason = g.get("session_ended")
+    target = login_url(login_manager.login_view, next_url=request.url)
+    if not reason:
+        flash(login_manager.login_message, login_manager.login_message_category)
+        return redirect(target)
+    session.pop("_user_id", None)
+    session["_remember"] = "clear"
+    if request.headers.get("HX-Request"):
+        return "", 401, {"HX-Redirect": target}
+    from .accounts.forms import LoginForm
+
+    form = LoginForm(formdata=None)
+    message = SESSION_ENDED.get(reason, SESSION_ENDED["ended"])
+    return render_template("accounts/login.html", form=form, ended=message, action=target), 401
 
 
 def _error_page(error: HTTPException):
@@ -96,7 +118,7 @@ class RowIdConverter(IntegerConverter):
     """`<int:...>` in URLs, limited to what fits a database id, so a huge number is a 404."""
 
     def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_ID)
         super().__init__(url_map, *args, **kwargs)
 
 
@@ -105,10 +127,15 @@ def init_app(app: Flask) -> None:
     # Before any blueprint adds its rules: every integer in a URL is bounded.
     app.url_map.converters["int"] = RowIdConverter
     login_manager.user_loader(_load_user)
+    login_manager.unauthorized_handler(_unauthorized)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
+
+    from . import wellknown
+
+    wellknown.init_app(app)
 
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies:
@@ -146,14 +173,4 @@ def init_app(app: Flask) -> None:
         if exc is not None:
             db.session.rollback()
 
-    def url_for_if(endpoint: str, **values) -> str | None:
-        from flask import url_for
-
-        try:
-            return url_for(endpoint, **values)
-        except BuildError:
-            return None
-
-    app.jinja_env.globals.update(
-        has_endpoint=has_endpoint, url_for_if=url_for_if, csrf_token=generate_csrf
-    )
+    app.jinja_env.globals.update(has_endpoint=has_endpoint, csrf_token=generate_csrf)

@@ -67,7 +67,7 @@ def test_instance_config_overrides_defaults_and_environment_overrides_both(tmp_p
     clean_env.setenv("PARTNERSHIPS_MAIL_PORT", "587")
     app = _bare_app(tmp_path)
     config_module.load(app)
-    assert app.config["LOGIN_MAX_FAILURES_PER_ACCOUNT"] == 5  # default
+    assert app.config["LOGIN_MAX_FAILURES"] == 5  # default
     assert app.config["BASE_URL"] == "https://partnerships.example.nl"  # instance file
     assert app.config["MAIL_SERVER"] == "smtp.b"  # environment beats the file
     assert app.config["MAIL_PORT"] == 587  # read as JSON: a number

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from wtforms import Form, TextAreaField
 
+from partnerships.i18n import force_locale
 from partnerships.privacy import (
     MESSAGES,
     Anonymous,
@@ -254,8 +255,17 @@ def test_excerpts_are_masked_so_the_data_is_not_repeated():
     assert born.excerpt_masked == "**-**-**85"
 
 
+BSN_EN = (
+    "This looks like a BSN. Placements are anonymous: do not enter personal data "
+    "of the placed person."
+)
+EMAIL_EN = (
+    "This looks like an e-mail address. Placements are anonymous: do not enter contact details."
+)
+
+
 def test_check_anonymous_explains_why():
-    assert check_anonymous("BSN 123456782") == str(MESSAGES["bsn"])
+    assert check_anonymous("BSN 123456782") == BSN_EN  # outside a request: the source text
     assert "anonymous" in check_anonymous("bel 06-12345678")
     assert check_anonymous("") is None
 
@@ -271,7 +281,22 @@ class NotesForm(Form):
 def test_the_form_validator_refuses_personal_data():
     form = NotesForm(data={"notes": "Kandidaat, mail jan@example.nl"})
     assert not form.validate()
-    assert [str(e) for e in form.notes.errors] == [str(MESSAGES["email"])]
+    assert [str(e) for e in form.notes.errors] == [EMAIL_EN]
+
+
+def test_the_explanation_comes_in_dutch_and_english(app):
+    with force_locale("nl"):
+        assert check_anonymous("BSN 123456782") == (
+            "Dit lijkt op een BSN. Plaatsingen zijn anoniem: vul geen persoonsgegevens in "
+            "van de geplaatste persoon."
+        )
+        form = NotesForm(data={"notes": "mail jan@example.nl"})
+        assert not form.validate()
+        assert [str(e) for e in form.notes.errors] == [
+            "Dit lijkt op een e-mailadres. Plaatsingen zijn anoniem: vul geen contactgegevens in."
+        ]
+    with force_locale("en"):
+        assert check_anonymous("BSN 123456782") == BSN_EN
 
 
 def test_the_form_validator_accepts_anonymous_text_and_empty_fields():

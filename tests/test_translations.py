@@ -22,3 +22,25 @@ def test_the_compiled_catalogues_are_current():
         if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
             stale.append(str(po.relative_to(catalogues.ROOT)))
     assert not stale, "Run `python -m partnerships.catalogues compile` for: " + ", ".join(stale)
+
+
+def test_a_message_translated_differently_in_two_domains_fails_the_check(tmp_path, monkeypatch):
+    # Flask-Babel merges the domains' catalogues into one: one translation would silently win.
+    for name, dutch in (("team", "Route gekozen"), ("meetings", "Gekozen route")):
+        po = tmp_path / name / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
+        po.parent.mkdir(parents=True)
+        po.write_text(f'msgid "Route chosen"\nmsgstr "{dutch}"\n\nmsgid "Save"\nmsgstr "Opslaan"\n')
+    monkeypatch.setattr(catalogues, "PACKAGE", tmp_path)
+    monkeypatch.setattr(
+        catalogues,
+        "domains",
+        lambda: [catalogues.Domain("meetings", (), ()), catalogues.Domain("team", (), ())],
+    )
+    assert catalogues.clashes() == [
+        "translated differently in nl: 'Route chosen': "
+        "'Gekozen route' in meetings; 'Route gekozen' in team"
+    ]
+
+
+def test_no_message_is_translated_differently_in_two_domains():
+    assert catalogues.clashes() == []

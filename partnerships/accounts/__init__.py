@@ -4,4 +4,19 @@ from flask import Blueprint
 
 bp = Blueprint("accounts", __name__)
 
-from . import admin, views  # noqa: E402,F401
+
+@bp.record_once
+def _init(state) -> None:
+    from . import sessions
+
+    sessions.init_app(state.app)
+
+
+from . import (  # noqa: E402,F401
+    admin,
+    session_views,
+    sso_admin,
+    sso_views,
+    two_factor_views,
+    views,
+)

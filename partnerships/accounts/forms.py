@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from ..forms import NoControlCharacters, choices
+from ..forms import Form, NoControlCharacters, choices, strip
 from .models import BuyerType, OrganisationKind, OrgRole
 
 MIN_PASSWORD = 10
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(
-        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[_strip]
+        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[strip]
     )
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
     remember = BooleanField(_l("Keep me logged in on this device"))
@@ -33,7 +28,7 @@ class PasswordRules:
             raise ValidationError(_l("Use at least %(n)s characters.", n=MIN_PASSWORD))
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     password = PasswordField(
         _l("New password"), validators=[DataRequired(), PasswordRules(), Length(max=200)]
     )
@@ -47,7 +42,7 @@ class AcceptInvitationForm(NewPasswordForm):
     name = StringField(
         _l("Your name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -55,27 +50,27 @@ class ChangePasswordForm(NewPasswordForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(Form):
     email = EmailField(
-        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[_strip]
+        _l("E-mail address"), validators=[DataRequired(), Length(max=254)], filters=[strip]
     )
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(Form):
     name = StringField(
         _l("Your name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     locale = SelectField(_l("Language"), choices=choices([("nl", "Nederlands"), ("en", "English")]))
     reminders_enabled = BooleanField(_l("E-mail me reminders about my overdue and soon-due tasks"))
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     email = EmailField(
         _l("E-mail address"),
@@ -84,7 +79,7 @@ class InviteForm(FlaskForm):
             Email(message=_l("Enter a valid e-mail address.")),
             Length(max=254),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
     org_role = SelectField(
         _l("Role in the organisation"),
@@ -106,11 +101,11 @@ BUYER_TYPE_LABELS = {
 }
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     kind = SelectField(_l("Kind"), choices=choices(ORG_KIND_LABELS.items()))
     buyer_type = SelectField(
@@ -126,7 +121,7 @@ class OrganisationForm(FlaskForm):
         ),
         # No Optional(): it would stop the validate_* checks below on an empty field.
         validators=[Length(max=300), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
     def validate_buyer_type(self, field):
@@ -140,3 +135,40 @@ class OrganisationForm(FlaskForm):
 
 class AdminUserForm(InviteForm):
     """The site admin invites the first administrator of an organisation."""
+
+
+class CodeForm(Form):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    code = StringField(
+        _l("Code"),
+        description=_l(
+            "The 6 digits your authenticator app shows now, or one of your recovery codes."
+        ),
+        validators=[DataRequired(), Length(max=40)],
+        filters=[strip],
+        render_kw={
+            "autocomplete": "one-time-code",
+            "autocapitalize": "none",
+            "spellcheck": "false",
+        },
+    )
+
+
+class ConfirmCodeForm(Form):
+    """Proof that the authenticator app has the secret: the code it shows now."""
+
+    code = StringField(
+        _l("Code from the app"),
+        validators=[DataRequired(), Length(max=10)],
+        filters=[strip],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+
+
+class SsoStartForm(Form):
+    email = EmailField(
+        _l("Your work e-mail address"),
+        validators=[DataRequired(), Length(max=254)],
+        filters=[strip],
+    )

@@ -7,7 +7,18 @@ import hashlib
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, select
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    false,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -50,6 +61,10 @@ class Organisation(Timestamped, db.Model):
     # The legal or practical basis of the social-enterprise flag, e.g. art. 2.82 Aw.
     social_enterprise_basis: Mapped[str | None] = mapped_column(String(300))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Sign-in policy. Empty session limits fall back to the configured defaults.
+    require_two_factor: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    session_idle_minutes: Mapped[int | None] = mapped_column(Integer)
+    session_max_hours: Mapped[int | None] = mapped_column(Integer)
 
     users: Mapped[list[User]] = relationship(back_populates="organisation")
 
@@ -69,7 +84,10 @@ class User(UserMixin, Timestamped, db.Model):
     """A person who logs in; belongs to exactly one organisation."""
 
     __tablename__ = "user_account"
-    __table_args__ = (enum_check("org_role", OrgRole),)
+    __table_args__ = (
+        enum_check("org_role", OrgRole),
+        UniqueConstraint("sso_issuer", "sso_subject", name="uq_user_account_sso"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -82,10 +100,23 @@ class User(UserMixin, Timestamped, db.Model):
     locale: Mapped[str | None] = mapped_column(String(5))
     reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     last_reminder_on: Mapped[date | None] = mapped_column(Date)
-    # Changing the password bumps this, which ends every other session and remember cookie.
+    # Bumping this ends every session and remember cookie of the user at once (a password
+    # change, deactivation, "sign out everywhere"): each session records the epoch it began in.
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    # Two-factor sign-in: the TOTP secret (encrypted with the instance key) and the last time
+    # step used, so that one code works once.
+    totp_secret: Mapped[str | None] = mapped_column(String(300))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
+    # The account at the organisation's OpenID Connect provider, linked on first sign-in.
+    sso_issuer: Mapped[str | None] = mapped_column(String(300))
+    sso_subject: Mapped[str | None] = mapped_column(String(255))
 
     organisation: Mapped[Organisation] = relationship(back_populates="users")
+
+    # The secret of the server-side session this user object was loaded or signed in with;
+    # Flask-Login keeps it in the session cookie (see accounts/sessions.py).
+    session_token = None
 
     @property
     def is_active(self) -> bool:  # Flask-Login asks this on every request
@@ -95,8 +126,16 @@ class User(UserMixin, Timestamped, db.Model):
     def is_org_admin(self) -> bool:
         return self.org_role == OrgRole.ADMIN
 
+    @property
+    def has_two_factor(self) -> bool:
+        return self.totp_enabled_at is not None
+
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_epoch}"
+        """What Flask-Login keeps in the cookies: the secret of a server-side session, never
+        the user id, so that ending the session on the server ends the cookie."""
+        if not self.session_token:
+            raise RuntimeError("start a session with accounts.sessions.sign_in()")
+        return self.session_token
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")
@@ -146,16 +185,27 @@ class AuthToken(db.Model):
         return hashlib.sha256(secret.encode()).hexdigest()
 
 
+class AttemptKind(enum.StrEnum):
+    LOGIN = "login"  # a wrong password or a wrong two-factor code
+    RESET = "reset"  # a request for a password link
+
+
 class LoginAttempt(db.Model):
-    """A failed login, kept for throttling by account and by address."""
+    """An attempt to sign in or to ask for a password link, kept for throttling by account
+    and address, and deleted after a while (`flask purge-login-attempts`)."""
 
     __tablename__ = "login_attempt"
     __table_args__ = (
         Index("ix_login_attempt_email_at", "email", "at"),
         Index("ix_login_attempt_address_at", "address", "at"),
+        enum_check("kind", AttemptKind),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254))
     address: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(10), default=AttemptKind.LOGIN, server_default="login")
+
+
+from .signin_models import IdentityProvider, RecoveryCode, UserSession  # noqa: E402,F401

@@ -6,7 +6,6 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
@@ -15,7 +14,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .. import audit, mail
 from ..database import utcnow
 from ..extensions import db
+from ..i18n import force_locale
 from .models import (
+    AttemptKind,
     AuthToken,
     LoginAttempt,
     Organisation,
@@ -42,37 +43,77 @@ def _spend_password_check(password: str) -> None:
     check_password_hash(_dummy_hash, password)
 
 
-def _recent_failures(column, value) -> int:
-    since = utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
+def _since():
+    return utcnow() - timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
+
+
+def _count(*conditions) -> int:
     return db.session.scalar(
-        select(func.count(LoginAttempt.id)).where(column == value, LoginAttempt.at >= since)
+        select(func.count(LoginAttempt.id)).where(LoginAttempt.at >= _since(), *conditions)
+    )
+
+
+def record_attempt(email: str, address: str, kind: str = AttemptKind.LOGIN) -> None:
+    """Count an attempt before it is judged, committed at once.
+
+    Of N attempts arriving together, the k-th to commit sees at least k rows when it counts,
+    so no more than the limit are ever evaluated, in any number of workers. The commit is
+    deliberate and must stay even where the request otherwise commits once at its end: a
+    failed attempt has to be kept when the login fails (and the request is rolled back).
+    """
+    db.session.add(LoginAttempt(email=email[:254], address=address[:64], kind=kind))
+    db.session.commit()
+
+
+def too_many_failures(email: str, address: str) -> bool:
+    """True when this account may not be tried (any more) from this address now."""
+    config = current_app.config
+    login = LoginAttempt.kind == AttemptKind.LOGIN
+    return (
+        _count(login, LoginAttempt.email == email, LoginAttempt.address == address)
+        > config["LOGIN_MAX_FAILURES"]
+        or _count(login, LoginAttempt.email == email) > config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
+    )
+
+
+def clear_failures(email: str, address: str) -> None:
+    """A success from this address forgives its failures (not those from elsewhere)."""
+    db.session.execute(
+        delete(LoginAttempt).where(
+            LoginAttempt.kind == AttemptKind.LOGIN,
+            LoginAttempt.email == email,
+            LoginAttempt.address == address,
+        )
     )
 
 
 def authenticate(email: str, password: str, address: str) -> User | None:
     """The user for these credentials, or None; raises Throttled after repeated failures.
 
-    Failures are counted per account and per address in the database, so the limit holds
-    across worker processes. The check runs before the password is verified, and the same
-    answer is given for unknown accounts, so the response reveals nothing about who exists.
+    Attempts are counted per account and address in the database (see record_attempt), so
+    the limit holds across worker processes and concurrent requests, and one address cannot
+    lock everyone out. The same answer is given for unknown accounts and the same time is
+    spent, so the response reveals nothing about who exists.
     """
     email = normalise_email(email)
     address = (address or "unknown")[:64]
-    config = current_app.config
-    if (
-        _recent_failures(LoginAttempt.email, email) >= config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
-        or _recent_failures(LoginAttempt.address, address)
-        >= config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
-    ):
+    record_attempt(email, address)
+    if too_many_failures(email, address):
         raise Throttled()
     user = User.by_email(email)
     if user is None or not user.password_hash:
         _spend_password_check(password)
     elif user.check_password(password) and user.is_active:
-        db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+        clear_failures(email, address)
         return user
-    db.session.add(LoginAttempt(email=email[:254], address=address))
     return None
+
+
+def purge_attempts(days: int) -> int:
+    """Delete attempts older than the retention period; returns how many went."""
+    cutoff = utcnow() - timedelta(days=days)
+    result = db.session.execute(delete(LoginAttempt).where(LoginAttempt.at < cutoff))
+    return result.rowcount or 0
 
 
 def issue_token(user: User, purpose: TokenPurpose, created_by: User | None = None) -> str:
@@ -134,12 +175,26 @@ def find_token(secret: str, purpose: TokenPurpose) -> AuthToken | None:
     return token
 
 
+def end_reset_links(user: User) -> None:
+    """A password link dies when the password changes, however it changed."""
+    now = utcnow()
+    for token in db.session.scalars(
+        select(AuthToken).where(
+            AuthToken.user_id == user.id,
+            AuthToken.purpose == TokenPurpose.RESET,
+            AuthToken.used_at.is_(None),
+        )
+    ):
+        token.used_at = now
+
+
 def use_token(token: AuthToken, new_password: str, name: str | None = None) -> User:
     """Spend the token: set the password (and name) and end other sessions."""
     token.used_at = utcnow()
     user = token.user
     user.set_password(new_password)
     user.session_epoch += 1
+    end_reset_links(user)
     if name:
         user.name = name
     if token.purpose == TokenPurpose.INVITE:
@@ -159,6 +214,7 @@ def change_password(user: User, new_password: str) -> None:
     """Set a new password and end every other session of this user."""
     user.set_password(new_password)
     user.session_epoch += 1
+    end_reset_links(user)
     audit.record("user.password_changed", user.email, organisation=user.organisation)
 
 
@@ -169,12 +225,36 @@ def _link(endpoint: str, secret: str) -> str:
         return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, token=secret)
 
 
+def request_reset(email: str, address: str) -> bool:
+    """Count a request for a password link; False when this address asked too often.
+
+    It does the same work whether or not the account exists (the mail goes out after the
+    response, see send_reset), so neither the answer nor its timing tells who has one.
+    """
+    email = normalise_email(email)
+    address = (address or "unknown")[:64]
+    record_attempt(email, address, AttemptKind.RESET)
+    reset = LoginAttempt.kind == AttemptKind.RESET
+    return (
+        _count(reset, LoginAttempt.address == address)
+        <= current_app.config["RESET_MAX_PER_ADDRESS"]
+    )
+
+
 def send_reset(email: str) -> None:
-    """Mail a reset link if the account exists; say nothing either way."""
+    """Mail a reset link if the account exists; say nothing either way. Runs after the
+    response; an account asked for too often gets no more mail in the window."""
+    email = normalise_email(email)
     user = User.by_email(email)
     if user is None or not user.is_active:
         return
+    reset = LoginAttempt.kind == AttemptKind.RESET
+    if _count(reset, LoginAttempt.email == email) > current_app.config["RESET_MAX_PER_ACCOUNT"]:
+        return
     secret = issue_token(user, TokenPurpose.RESET)
+    # Stored before the mail goes out (this runs after the response, outside the request's
+    # own commit), so that the link works as soon as it arrives.
+    db.session.commit()
     link = _link("accounts.reset_password", secret)
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
         subject = _("Set a new password for Partnerships")

@@ -8,6 +8,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -15,12 +16,11 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
-from ..extensions import db
 from ..forms import ButtonForm
 from ..htmx import invalid
-from . import bp, services
+from . import bp, services, sessions, sso
 from .forms import (
     AcceptInvitationForm,
     ChangePasswordForm,
@@ -29,7 +29,10 @@ from .forms import (
     ResetRequestForm,
     SettingsForm,
 )
+from .later import after_response
 from .models import TokenPurpose
+from .signin_models import SignInMethod
+from .two_factor_views import finish_sign_in
 
 
 def safe_next(target: str | None) -> str | None:
@@ -48,9 +51,9 @@ def safe_next(target: str | None) -> str | None:
 
 @bp.route("/")
 def home():
-    """Logged-in people start at their pilots; others at the login page."""
+    """Logged-in people start at what they must do now ("Voor jou"); others at the login page."""
     if current_user.is_authenticated:
-        return redirect(url_for("pilots.index"))
+        return redirect(url_for("pilots.for_you"))
     return redirect(url_for("accounts.login"))
 
 
@@ -65,31 +68,41 @@ def login():
                 form.email.data, form.password.data, request.remote_addr or "unknown"
             )
         except services.Throttled:
-            # Explicit commits, unlike everywhere else: the failure counts must be stored
-            # even though this answer (429, or 401 below) is an error, which rolls back.
-            db.session.commit()
-            minutes = max(1, current_app.config["LOGIN_WINDOW_SECONDS"] // 60)
-            flash(
-                _(
-                    "Too many failed attempts. Wait %(minutes)s minutes and try again, or set "
-                    "a new password with the link below.",
-                    minutes=minutes,
-                ),
-                "error",
-            )
-            return render_template("accounts/login.html", form=form), 429
-        db.session.commit()
+            return _throttled("accounts/login.html", form=form)
         if user is None:
             flash(_("The e-mail address or password is not correct."), "error")
             return render_template("accounts/login.html", form=form), 401
+        if not sso.password_allowed(user):
+            flash(
+                _(
+                    "Your organisation logs in through its own sign-in service. Use "
+                    "'Log in through your organisation' below."
+                ),
+                "error",
+            )
+            return render_template("accounts/login.html", form=form), 403
         # A language chosen before logging in becomes the account's, if it has none yet.
-        chosen = session.pop("locale", None)
+        chosen = session.get("locale")
         if user.locale is None and chosen in current_app.config["LANGUAGES"]:
             user.locale = chosen
-        login_user(user, remember=bool(form.remember.data))
-        return redirect(safe_next(request.args.get("next")) or url_for("accounts.home"))
+        return finish_sign_in(
+            user, SignInMethod.PASSWORD, bool(form.remember.data), request.args.get("next")
+        )
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/login.html", form=form), status
+
+
+def _throttled(template: str, **context):
+    minutes = max(1, current_app.config["LOGIN_WINDOW_SECONDS"] // 60)
+    flash(
+        _(
+            "Too many failed attempts. Wait %(minutes)s minutes and try again, or set "
+            "a new password with the link below.",
+            minutes=minutes,
+        ),
+        "error",
+    )
+    return render_template(template, **context), 429
 
 
 @bp.route("/logout", methods=["POST"])
@@ -98,6 +111,8 @@ def logout():
     if not form.validate_on_submit():
         abort(400)
     locale = current_user.locale if current_user.is_authenticated else None
+    if current_user.is_authenticated:
+        sessions.end_current()
     logout_user()
     if locale:
         session["locale"] = locale
@@ -122,7 +137,11 @@ def set_language():
 def forgot_password():
     form = ResetRequestForm()
     if form.validate_on_submit():
-        services.send_reset(form.email.data)
+        if not services.request_reset(form.email.data, request.remote_addr or "unknown"):
+            flash(_("You asked for too many links. Wait a while and try again."), "error")
+            return render_template("accounts/forgot.html", form=form), 429
+        # Whether the account exists is looked at only after the answer has gone out.
+        after_response(services.send_reset, form.email.data)
         flash(
             _(
                 "If an account exists for this address, we have sent it a link to set a new "
@@ -149,9 +168,11 @@ def reset_password(token):
     form = NewPasswordForm()
     if form.validate_on_submit():
         user = services.use_token(row, form.password.data)
-        login_user(user)
         flash(_("Your new password is set."), "success")
-        return redirect(url_for("accounts.home"), code=303)
+        # A reset link proves the mailbox only: an account with two-factor still asks for it.
+        response = finish_sign_in(user, SignInMethod.LINK)
+        response.status_code = 303
+        return response
     return render_template("accounts/reset.html", form=form), 422 if form.is_submitted() else 200
 
 
@@ -165,7 +186,7 @@ def accept_invitation(token):
         form.name.data = row.user.name
     if form.validate_on_submit():
         user = services.use_token(row, form.password.data, name=form.name.data)
-        login_user(user)
+        sessions.sign_in(user, SignInMethod.LINK)
         flash(_("Welcome! Your account is ready."), "success")
         return redirect(url_for("accounts.home"), code=303)
     return (
@@ -200,9 +221,11 @@ def change_password():
         if not current_user.check_password(password_form.current.data):
             password_form.current.errors.append(_("Your current password is not correct."))
         else:
-            services.change_password(current_user, password_form.password.data)
-            # The session must carry the new epoch; pass the user itself, not the proxy.
-            login_user(current_user._get_current_object())
+            user = current_user._get_current_object()
+            services.change_password(user, password_form.password.data)
+            # Every session ended with the new epoch; this device gets a new one.
+            record = g.user_session
+            sessions.sign_in(user, record.method, remember=record.remember)
             flash(_("Your password is changed. Other devices are logged out."), "success")
             return redirect(url_for("accounts.settings"), code=303)
     return invalid("accounts/settings.html", form=form, password_form=password_form)

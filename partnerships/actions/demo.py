@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask_babel import force_locale
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import force_locale
 from .models import Action, ActionPlanInfo, ActionStatus, ExternalOrganisation
 from .plan import SUGGESTED_ORGANISATIONS
 from .services import create_action

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..access import MAX_ID
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def _int_or_none(value):
@@ -30,13 +25,13 @@ class ActionForm(VersionedForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
-        filters=[_strip],
+        filters=[strip],
     )
     description = TextAreaField(
         _l("Description (optional)"),
         description=_l("Make it SMART: what exactly, how you know it is done."),
         validators=[Optional(), Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
-        filters=[_strip],
+        filters=[strip],
     )
     step_code = SelectField(_l("Step"), validate_choice=False)
     role = SelectField(
@@ -60,11 +55,11 @@ class StatusForm(VersionedForm):
     reason = StringField(
         _l("Reason (when dropped)"),
         validators=[Optional(), Length(max=500), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     body = TextAreaField(
         _l("Comment"),
         validators=[
@@ -73,7 +68,7 @@ class CommentForm(FlaskForm):
             NoControlCharacters(),
             PersonalDataWarning(),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
     confirm_not_personal = confirm_field()
 
@@ -86,24 +81,24 @@ class PlanInfoForm(VersionedForm):
             "minutes. You can use Markdown."
         ),
         validators=[Optional(), Length(max=10000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
-class ExternalOrganisationForm(FlaskForm):
+class ExternalOrganisationForm(Form):
     name = StringField(
         _l("Organisation"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     involvement = TextAreaField(
         _l("What they contribute (optional)"),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     contact = StringField(
         _l("Contact point (optional)"),
         description=_l("A desk or department, for example the regional employer desk."),
         validators=[Optional(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import current_app, url_for
-from flask_babel import force_locale, format_date, ngettext
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from .. import mail
 from ..extensions import db
+from ..i18n import force_locale
 from . import queries
 
 

@@ -14,6 +14,7 @@ from ..accounts.views import safe_next
 from ..extensions import db
 from ..forms import SelectChoice, choices
 from ..i18n import locale_code
+from ..pilots.prefill import substep_arg
 from ..team import services as team
 from . import bp, history, queries, services
 from .forms import ActionForm, CommentForm, StatusForm
@@ -115,6 +116,25 @@ def _blame(form, error):
     (target or form.title).errors.append(error.message)
 
 
+def _new_page(pilot, form, status=200):
+    """The new-action form on a page of its own: first thing after the heading, so it is a
+    few tab stops away, and after a failed submit its error summary leads."""
+    ctx = _context(pilot)
+    _fill_choices(form, pilot, ctx["people_by_role"])
+    return htmx.render("actions/new.html", None, status=status, form=form, **ctx)
+
+
+@bp.route("/pilots/<int:pilot_id>/actions/new")
+@login_required
+def new(pilot_id):
+    """The new-action form; `?step=` (from a sub-step's checklist) chooses the step."""
+    pilot = access.load_pilot(pilot_id, "action.manage")
+    form = ActionForm(formdata=None)
+    form.version.data = 0
+    form.step_code.data = substep_arg(pilot) or ""
+    return _new_page(pilot, form)
+
+
 @bp.route("/pilots/<int:pilot_id>/actions", methods=["POST"])
 @login_required
 def create(pilot_id):
@@ -122,10 +142,10 @@ def create(pilot_id):
     form = ActionForm()
     _fill_choices(form, pilot, team.people_by_role(pilot))
     if not form.validate_on_submit():
-        return _index_page(pilot, form, 422)
+        return _new_page(pilot, form, 422)
     if form.assignee_id.data is not None and _assignee(form) is None:
         form.assignee_id.errors.append(_("This person is not a member of this pilot."))
-        return _index_page(pilot, form, 422)
+        return _new_page(pilot, form, 422)
     try:
         action = services.create_action(
             pilot,
@@ -140,7 +160,7 @@ def create(pilot_id):
         )
     except services.ActionError as error:
         _blame(form, error)
-        return _index_page(pilot, form, 422)
+        return _new_page(pilot, form, 422)
     if action.deadline and action.deadline < date.today():
         flash(
             _("Action added. Note: its deadline lies in the past, so it shows as overdue."),

@@ -11,12 +11,15 @@ from .models import Brainstorm, BrainstormStatus, Card
 
 
 @implements("brainstorm:held")
-def brainstorm_held(pilot, _param) -> CheckResult:
-    """Done when a session of the pilot is closed with at least one card still on it."""
+def brainstorm_held(pilot, step) -> CheckResult:
+    """Done when a session held for this sub-step (2Aa for a new tender, 2Ba for an existing
+    contract) is closed with at least one card still on it: one brainstorm about a contract
+    does not tick the tender's sub-step too."""
     held = db.session.scalar(
         select(Brainstorm.id)
         .where(
             Brainstorm.pilot_id == pilot.id,
+            Brainstorm.step_code == step,
             Brainstorm.status == BrainstormStatus.CLOSED,
             Brainstorm.id.in_(
                 select(Card.brainstorm_id).where(
@@ -39,7 +42,7 @@ def brainstorm_held(pilot, _param) -> CheckResult:
     return CheckResult(
         "missing",
         Text(
-            nl="Houd een brainstorm met kaartjes en sluit die af.",
-            en="Hold a brainstorm with cards and close it.",
+            nl="Houd voor deze tussenstap een brainstorm met kaartjes en sluit die af.",
+            en="Hold a brainstorm with cards for this sub-step and close it.",
         ),
     )

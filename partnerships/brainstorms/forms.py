@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -18,13 +17,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
 from ..privacy import PersonalDataWarning, confirm_field
 from .services import CARD_MAX
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class CheckboxesField(SelectMultipleField):
@@ -42,27 +37,27 @@ CARD_TEXT = [
 ]
 
 
-class BrainstormForm(FlaskForm):
+class BrainstormForm(Form):
     """The header of the format (Bijlage III); labels come from the workflow."""
 
     title = StringField(
         _l("Tender or contract title"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     description = TextAreaField(
         _l("Assignment and suppliers"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=5000), NoControlCharacters()],
     )
     kind = SelectField(_l("This assignment is"), validate_choice=True)
     kind_other = StringField(
-        _l("Other, namely"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Other, namely"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     nature = SelectField(_l("Works, service or supply"), validate_choice=True)
     labour_component = TextAreaField(
         _l("Labour component"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=5000), NoControlCharacters()],
     )
     allow_anonymous = BooleanField(_l("Participants may add cards anonymously"))
@@ -73,13 +68,13 @@ class BrainstormEditForm(BrainstormForm, VersionedForm):
     """Editing the header carries the version it was loaded at."""
 
 
-class CardForm(FlaskForm):
+class CardForm(Form):
     """A new card on one place of the board."""
 
     place = HiddenField(validators=[DataRequired()])
     text = TextAreaField(
         _l("Your card"),
-        filters=[_strip],
+        filters=[strip],
         validators=CARD_TEXT,
         description=_l("Plain text or Markdown, at most 2,000 characters."),
     )
@@ -90,7 +85,7 @@ class CardForm(FlaskForm):
 class CardEditForm(VersionedForm):
     """Changing a card; the facilitator may also move it to another place."""
 
-    text = TextAreaField(_l("Text"), filters=[_strip], validators=CARD_TEXT)
+    text = TextAreaField(_l("Text"), filters=[strip], validators=CARD_TEXT)
     confirm_not_personal = confirm_field()
     place = SelectField(_l("Place on the board"), validators=[Optional()], validate_choice=False)
 
@@ -101,80 +96,80 @@ class MergeForm(VersionedForm):
     source_id = SelectField(_l("Card to merge into this one"), coerce=int, validate_choice=True)
 
 
-class ShareForm(FlaskForm):
+class ShareForm(Form):
     suppliers = CheckboxesField(_l("Shared with"), coerce=int)
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     user_id = SelectField(_l("Supplier contact"), coerce=int, validate_choice=True)
 
 
-class InviteEmailForm(FlaskForm):
+class InviteEmailForm(Form):
     organisation_id = SelectField(_l("Supplier"), coerce=int, validate_choice=True)
     name = StringField(
         _l("Name"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     email = EmailField(
         _l("E-mail address"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Email(), Length(max=254)],
     )
 
 
-class ActionFromCardForm(FlaskForm):
+class ActionFromCardForm(Form):
     title = StringField(
         _l("Action"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     role = SelectField(_l("Owner role"), validate_choice=True)
     description = TextAreaField(
-        _l("Description"), filters=[_strip], validators=[Length(max=5000), NoControlCharacters()]
+        _l("Description"), filters=[strip], validators=[Length(max=5000), NoControlCharacters()]
     )
     deadline = DateField(_l("Deadline"), validators=[Optional()])
 
 
-class DecisionFromCardForm(FlaskForm):
+class DecisionFromCardForm(Form):
     title = StringField(
         _l("Decision"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     kind = SelectField(_l("Kind of decision"), validate_choice=True)
     decided_by = SelectField(_l("Decided by"), validate_choice=True)
     decided_on = DateField(_l("Decided on"), validators=[DataRequired()])
     text = TextAreaField(
-        _l("Text"), filters=[_strip], validators=[Length(max=5000), NoControlCharacters()]
+        _l("Text"), filters=[strip], validators=[Length(max=5000), NoControlCharacters()]
     )
 
 
-class PotentialJobFromCardForm(FlaskForm):
+class PotentialJobFromCardForm(Form):
     title = StringField(
         _l("Potential job"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     tasks = TextAreaField(
         _l("Tasks"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=5000), NoControlCharacters()],
     )
     suppliers = CheckboxesField(_l("Suppliers"), coerce=int)
 
 
-class ShortlistForm(FlaskForm):
+class ShortlistForm(Form):
     rank = IntegerField(_l("Place (1 to 3)"), validators=[DataRequired(), NumberRange(1, 3)])
     organisation_id = SelectField(_l("Supplier of this pilot"), coerce=int, validate_choice=True)
     supplier_name = StringField(
         _l("Or another supplier's name"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=200), NoControlCharacters()],
     )
     reason = TextAreaField(
         _l("Reason"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=2000), NoControlCharacters()],
     )
     card_id = SelectField(_l("Card it came from (optional)"), coerce=int, validate_choice=True)

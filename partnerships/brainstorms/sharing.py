@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import current_app, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from sqlalchemy import select
 from .. import access, audit, mail
 from ..accounts.models import Organisation, User
 from ..extensions import db
+from ..i18n import force_locale
 from ..pilots.models import Membership
 from .models import Brainstorm, BrainstormParticipant, BrainstormShare
 from .services import Refused, bump

@@ -10,6 +10,7 @@ from .. import access, htmx
 from ..concurrency import StaleEdit
 from ..extensions import db
 from ..i18n import locale_code
+from ..pilots.prefill import substep_arg
 from . import bp, services
 from .board import brainstorms_for, card_counts, cards_by_place, shared_with
 from .forms import BrainstormEditForm, BrainstormForm
@@ -26,6 +27,14 @@ def _step_for(kind: str | None) -> str | None:
     if kind and kind.startswith("new"):
         return "2Aa"
     return None
+
+
+def _kind_for(step: str, form) -> str:
+    """The first kind of the format that belongs to this step (see _step_for), or none."""
+    for value, _label in form.kind.choices:
+        if value and _step_for(value) == step:
+            return value
+    return ""
 
 
 def _header_choices(form, pilot) -> None:
@@ -60,6 +69,11 @@ def new(pilot_id):
     pilot = access.load_pilot(pilot_id, "brainstorm.create")
     form = BrainstormForm()
     _header_choices(form, pilot)
+    if not form.is_submitted():
+        # From 2Aa's or 2Ba's checklist: a new tender or an existing contract, as the step is.
+        step = substep_arg(pilot)
+        if step is not None and form.kind.data in (None, ""):
+            form.kind.data = _kind_for(step, form)
     if form.validate_on_submit():
         brainstorm = services.start_brainstorm(
             pilot,

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from flask import abort, current_app, render_template, request
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from ..i18n import _date, locale_code
+from ..i18n import _date, force_locale, locale_code
 from . import downloads, model, odf, pdf, word
 
 FORMATS = ("pdf", "docx", "odt")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm
 from . import choices
 from .counting import DOELGROEPREGISTER
 from .fields import CheckboxesField, LocalDecimalField, options
@@ -79,7 +78,7 @@ class SettingsForm(VersionedForm):
             raise ValidationError(_l("Keep at least one kind of placement."))
 
 
-class ApiTokenForm(FlaskForm):
+class ApiTokenForm(Form):
     name = StringField(
         _l("Name of the token"),
         description=_l("Say who uses it, for example: Power BI HR dashboard."),

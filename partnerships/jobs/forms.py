@@ -39,6 +39,13 @@ class DateOrderMixin:
             raise ValidationError(_l("The end date lies before the start date."))
 
 
+def _yes_no(value):
+    """The form's "yes"/"no"/"" as True/False/None; stored booleans pass through."""
+    if value is None or isinstance(value, bool):
+        return value
+    return {"yes": True, "no": False}.get(value)
+
+
 class ContractForm(DateOrderMixin, VersionedForm):
     kind = SelectField(_l("Kind"), choices=options(choices.CONTRACT_KINDS))
     title = StringField(
@@ -76,12 +83,38 @@ class ContractForm(DateOrderMixin, VersionedForm):
         choices=options([("", _l("(not applicable)"))] + list(choices.SR_INSTRUMENTS.items())),
     )
     sr_description = _text(_l("How social return is agreed"), 4000, anonymous=False)
+    sr_fitting = SelectField(
+        _l("Is social return fitting (passend) for this contract?"),
+        coerce=_yes_no,
+        choices=options(
+            [("", _l("Not judged yet")), ("yes", _l("Yes, fitting")), ("no", _l("No, not fitting"))]
+        ),
+        description=_l("A judgement by the working group, for example against the threshold."),
+    )
+    sr_fitting_reason = _text(
+        _l("Reason for this judgement"),
+        4000,
+        anonymous=False,
+        description=_l("Required once you judged whether social return is fitting."),
+    )
     notes = _text(
         _l("Notes for the working group"),
         4000,
         anonymous=False,
         description=_l("Suppliers do not see these notes."),
     )
+
+    def validate(self, extra_validators=None):
+        """A "passend" judgement needs its reason (the reason field itself is optional, and
+        an optional empty field skips its own validators)."""
+        valid = super().validate(extra_validators)
+        if self.sr_fitting.data is not None and not (self.sr_fitting_reason.data or "").strip():
+            self.sr_fitting_reason.errors = [
+                *self.sr_fitting_reason.errors,
+                _l("Give the reason for this judgement."),
+            ]
+            return False
+        return valid
 
 
 class LinkContractForm(VersionedForm):

@@ -199,9 +199,15 @@ def remaining_term(contract, today: date) -> Hint:
             str(SOURCE_TERM),
         )
     months = term_months(today, contract.end_date)
+    # Under a month, "0 months left" reads as "over": say the days instead.
+    term = (
+        _months(months)
+        if months
+        else ngettext("%(num)d day", "%(num)d days", (contract.end_date - today).days + 1)
+    )
     text = _(
         "%(term)s left, until %(date)s.",
-        term=_months(months),
+        term=term,
         date=format_date(contract.end_date, "d MMMM yyyy"),
     )
     if contract.end_date < add_months(today, NEXT_TENDER_MONTHS):

@@ -104,6 +104,10 @@ class Contract(Timestamped, db.Model):
     sr_percentage: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
     sr_instrument: Mapped[str | None] = mapped_column(String(30))
     sr_description: Mapped[str] = mapped_column(Text, default="")
+    # Whether social return fits this contract ("passend", a human judgement the Rijk asks
+    # for), with the reason; None until someone judged it.
+    sr_fitting: Mapped[bool | None] = mapped_column(Boolean)
+    sr_fitting_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")  # internal to the working group
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by_id: Mapped[int | None] = mapped_column(

@@ -46,6 +46,9 @@ class MonitoringReport(db.Model):
     version_no: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(20), default=ReportStatus.SUBMITTED)
     narrative: Mapped[str] = mapped_column(Text, default="")
+    # 4a: costs the supplier made for social return in the period (guidance, training,
+    # adjustments), in EUR excl. VAT; None when not reported.
+    sr_costs: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     correction_reason: Mapped[str] = mapped_column(Text, default="")
     remark: Mapped[str] = mapped_column(Text, default="")  # the buyer's, when returning
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -96,6 +96,7 @@ def submit(
     placement_hours: dict[int, Decimal],
     aggregates=(),
     correction_reason: str = "",
+    sr_costs: Decimal | None = None,
 ):
     """Store a new version of the supplier's report for one period."""
     start, end = check_period(pilot, contract, period_start)
@@ -144,6 +145,7 @@ def submit(
         version_no=(earlier[0].version_no + 1) if earlier else 1,
         narrative=narrative,
         correction_reason=correction_reason.strip(),
+        sr_costs=sr_costs,
         submitted_by_id=actor.id,
         status=ReportStatus.SUBMITTED,
     )
@@ -201,6 +203,12 @@ class Due:
 
 def overdue_for_pilots(pilots, today: date, supplier_ids=None) -> list[Due]:
     """Overdue reports of these pilots (of these suppliers only, if given): three queries."""
+    return reports_to_send(pilots, today, supplier_ids, grace_days=OVERDUE_DAYS)
+
+
+def reports_to_send(pilots, today: date, supplier_ids=None, grace_days: int = 0) -> list[Due]:
+    """Reports of these pilots whose period ended more than `grace_days` ago and that were
+    not sent (or were returned): with no grace, every report that can be sent now."""
     if not pilots:
         return []
     by_id = {p.id: p for p in pilots}
@@ -231,7 +239,7 @@ def overdue_for_pilots(pilots, today: date, supplier_ids=None) -> list[Due]:
         pilot = by_id[pilot_id]
         for start, end in report_periods(pilot, contract, today):
             status = sent.get((pilot_id, contract.id, supplier_id, start))
-            if end + timedelta(days=OVERDUE_DAYS) < today and status in (None, "returned"):
+            if end + timedelta(days=grace_days) < today and status in (None, "returned"):
                 result.append(Due(pilot, contract.id, contract.title, supplier_id, start, end))
     return sorted(result, key=lambda d: (d.period_end, d.contract_title))
 

@@ -25,6 +25,11 @@ def build_report_form(placements, target_groups, kinds, **kwargs):
             description=_l("How did the period go? Anonymous: no names or other personal data."),
         )
         correction_reason = _text(_l("Reason for the new version"), 2000, context="report")
+        sr_costs = LocalDecimalField(
+            _l("Costs of social return in this period (EUR, excl. VAT), optional"),
+            description=_l("For example guidance, training or adjustments to the workplace."),
+            validators=[Optional(), NumberRange(min=0, max=10**10)],
+        )
 
     ReportForm.placement_fields = []
     for placement in placements:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import force_locale, format_date
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -16,6 +16,7 @@ from .. import audit
 from ..accounts.models import Organisation
 from ..concurrency import claim
 from ..extensions import db
+from ..i18n import force_locale
 from . import figures, monitoring
 from .choices import EvidenceKind, JobStatus
 from .models import (
@@ -46,6 +47,8 @@ CONTRACT_FIELDS = (
     "sr_percentage",
     "sr_instrument",
     "sr_description",
+    "sr_fitting",
+    "sr_fitting_reason",
     "notes",
 )
 PLACEMENT_FIELDS = (
@@ -153,7 +156,7 @@ def save_contract(pilot, actor, data: dict, supplier_ids, contract=None, version
     if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
         raise JobsError(_("The end date lies before the start date."))
     _check_suppliers(supplier_ids)
-    for name in ("extension_options", "sr_description", "notes"):
+    for name in ("extension_options", "sr_description", "sr_fitting_reason", "notes"):
         data[name] = data.get(name) or ""
     if contract is None:
         contract = Contract(organisation_id=pilot.organisation_id, created_by_id=actor.id)

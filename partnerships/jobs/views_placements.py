@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -73,6 +75,7 @@ def placements(pilot_id):
         internal=scope is None,
         names=supplier_names({p.supplier_organisation_id for p in rows}),
         can_create=access.can(current_user, "placement.create", pilot),
+        today=date.today(),
     )
 
 

@@ -100,6 +100,7 @@ def report_new(pilot_id, contract_id, period):
     )
     if not form.is_submitted() and earlier:
         form.narrative.data = earlier[0].narrative
+        form.sr_costs.data = earlier[0].sr_costs
         for line in earlier[0].lines:
             if line.placement_id and f"hours_{line.placement_id}" in form:
                 form[f"hours_{line.placement_id}"].data = line.paid_hours
@@ -115,6 +116,7 @@ def report_new(pilot_id, contract_id, period):
                 placement_hours=placement_hours(form),
                 aggregates=aggregates(form),
                 correction_reason=form.correction_reason.data or "",
+                sr_costs=form.sr_costs.data,
             )
         except ReportError as error:
             form.form_errors.append(str(error))

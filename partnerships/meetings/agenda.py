@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -12,6 +11,7 @@ from .. import access, audit, workflows_registry
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
+from ..i18n import force_locale
 from ..pilots.models import Membership
 from .clock import local
 from .follow_up import follow_up_items

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..actions.models import OPEN_STATUSES, Action
 from ..extensions import db
+from ..i18n import force_locale
 from .clock import local
 from .models import AgendaItem, Meeting, MeetingStatus, MinutesState
 

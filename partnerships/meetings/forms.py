@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import wtforms
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
     EmailField,
-    Form,
     FormField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
+from ..forms import choices as options  # the meetings views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field
 from .models import DecisionKind, DecisionStatus
@@ -33,6 +33,10 @@ KIND_LABELS = {
     DecisionKind.SUPPLIER_CHOICE: _l("Choice of supplier and contract"),
     DecisionKind.BUDGET: _l("Budget"),
     DecisionKind.POLICY_ADOPTION: _l("Policy adoption"),
+    DecisionKind.PROCUREMENT_STRATEGY: _l("Social procurement strategy (2Ab)"),
+    DecisionKind.MARKET_CONSULTATION: _l("Outcome of the market consultation (2Ac)"),
+    DecisionKind.SR_REQUIREMENT: _l("How the tender asks for social return (2Ad)"),
+    DecisionKind.RESULTS_SHARED: _l("Sharing the results (5d)"),
     DecisionKind.OTHER: _l("Other decision"),
 }
 STATUS_LABELS = {
@@ -45,15 +49,42 @@ ROUTE_VALUES = [
     ("2B", _l("2B: existing contracts")),
     ("both", _l("Both 2A and 2B")),
 ]
+# What was chosen, for the kinds of decision that are a choice between options the guide
+# names: a decision of such a kind must say which; other kinds carry no value.
+VALUES_BY_KIND = {
+    DecisionKind.ROUTE: ROUTE_VALUES[1:],
+    DecisionKind.PROCUREMENT_STRATEGY: [
+        ("reserved_contract", _l("Track 1: reserved contract for a social enterprise")),
+        ("lots", _l("Track 1: a lot for social enterprises")),
+        ("private_tender", _l("Track 1: private tender among social enterprises")),
+        ("social_return", _l("Track 2: social return with a regular company")),
+    ],
+    DecisionKind.SR_REQUIREMENT: [
+        ("suitability", _l("Suitability requirement")),
+        ("minimum", _l("Minimum requirement")),
+        ("award_criterion", _l("Award criterion")),
+        ("contract_clause", _l("Contract clause")),
+        ("combination", _l("A combination of these")),
+    ],
+    DecisionKind.BUDGET: [("not_needed", _l("No extra budget needed"))],
+}
+VALUE_LABELS = {value: label for pairs in VALUES_BY_KIND.values() for value, label in pairs}
+# Kinds where choosing a value is required (for budget it is optional: a budget decision
+# without it grants a budget).
+VALUE_REQUIRED = (
+    DecisionKind.ROUTE,
+    DecisionKind.PROCUREMENT_STRATEGY,
+    DecisionKind.SR_REQUIREMENT,
+)
 
 
-def options(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms choices."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+def value_choices() -> list:
+    """Every value, grouped by the kind of decision it belongs to."""
+    found = [SelectChoice("", _l("(nothing to choose for this kind)"))]
+    for kind, pairs in VALUES_BY_KIND.items():
+        group = str(KIND_LABELS[kind])
+        found += [SelectChoice(value, label, optgroup=group) for value, label in pairs]
+    return found
 
 
 class WebAddress:
@@ -69,24 +100,24 @@ class WebAddress:
             raise ValidationError(self.message)
 
 
-class GuestFields(Form):
+class GuestFields(wtforms.Form):  # inside GuestForm, which carries the CSRF token
     """Someone at the table without an account: organisation and function, and only with
     their agreement a name and an e-mail address."""
 
     organisation = StringField(
-        _l("Organisation"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Organisation"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     function = StringField(
-        _l("Function"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Function"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     name = StringField(
         _l("Name (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=200), NoControlCharacters()],
     )
     email = EmailField(
         _l("E-mail address (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[
             Optional(),
             Length(max=254),
@@ -116,7 +147,7 @@ class GuestFields(Form):
         )
 
 
-class GuestForm(FlaskForm):
+class GuestForm(Form):
     guest = FormField(GuestFields, label=_l("External participant"))
 
     def validate(self, extra_validators=None):
@@ -136,7 +167,7 @@ class MeetingForm(VersionedForm):
     )
     title = StringField(
         _l("Title"),
-        filters=[_strip],
+        filters=[strip],
         description=_l("Leave empty to use the name of the kind of meeting."),
         validators=[Length(max=200), NoControlCharacters()],
     )
@@ -148,11 +179,11 @@ class MeetingForm(VersionedForm):
     )
     end = TimeField(_l("End time"), validators=[DataRequired()])
     place = StringField(
-        _l("Place"), filters=[_strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Place"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
     )
     video_url = StringField(
         _l("Video call link"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Optional(), Length(max=500), WebAddress()],
     )
     supplier = SelectField(
@@ -217,12 +248,12 @@ class MeetingForm(VersionedForm):
 class ItemForm(VersionedForm):
     title = StringField(
         _l("Agenda item"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     description = TextAreaField(
         _l("Explanation (optional)"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
     )
     confirm_not_personal = confirm_field()
@@ -231,34 +262,34 @@ class ItemForm(VersionedForm):
     )
 
 
-class SendMinutesForm(FlaskForm):
+class SendMinutesForm(Form):
     until = DateField(_l("Comments possible until"), validators=[DataRequired(), PlausibleDate()])
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     text = TextAreaField(
         _l("Your comment on this item"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=5000), NoControlCharacters()],
     )
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(Form):
     reason = TextAreaField(
         _l("Reason for the correction"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=2000), NoControlCharacters()],
     )
 
 
-class MinutesSettingsForm(FlaskForm):
+class MinutesSettingsForm(Form):
     decisions_at_once = BooleanField(
         _l('Put decisions in the register at once, marked "subject to the minutes"'),
         description=_l("Otherwise they enter the register when the minutes are fixed."),
     )
 
 
-class InlineDecisionForm(FlaskForm):
+class InlineDecisionForm(Form):
     """A decision row added in the minutes; dated on the meeting, entered when fixed."""
 
     class Meta:
@@ -266,7 +297,7 @@ class InlineDecisionForm(FlaskForm):
 
     title = StringField(
         _l("Decision"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     kind = SelectField(
@@ -275,7 +306,7 @@ class InlineDecisionForm(FlaskForm):
     decided_by = SelectField(_l("Decided by"), validators=[DataRequired()])
 
 
-class InlineActionForm(FlaskForm):
+class InlineActionForm(Form):
     """An action row added in the minutes; it goes straight into the action list."""
 
     class Meta:
@@ -283,7 +314,7 @@ class InlineActionForm(FlaskForm):
 
     title = StringField(
         _l("Action"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
     )
     role = SelectField(_l("Owner role"), validators=[DataRequired()])
@@ -294,30 +325,30 @@ class InlineActionForm(FlaskForm):
 class NotesForm(VersionedForm):
     notes = TextAreaField(
         _l("Minutes"),
-        filters=[_strip],
+        filters=[strip],
         description=_l("Markdown: **bold**, lists with -, links."),
         validators=[Length(max=20000), NoControlCharacters(), PersonalDataWarning()],
     )
     confirm_not_personal = confirm_field()
 
 
-class _DecisionFields(FlaskForm):
+class _DecisionFields(Form):
     kind = SelectField(
         _l("Kind of decision"), choices=options(KIND_LABELS.items()), default=DecisionKind.OTHER
     )
     title = StringField(
         _l("Decision"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     text = TextAreaField(
         _l("Decision text"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
     )
     rationale = TextAreaField(
         _l("Rationale"),
-        filters=[_strip],
+        filters=[strip],
         validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
     )
     confirm_not_personal = confirm_field()
@@ -325,12 +356,25 @@ class _DecisionFields(FlaskForm):
     status = SelectField(
         _l("Status"), choices=options(STATUS_LABELS.items()), default=DecisionStatus.TAKEN
     )
-    value = SelectField(_l("Route chosen"), choices=options(ROUTE_VALUES), default="")
+    value = SelectField(
+        _l("What was chosen"),
+        choices=value_choices,
+        default="",
+        description=_l(
+            "For a route, a procurement strategy or how the tender asks for social return, "
+            "choose what was decided; for a budget, whether no extra budget is needed."
+        ),
+    )
     step_code = SelectField(_l("Step"), default="")
 
     def validate_value(self, field):
+        allowed = {value for value, _label in VALUES_BY_KIND.get(self.kind.data, ())}
         if self.kind.data == DecisionKind.ROUTE and not field.data:
-            raise ValidationError(_l("Say which route was chosen."))
+            raise ValidationError(_l("Choose which route was chosen."))
+        if self.kind.data in VALUE_REQUIRED and not field.data:
+            raise ValidationError(_l("Choose what was decided."))
+        if field.data and field.data not in allowed:
+            raise ValidationError(_l("This choice does not belong to this kind of decision."))
 
 
 class MinuteDecisionForm(_DecisionFields):
@@ -347,10 +391,10 @@ class ConfirmDecisionForm(VersionedForm):
     decided_on = DateField(_l("Date taken"), validators=[DataRequired(), PlausibleDate()])
 
 
-class MinuteActionForm(FlaskForm):
+class MinuteActionForm(Form):
     title = StringField(
         _l("Action"),
-        filters=[_strip],
+        filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     confirm_not_personal = confirm_field()
@@ -364,7 +408,7 @@ class MinuteActionForm(FlaskForm):
     deadline = DateField(_l("Deadline"), validators=[Optional(), PlausibleDate()])
 
 
-class MonitoringForm(FlaskForm):
+class MonitoringForm(Form):
     frequency = SelectField(
         _l("How often do you meet the supplier about progress?"),
         choices=options(

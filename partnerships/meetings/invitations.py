@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import current_app, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from .. import mail
 from ..database import utcnow
 from ..extensions import db
-from ..i18n import locale_code
+from ..i18n import force_locale, locale_code
 from . import exports
 from .clock import local
 from .models import InvitationDelivery, Meeting, MeetingStatus

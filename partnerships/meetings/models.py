@@ -191,6 +191,14 @@ class DecisionKind(enum.StrEnum):
     SUPPLIER_CHOICE = "supplier_choice"
     BUDGET = "budget"
     POLICY_ADOPTION = "policy_adoption"
+    # 2Ab: the social procurement strategy (track and instrument) for a tender.
+    PROCUREMENT_STRATEGY = "procurement_strategy"
+    # 2Ac: what the market consultation showed about size, nature and duration.
+    MARKET_CONSULTATION = "market_consultation"
+    # 2Ad: how the tender asks for social return.
+    SR_REQUIREMENT = "sr_requirement"
+    # 5d: how and where the results are shared.
+    RESULTS_SHARED = "results_shared"
     OTHER = "other"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from flask_babel import force_locale, format_date
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from .. import access, audit
 from ..database import utcnow
 from ..extensions import db
+from ..i18n import force_locale
 from ..jobs.models import Contract, contract_pilot
 from ..pilots.models import Membership, MonitoringFrequency
 from .agenda import MeetingError, plan_meeting, template_for

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -56,27 +55,11 @@ def _kind_of(value) -> str:
 
 
 def latest_figures(pilot) -> list[Figure]:
-    """The jobs domain's latest monitoring figures, labelled; none if it offers none.
+    """The jobs domain's latest monitoring figures, labelled; keys FIGURES does not know keep
+    their own label."""
+    from ..jobs.services import latest_figures as jobs_figures  # per call, as in reports
 
-    The hook is `partnerships.jobs.services.latest_figures(pilot)`, returning a mapping with
-    the keys of FIGURES (or a list of pairs). Keys it does not know keep their own label.
-    """
-    try:
-        services = importlib.import_module("partnerships.jobs.services")
-    except ModuleNotFoundError:
-        return []
-    hook = getattr(services, "latest_figures", None)
-    if hook is None:
-        return []
-    figures = hook(pilot)
-    if isinstance(figures, dict):
-        pairs = list(figures.items())
-    elif isinstance(figures, list | tuple):
-        pairs = [
-            tuple(pair) for pair in figures if isinstance(pair, list | tuple) and len(pair) == 2
-        ]
-    else:
-        return []
+    pairs = list(jobs_figures(pilot).items())
     known = {key: value for key, value in pairs if key in FIGURES}
     result = [
         Figure(label, known[key], kind)

@@ -6,14 +6,22 @@ is replaced by a later one that refers to it.
 
 from __future__ import annotations
 
-from flask import flash, render_template, url_for
+from flask import flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx, workflows_registry
 from ..i18n import locale_code
+from ..pilots.prefill import refuse, substep_arg
 from . import approval, bp, services
-from .forms import KIND_LABELS, STATUS_LABELS, ConfirmDecisionForm, DecisionForm, options
+from .forms import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    VALUE_LABELS,
+    ConfirmDecisionForm,
+    DecisionForm,
+    options,
+)
 from .models import Decision
 from .web import decider_choices, role_names, step_choices
 
@@ -23,6 +31,27 @@ def _decision_form(pilot, **defaults) -> DecisionForm:
     form.decided_by.choices = options(decider_choices(pilot))
     form.step_code.choices = options(step_choices(pilot))
     return form
+
+
+# Decisions the board takes by nature, so a link for one opens with the board as decider.
+BOARD_KINDS = ("principebesluit", "budget", "policy_adoption")
+
+
+def _prefill(pilot, form) -> None:
+    """`?kind=` and `?step=` from a sub-step's checklist choose the kind and the step."""
+    kind = request.args.get("kind")
+    step = substep_arg(pilot)
+    if kind is None and step is None:
+        return
+    access.require("decision.record", pilot)
+    if kind is not None:
+        if kind not in KIND_LABELS:
+            refuse(_("There is no kind of decision “%(kind)s”.", kind=kind[:30]))
+        form.kind.data = kind
+        if kind in BOARD_KINDS and "board" in dict(decider_choices(pilot)):
+            form.decided_by.data = "board"
+    if step is not None:
+        form.step_code.data = step
 
 
 def _register_page(pilot, form, status=200):
@@ -47,6 +76,7 @@ def _register_page(pilot, form, status=200):
         steps=steps,
         deciders=role_names(pilot),
         kinds=KIND_LABELS,
+        value_labels=VALUE_LABELS,
         statuses=STATUS_LABELS,
         form=form if can_record else None,
         can_record=can_record,
@@ -61,6 +91,8 @@ def decisions(pilot_id):
     form = _decision_form(pilot)
     if form.is_submitted():
         access.require("decision.record", pilot)
+    else:
+        _prefill(pilot, form)
     if form.validate_on_submit():
         services.record_decision(
             pilot,

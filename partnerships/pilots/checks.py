@@ -57,10 +57,24 @@ def _current_decisions():
 
 @implements("goals:set")
 def goals_set(pilot, _param) -> CheckResult:
-    """Sub-step 1c: the working group wrote its goals down."""
-    if (pilot.goals_text or "").strip():
+    """Sub-step 1c: the working group wrote down its goals and the target group it chose."""
+    goals = bool((pilot.goals_text or "").strip())
+    target_group = bool((pilot.target_group_text or "").strip())
+    if goals and target_group:
         return CheckResult("done")
-    return CheckResult("missing", _l("The goals have not been written down yet (pilot settings)."))
+    if goals:
+        return CheckResult("missing", _l("The target group has not been written down yet."))
+    if target_group:
+        return CheckResult("missing", _l("The goals have not been written down yet."))
+    return CheckResult("missing", _l("Neither the goals nor the target group are written down."))
+
+
+@implements("ambassador:named")
+def ambassador_named(pilot, _param) -> CheckResult:
+    """Sub-step 1e: someone on the board is the pilot's ambassador."""
+    if (pilot.ambassador or "").strip():
+        return CheckResult("done")
+    return CheckResult("missing", _l("No ambassador on the board has been named yet."))
 
 
 @implements("route:chosen")
@@ -93,6 +107,10 @@ DECISION_LABELS = {
     "supplier_choice": _l("choice of supplier"),
     "budget": _l("budget decision"),
     "policy_adoption": _l("adoption of the policy"),
+    "procurement_strategy": _l("social procurement strategy"),
+    "market_consultation": _l("market consultation record"),
+    "sr_requirement": _l("decision on how the tender asks for social return"),
+    "results_shared": _l("decision on sharing the results"),
     "other": _l("decision"),
 }
 

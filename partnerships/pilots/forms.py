@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     DecimalField,
@@ -24,13 +23,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..forms import NoControlCharacters, VersionedForm, choices
+from ..forms import Form, NoControlCharacters, VersionedForm, choices, strip
 from ..privacy import PersonalDataWarning, confirm_field
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class PlausibleDate:
@@ -91,11 +86,11 @@ FREQUENCY_LABELS = {
 }
 
 
-class PilotForm(FlaskForm):
+class PilotForm(Form):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     purchasing_category = SelectField(
         _l("Purchasing category"), choices=choices(CATEGORY_LABELS.items())
@@ -125,7 +120,7 @@ class PilotSettingsForm(VersionedForm):
             "What the working group wants to achieve together (sub-step 1c). You can use Markdown."
         ),
         validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
-        filters=[_strip],
+        filters=[strip],
     )
     target_group_text = TextAreaField(
         _l("Target group"),
@@ -134,7 +129,16 @@ class PilotSettingsForm(VersionedForm):
             "(sub-step 1c). You can use Markdown."
         ),
         validators=[Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
-        filters=[_strip],
+        filters=[strip],
+    )
+    ambassador = StringField(
+        _l("Ambassador on the board"),
+        description=_l(
+            "The board member who speaks up for the pilot inside and outside the organisation "
+            "(sub-step 1e)."
+        ),
+        validators=[Length(max=200), NoControlCharacters()],
+        filters=[strip],
     )
     confirm_not_personal = confirm_field()
     monitoring_frequency = SelectField(
@@ -161,13 +165,13 @@ class StepStatusForm(VersionedForm):
         _l("Reason for skipping"),
         description=_l("Required when you skip this sub-step."),
         validators=[Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     note = TextAreaField(
         _l("Note"),
         description=_l("Optional: what was done, agreed or still to do. You can use Markdown."),
         validators=[Length(max=5000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
     def validate_reason(self, field):
@@ -193,7 +197,7 @@ class RouteForm(VersionedForm):
             Length(max=2000),
             NoControlCharacters(),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
     back = HiddenField()
 

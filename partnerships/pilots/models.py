@@ -66,6 +66,8 @@ class Pilot(Timestamped, db.Model):
     # Goals and target group agreed in sub-step 1c (Markdown).
     goals_text: Mapped[str] = mapped_column(Text, default="")
     target_group_text: Mapped[str] = mapped_column(Text, default="")
+    # 1e: the board member who speaks for the pilot inside and outside the organisation.
+    ambassador: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # The method is frozen per pilot so that editing a workflow never rewrites history.
     workflow_key: Mapped[str] = mapped_column(String(80))
     workflow_version: Mapped[int] = mapped_column(Integer)

@@ -11,6 +11,7 @@ from ..concurrency import StaleEdit
 from ..extensions import db
 from ..htmx import invalid, is_htmx, render
 from ..i18n import locale_code
+from ..web import has_endpoint
 from . import bp, progress, stepper
 from .forms import RouteForm, StepStatusForm
 from .models import StepStatus
@@ -55,6 +56,8 @@ def substep_context(pilot, workflow, code: str, form=None, route_form=None, **ex
     state = stepper.step_state(pilot, code)
     internal = access.can(current_user, "step.view_internal", pilot)
     can_update = access.can(current_user, "step.update", pilot)
+    route_code = stepper.route_substep(workflow)
+    previous_code, next_code = stepper.neighbours(workflow, pilot.route, code)
     return dict(
         pilot=pilot,
         workflow=workflow,
@@ -68,13 +71,19 @@ def substep_context(pilot, workflow, code: str, form=None, route_form=None, **ex
         internal=internal,
         can_update=can_update,
         form=status_form_for(state, form) if can_update else None,
-        checks=stepper.checklist(pilot, workflow, code, locale) if internal else [],
+        checks=stepper.checklist(pilot, workflow, code, locale, current_user) if internal else [],
+        previous_sub=workflow.substep(previous_code) if previous_code else None,
+        next_sub=workflow.substep(next_code) if next_code else None,
         duties=stepper.duties(pilot, workflow, step.code, locale),
         history=stepper.history(pilot, code) if internal else [],
-        closes_route_choice=step.code == workflow.route_choice_after,
-        route_form=route_form_for(pilot, workflow, route_form)
-        if step.code == workflow.route_choice_after
-        else None,
+        closes_route_choice=code == route_code,
+        route_substep=route_code,
+        can_choose_route=access.can(current_user, "pilot.choose_route", pilot),
+        # The sub-step that asks for actions is where the action plan is made (1d).
+        shows_action_plan=any(check.name == "actions:min" for check in sub.checks)
+        and has_endpoint("actions.plan")
+        and access.can(current_user, "action_plan.view", pilot),
+        route_form=route_form_for(pilot, workflow, route_form) if code == route_code else None,
         route_decision=stepper.current_route_decision(pilot),
         **extra,
     )
@@ -160,6 +169,12 @@ def substep_status(pilot_id, code):
         )
     if ask_route:
         flash(_("Step 1 is complete. Choose the route now."), "info")
+        # The route form lives on its own sub-step: go there rather than leave a dead end.
+        route_code = stepper.route_substep(workflow) or code
+        return redirect(
+            url_for("pilots.substep", pilot_id=pilot.id, code=route_code, _anchor="route-choice"),
+            code=303,
+        )
     return redirect(url_for("pilots.substep", pilot_id=pilot.id, code=code), code=303)
 
 

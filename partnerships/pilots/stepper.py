@@ -17,7 +17,7 @@ from ..audit import AuditEvent
 from ..concurrency import StaleEdit, claim
 from ..extensions import db
 from ..i18n import locale_code
-from ..workflow.checks import describe, evaluate
+from ..workflow.checks import WHERE, describe, evaluate
 from .checks import current_decisions
 from .models import Membership, StepState, StepStatus
 from .progress import route_steps
@@ -36,6 +36,9 @@ class CheckLine:
     label: str
     status: str  # done | missing | unavailable
     message: str
+    # Where the check is satisfied, opened for this pilot and sub-step; None when the check
+    # holds, or the person may not use that place.
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ def set_status(
     # Outside a request (demo, CLI) nobody reads the warning, and messages need a language.
     if status == StepStatus.DONE and has_request_context():
         unmet = tuple(
-            line for line in checklist(pilot, workflow, code, None) if line.status != "done"
+            line for line in checklist(pilot, workflow, code, None, actor) if line.status != "done"
         )
     return StatusChange(state, changed, unmet)
 
@@ -127,17 +130,59 @@ def _labels(workflow, locale) -> dict[str, str]:
     return labels
 
 
-def checklist(pilot, workflow, code: str, locale: str | None) -> list[CheckLine]:
-    """The sub-step's completion checks with their live answer."""
+def checklist(pilot, workflow, code: str, locale: str | None, user=None) -> list[CheckLine]:
+    """The sub-step's completion checks with their live answer and, for a check that does
+    not hold yet, a link to where it is satisfied when `user` may use that place."""
     locale = locale or current_locale()
     labels = _labels(workflow, locale)
+    step = workflow.step_of(code)
     lines = []
     for check in workflow.substep(code).checks:
         result = evaluate(check, pilot)
+        url = None
+        if result.status != "done" and user is not None:
+            url = check_url(check, pilot, code, step.code, user)
         lines.append(
-            CheckLine(describe(check, locale, labels), result.status, result.render(locale))
+            CheckLine(describe(check, locale, labels), result.status, result.render(locale), url)
         )
     return lines
+
+
+def check_url(check, pilot, substep: str, step: str, user) -> str | None:
+    """The address of the place that satisfies the check (see workflow.checks.WHERE), or
+    None when there is none, it is not installed, or the person may not use it."""
+    from flask import current_app, url_for
+
+    from .. import access
+
+    where = WHERE.get(check.name)
+    if where is None or where.endpoint not in current_app.view_functions:
+        return None
+    if not access.can(user, where.rule, pilot):
+        return None
+    return url_for(where.endpoint, **where.values(pilot.id, check.param, substep, step))
+
+
+def route_substep(workflow) -> str | None:
+    """The sub-step whose page holds the route form: the one that checks the route choice,
+    else the last sub-step of the step after which the route is chosen."""
+    step = workflow.step(workflow.route_choice_after or "")
+    if step is None:
+        return None
+    for sub in step.substeps:
+        if any(check.name == "route:chosen" for check in sub.checks):
+            return sub.code
+    return step.substeps[-1].code if step.substeps else None
+
+
+def neighbours(workflow, route: str | None, code: str) -> tuple[str | None, str | None]:
+    """The sub-steps before and after this one on the pilot's route."""
+    on_route = route_steps(workflow, route)
+    codes = [sub.code for step in workflow.steps if step.code in on_route for sub in step.substeps]
+    if code not in codes:
+        return None, None
+    at = codes.index(code)
+    return (codes[at - 1] if at else None), (codes[at + 1] if at + 1 < len(codes) else None)
 
 
 def current_route_decision(pilot):
@@ -188,6 +233,7 @@ SETTINGS_FIELDS = (
     "goal_people",
     "goals_text",
     "target_group_text",
+    "ambassador",
     "monitoring_frequency",
     "status",
 )
@@ -199,6 +245,9 @@ def update_settings(pilot, actor, *, version, **fields) -> list[str]:
     if unknown:
         raise TypeError(f"not a pilot setting: {sorted(unknown)}")
     claim(pilot, version)
+    for name in ("goals_text", "target_group_text", "ambassador"):
+        if name in fields:
+            fields[name] = fields[name] or ""  # a form sent without the field keeps text
     if "monitoring_frequency" in fields:
         fields["monitoring_frequency"] = fields["monitoring_frequency"] or None
     changed = [name for name, value in fields.items() if getattr(pilot, name) != value]

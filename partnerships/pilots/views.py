@@ -12,6 +12,7 @@ from ..extensions import db
 from ..htmx import invalid, render
 from ..i18n import locale_code
 from . import bp, progress, services, stepper
+from . import for_you as for_you_page
 from .forms import CATEGORY_LABELS, FREQUENCY_LABELS, PilotForm, PilotSettingsForm, RouteForm
 from .models import PilotStatus
 
@@ -93,9 +94,14 @@ def pilot_context(pilot, route_form: RouteForm | None = None, **extra) -> dict:
         pilot=pilot,
         workflow=workflow,
         progress=progress.for_pilot(pilot, workflow, locale_code()),
-        route_form=route_form_for(pilot, workflow, route_form, decision),
+        # The route is chosen on its sub-step; here only a form sent back with errors shows.
+        route_form=route_form_for(pilot, workflow, route_form, decision) if route_form else None,
         route_decision=decision,
+        route_substep=stepper.route_substep(workflow),
+        can_choose_route=access.can(current_user, "pilot.choose_route", pilot),
         internal=access.can(current_user, "step.view_internal", pilot),
+        can_update=access.can(current_user, "step.update", pilot),
+        standing=access.standing(current_user, pilot),
         can_settings=access.can(current_user, "pilot.edit_settings", pilot),
         category_labels=CATEGORY_LABELS,
         frequency_labels=FREQUENCY_LABELS,
@@ -133,3 +139,17 @@ def settings(pilot_id):
         return render("pilots/settings.html", status=409, pilot=pilot, form=form, stale=True)
     flash(_("Pilot settings saved."), "success")
     return redirect(url_for("pilots.show", pilot_id=pilot.id), code=303)
+
+
+@bp.route("/for-you")
+@login_required
+def for_you():
+    """The first page after login: what this person must do now, across their pilots."""
+    from ..actions.labels import STATUS_LABELS as ACTION_STATUS_LABELS
+
+    return render_template(
+        "pilots/for_you.html",
+        page=for_you_page.build(current_user, locale_code()),
+        can_create=access.can(current_user, "pilot.create"),
+        action_status_labels=ACTION_STATUS_LABELS,
+    )

@@ -69,7 +69,7 @@ def board_export():
     writer.writerow(
         [
             _("Pilot"),
-            _("Step reached"),
+            _("Where the pilot is in the method"),
             _("Actions done"),
             _("Actions overdue"),
             _("People placed"),

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..workflow.checks import CheckResult, implements
-from .models import POLICY_SECTIONS, Evaluation, EvaluationStatus, PolicyDraft
+from .models import POLICY_SECTIONS, Evaluation, EvaluationStatus, PolicyDraft, PublicLink
 
 
 @implements("evaluation:done")
@@ -41,3 +41,33 @@ def policy_drafted(pilot, _param) -> CheckResult:
             ),
         )
     return CheckResult("done", _l("The policy framework has text in every section."))
+
+
+@implements("results:shared")
+def results_shared(pilot, _param) -> CheckResult:
+    """Sub-step 5d: the results are shared, through the public results page that is switched
+    on or a recorded decision on how they are shared. An evaluation alone (4b) is not it."""
+    from ..meetings.models import Decision, DecisionStatus
+
+    public = db.session.scalar(
+        select(PublicLink.id)
+        .where(PublicLink.pilot_id == pilot.id, PublicLink.revoked_at.is_(None))
+        .limit(1)
+    )
+    if public is not None:
+        return CheckResult("done", _l("The public results page is switched on."))
+    decided = db.session.scalar(
+        select(Decision.id)
+        .where(
+            Decision.pilot_id == pilot.id,
+            Decision.kind == "results_shared",
+            Decision.status == DecisionStatus.TAKEN,
+        )
+        .limit(1)
+    )
+    if decided is not None:
+        return CheckResult("done", _l("How the results are shared is recorded as a decision."))
+    return CheckResult(
+        "missing",
+        _l("Switch on the public results page, or record how you shared the results."),
+    )

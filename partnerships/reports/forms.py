@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import Form, NoControlCharacters, VersionedForm
+from ..forms import choices as options  # the reports views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import Anonymous
 
 LONG = 20000
-
-
-def options(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms choices."""
-    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def _text(label, *, required=False, description="", max_length=LONG):
@@ -54,7 +48,7 @@ class NoteForm(VersionedForm):
             raise ValidationError(_l("The period cannot end before it starts."))
 
 
-class RemarkForm(FlaskForm):
+class RemarkForm(Form):
     """A board member's review remark."""
 
     body = TextAreaField(
@@ -68,7 +62,7 @@ class RemarkForm(FlaskForm):
     )
 
 
-class EvaluationStartForm(FlaskForm):
+class EvaluationStartForm(Form):
     """Start an evaluation of the pilot or of one contract."""
 
     title = StringField(
@@ -98,7 +92,7 @@ THEME_LABELS = {
 }
 
 
-class LessonForm(FlaskForm):
+class LessonForm(Form):
     """One lesson for the next tender."""
 
     theme = SelectField(_l("Theme"), choices=options(THEME_LABELS.items()), default="tender")
@@ -138,7 +132,7 @@ class PolicyForm(VersionedForm):
     results = _text(_l("Intended results"))
 
 
-class SpecialistForm(FlaskForm):
+class SpecialistForm(Form):
     """5b: who is the social return specialist."""
 
     user_id = SelectField(_l("Colleague in the pilot"), coerce=int, default=0)
@@ -152,7 +146,7 @@ class SpecialistForm(FlaskForm):
             raise ValidationError(_l("Choose a colleague or enter a name."))
 
 
-class AdoptionForm(FlaskForm):
+class AdoptionForm(Form):
     """5c: record the board's decision to adopt the policy in the register."""
 
     title = StringField(
@@ -173,7 +167,7 @@ class AdoptionForm(FlaskForm):
     )
 
 
-class LinkDecisionForm(FlaskForm):
+class LinkDecisionForm(Form):
     """5c: point at a decision already in the register."""
 
     decision_id = SelectField(_l("Decision in the register"), coerce=int, default=0)

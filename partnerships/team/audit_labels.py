@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -27,8 +28,11 @@ EVENT_LABELS = {
     "user.activated": _l("Account activated"),
     "user.deactivated": _l("Account deactivated"),
     "user.password_changed": _l("Password changed"),
+    "user.linked_to_sso": _l("Account linked to the organisation's sign-in service"),
+    "user.created_by_sso": _l("Account made at a first sign-in through the organisation"),
     "organisation.created": _l("Organisation created"),
     "organisation.changed": _l("Organisation changed"),
+    "organisation.sign_in_changed": _l("Sign-in settings changed"),
     "api_token.created": _l("API token created"),
     "api_token.revoked": _l("API token revoked"),
     "decision.recorded": _l("Decision recorded"),
@@ -108,4 +112,32 @@ def readable_details(event: str, details: str, route_names: dict[str, str]) -> s
         old = _("none") if old.strip() in ("", "-") else route_names.get(old.strip(), old)
         new = route_names.get(new.strip(), new)
         text = f"{old} → {new}{colon}{reason}"
+    if event.startswith("report."):
+        text = _report_period(text)
     return text
+
+
+# How monitoring events store their period: "2026-01-01..2026-03-31 v1" on submission,
+# "2026-01-01 v1 remark" on a decision.
+_PERIOD = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))? v(\d+)\s*(.*)$", re.S)
+
+
+def _report_period(text: str) -> str:
+    """A report's period and version in words instead of the stored codes."""
+    from flask_babel import format_date
+
+    match = _PERIOD.match(text.strip())
+    if match is None:
+        return text
+    start, end, version, rest = match.groups()
+    day = lambda value: format_date(date.fromisoformat(value), "d MMMM yyyy")  # noqa: E731
+    if end:
+        words = _(
+            "period %(start)s to %(end)s, version %(version)s",
+            start=day(start),
+            end=day(end),
+            version=version,
+        )
+    else:
+        words = _("period from %(start)s, version %(version)s", start=day(start), version=version)
+    return f"{words}: {rest}" if rest else words

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from ..forms import NoControlCharacters, VersionedForm
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from ..forms import Form, NoControlCharacters, VersionedForm, strip
 
 
 def _int_or_none(value):
@@ -21,7 +16,7 @@ def _int_or_none(value):
         return -1  # an impossible id, so the choice validator refuses it
 
 
-class AddMemberForm(FlaskForm):
+class AddMemberForm(Form):
     user_id = SelectField(
         _l("Person"),
         coerce=_int_or_none,
@@ -35,15 +30,15 @@ class AddMemberForm(FlaskForm):
         _l("Task description (optional)"),
         description=_l("What this person does in the pilot; the action plan lists it."),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
-class InviteMemberForm(FlaskForm):
+class InviteMemberForm(Form):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     email = EmailField(
         _l("E-mail address"),
@@ -52,7 +47,7 @@ class InviteMemberForm(FlaskForm):
             Email(message=_l("Enter a valid e-mail address.")),
             Length(max=254),
         ],
-        filters=[_strip],
+        filters=[strip],
     )
     role = SelectField(
         _l("Role"), validate_choice=False, validators=[DataRequired(message=_l("Choose a role."))]
@@ -70,7 +65,7 @@ class InviteMemberForm(FlaskForm):
     task_description = TextAreaField(
         _l("Task description (optional)"),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -78,7 +73,7 @@ class TaskForm(VersionedForm):
     task_description = TextAreaField(
         _l("Task description"),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
 
 
@@ -87,7 +82,7 @@ class DutyForm(VersionedForm):
         _l("Duty text for this pilot"),
         description=_l("Leave empty to use the method's text again."),
         validators=[Optional(), Length(max=2000), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     step_code = HiddenField()
     role = HiddenField()

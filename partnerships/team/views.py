@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, render_template, request, url_for
+from flask import abort, flash, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
@@ -71,8 +71,18 @@ def _page(pilot, add=None, invite=None, status=200, invite_link=None):
 @bp.route("/pilots/<int:pilot_id>/working-group")
 @login_required
 def working_group(pilot_id):
+    """The working group; `?role=` (from a sub-step's checklist) chooses that role in the
+    forms, and a role the method does not know is refused with a message."""
     pilot = access.load_pilot(pilot_id, "team.view")
-    return _page(pilot)
+    role = request.args.get("role")
+    if role is None:
+        return _page(pilot)
+    if role not in {r.code for r in services.assignable_roles(pilot)}:
+        g.own_message = True
+        abort(400, _("There is no role “%(role)s” in this pilot's method.", role=role[:40]))
+    add, invite = AddMemberForm(prefix="add"), InviteMemberForm(prefix="invite")
+    add.role.data = invite.role.data = role
+    return _page(pilot, add, invite)
 
 
 @bp.route("/pilots/<int:pilot_id>/working-group/add", methods=["POST"])

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from partnerships.workflow.model import CheckRef, Text
 
-ParamKind = Literal["int", "role", "template", "decision_kind", "any"]
+ParamKind = Literal["int", "role", "template", "decision_kind", "substep", "any"]
 Status = Literal["done", "missing", "unavailable"]
 
 DECISION_KINDS = (
@@ -23,6 +23,10 @@ DECISION_KINDS = (
     "supplier_choice",
     "budget",
     "policy_adoption",
+    "procurement_strategy",
+    "market_consultation",
+    "sr_requirement",
+    "results_shared",
     "other",
 )
 
@@ -47,6 +51,7 @@ class CheckSpec:
             "role": ":coordinator",
             "template": "=kickoff",
             "decision_kind": ":principebesluit",
+            "substep": "=2Aa",
             "any": "=value",
         }
         return self.name + sample[self.param_kind]
@@ -56,11 +61,28 @@ class CheckSpec:
 _SPECS: tuple[tuple[str, ParamKind | None, str, str], ...] = (
     ("decision", "decision_kind", "Besluit vastgelegd: {param}", "Decision recorded: {param}"),
     ("role_filled", "role", "Rol bezet: {param}", "Role filled: {param}"),
-    ("goals:set", None, "Doelstellingen vastgelegd", "Goals recorded"),
+    (
+        "goals:set",
+        None,
+        "Doelstellingen en doelgroep vastgelegd",
+        "Goals and target group recorded",
+    ),
+    (
+        "ambassador:named",
+        None,
+        "Ambassadeur in het bestuur benoemd",
+        "Ambassador on the board named",
+    ),
+    ("results:shared", None, "Resultaten gedeeld", "Results shared"),
     ("actions:min", "int", "Minstens {param} acties", "At least {param} actions"),
     ("route:chosen", None, "Route gekozen (2A, 2B of beide)", "Route chosen (2A, 2B or both)"),
     ("meeting:held", "template", "Overleg gehouden: {param}", "Meeting held: {param}"),
-    ("brainstorm:held", None, "Brainstorm gehouden", "Brainstorm held"),
+    (
+        "brainstorm:held",
+        "substep",
+        "Brainstorm gehouden voor {param}",
+        "Brainstorm held for {param}",
+    ),
     (
         "contracts:min",
         "int",
@@ -108,11 +130,73 @@ DECISION_KIND_LABELS: dict[str, Text] = {
     "supplier_choice": Text(nl="keuze van opdrachtnemer", en="choice of supplier"),
     "budget": Text(nl="budgetbesluit", en="budget decision"),
     "policy_adoption": Text(nl="vaststelling van het beleidskader", en="adoption of the policy"),
+    "procurement_strategy": Text(nl="sociale inkoopstrategie", en="social procurement strategy"),
+    "market_consultation": Text(nl="uitkomst van de marktconsultatie", en="market consultation"),
+    "sr_requirement": Text(
+        nl="manier waarop de aanbesteding social return vraagt",
+        en="how the tender asks for social return",
+    ),
+    "results_shared": Text(nl="besluit over het delen van de resultaten", en="sharing of results"),
     "other": Text(nl="overig besluit", en="other decision"),
 }
 
 KNOWN_CHECKS: dict[str, CheckSpec] = {
     name: CheckSpec(name, kind, Text(nl=nl, en=en)) for name, kind, nl, en in _SPECS
+}
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a check is satisfied: the page (endpoint), the access rule a person needs to
+    use it, and query values that open it filled in. A value "{param}" is the check's
+    parameter, "{substep}" the sub-step whose checklist links there, "{step}" its step."""
+
+    endpoint: str
+    rule: str
+    args: tuple[tuple[str, str], ...] = ()
+    anchor: str | None = None
+
+    def values(self, pilot_id: int, param, substep: str, step: str) -> dict:
+        """The url_for values for one pilot and sub-step."""
+        fill = {"{param}": "" if param is None else str(param), "{substep}": substep}
+        fill["{step}"] = step
+        values: dict = {"pilot_id": pilot_id}
+        for name, value in self.args:
+            values[name] = fill.get(value, value)
+        if self.anchor:
+            values["_anchor"] = self.anchor
+        return values
+
+
+# For each check, the place that satisfies it. Data, so the sub-step page needs no special
+# case per check: a new check names its place here, next to its description.
+WHERE: dict[str, Where] = {
+    "decision": Where(
+        "meetings.decisions",
+        "decision.record",
+        (("kind", "{param}"), ("step", "{substep}")),
+        "new-decision-heading",
+    ),
+    "role_filled": Where(
+        "team.working_group", "team.manage", (("role", "{param}"),), "add-heading"
+    ),
+    "goals:set": Where("pilots.settings", "pilot.edit_settings", anchor="goals_text"),
+    "ambassador:named": Where("pilots.settings", "pilot.edit_settings", anchor="ambassador"),
+    "results:shared": Where("reports.results", "results.manage"),
+    "actions:min": Where("actions.new", "action.manage", (("step", "{substep}"),)),
+    "route:chosen": Where(
+        "pilots.substep", "pilot.choose_route", (("code", "{substep}"),), "route-choice"
+    ),
+    "meeting:held": Where("meetings.new", "meeting.create", (("kind", "{param}"),)),
+    "brainstorm:held": Where("brainstorms.new", "brainstorm.create", (("step", "{substep}"),)),
+    "contracts:min": Where("jobs.contract_new", "contract.create"),
+    "potential_jobs:min": Where("jobs.potential_job_new", "potential_job.edit"),
+    "placements:min": Where("jobs.placement_new", "placement.create"),
+    "monitoring:frequency_set": Where(
+        "pilots.settings", "pilot.edit_settings", anchor="monitoring_frequency"
+    ),
+    "evaluation:done": Where("reports.evaluation", "evaluation.create"),
+    "policy:drafted": Where("reports.policy", "policy.edit"),
 }
 
 
@@ -247,10 +331,19 @@ def _unknown(raw: str, name: str) -> str:
 
 
 def validate_param(
-    check: CheckRef, roles: Collection[str], templates: Collection[str]
+    check: CheckRef,
+    roles: Collection[str],
+    templates: Collection[str],
+    substeps: Collection[str] | None = None,
 ) -> str | None:
-    """Return a message when a check's parameter names no role, template or decision kind."""
+    """Return a message when a check's parameter names no role, template, decision kind or
+    sub-step."""
     kind = KNOWN_CHECKS[check.name].param_kind
+    if kind == "substep" and substeps is not None and check.param not in substeps:
+        return (
+            f"check {str(check)!r} names unknown sub-step {check.param!r}; "
+            f"sub-steps: {', '.join(substeps)}"
+        )
     if kind == "role" and check.param not in roles:
         return f"check {str(check)!r} names unknown role {check.param!r}; roles: {', '.join(roles)}"
     if kind == "template" and check.param not in templates:

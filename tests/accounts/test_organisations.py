@@ -27,7 +27,9 @@ def test_org_admin_deactivates_a_colleague_who_then_cannot_log_in(app, make, log
     db.session.expire_all()
     assert not db.session.get(User, colleague.id).is_active
     # The open session ends at once, and logging in again fails.
-    assert colleague_client.get("/settings").status_code == 302
+    ended = colleague_client.get("/settings")
+    assert ended.status_code == 401
+    assert "Je sessie is beëindigd" in ended.text
     again = colleague_client.post("/login", data={"email": colleague.email, "password": PASSWORD})
     assert again.status_code == 401
 

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import TEST_CONFIG
+from tests.conftest import PASSWORD, TEST_CONFIG
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -167,3 +167,16 @@ def axe_check(_axe):
             )
 
     return _check
+
+
+def log_in(page, axe_check, email):
+    """Log in through the Dutch login form, checking both pages with axe on the way."""
+    from playwright.sync_api import expect
+
+    page.goto("/login")
+    axe_check(page)
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+    axe_check(page)

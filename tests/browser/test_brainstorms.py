@@ -14,6 +14,7 @@ from partnerships.actions.models import Action
 from partnerships.brainstorms import services
 from partnerships.extensions import db
 from partnerships.jobs.models import PotentialJob
+from tests.browser.fixtures import log_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -48,16 +49,6 @@ def board(make):
         shared=f"{base}/{shared.id}",
         private=f"{base}/{private.id}",
     )
-
-
-def log_in(page, axe_check, email):
-    page.goto("/login")
-    axe_check(page)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    axe_check(page)
 
 
 def test_two_people_see_each_others_cards_live(page, browser, live_server, axe_check, board):

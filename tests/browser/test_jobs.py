@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from partnerships.extensions import db
-from tests.conftest import PASSWORD
+from tests.browser.fixtures import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -65,16 +65,6 @@ def story(make):
         )
     db.session.commit()
     return dict(pilot=pilot, contract=contract, coordinator=coordinator, contact=contact)
-
-
-def log_in(page, axe_check, email):
-    page.goto("/login")
-    axe_check(page)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    axe_check(page)
 
 
 def test_supplier_reports_coordinator_accepts_dashboard_matches(page, axe_check, story):

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from partnerships.extensions import db
-from tests.conftest import PASSWORD
+from tests.browser.fixtures import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -34,16 +34,6 @@ def story(make):
     )
     db.session.commit()
     return dict(pilot=pilot, coordinator=coordinator, linda=henk, ruud=ruud)
-
-
-def log_in(page, axe_check, email):
-    page.goto("/login")
-    axe_check(page)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    axe_check(page)
 
 
 def test_first_supplier_meeting_from_agenda_to_register_and_tasks(

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from partnerships.extensions import db
-from tests.conftest import PASSWORD
+from tests.browser.fixtures import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -29,16 +29,6 @@ def story(make):
     )
     db.session.commit()
     return dict(pilot=pilot, coordinator=coordinator, board=board)
-
-
-def log_in(page, axe_check, email):
-    page.goto("/login")
-    axe_check(page)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    axe_check(page)
 
 
 def test_note_to_the_board_and_back_then_results_shared_and_revoked(
@@ -75,7 +65,9 @@ def test_note_to_the_board_and_back_then_results_shared_and_revoked(
         expect(board.get_by_text("Nog niet door jou gelezen")).to_be_visible()
         today = date.today()
         board.get_by_role("link", name=f"Kwartaal {(today.month + 2) // 3} {today.year}").click()
-        expect(board.get_by_role("table", name="Kerncijfers")).to_contain_text("Bereikte stap")
+        expect(board.get_by_role("table", name="Kerncijfers")).to_contain_text(
+            "Waar de proeftuin staat in de methode"
+        )
         expect(board.locator(".prose strong")).to_have_text("Twee")
         axe_check(board)
         board.get_by_role("button", name="Markeren als gelezen").click()

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from partnerships.extensions import db
+from tests.browser.fixtures import log_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -21,16 +22,6 @@ def story(make):
     make.member(pilot, make.user(buyer, name="Wethouder Karin Mulder"), role="board")
     db.session.commit()
     return dict(pilot=pilot, coordinator=coordinator)
-
-
-def log_in(page, axe_check, email):
-    page.goto("/login")
-    axe_check(page)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    axe_check(page)
 
 
 def mark_page(page):
@@ -95,8 +86,8 @@ def test_coordinator_walks_the_stepper(page, browser, live_server, axe_check, st
     assert not_reloaded(page)
     axe_check(page)
 
-    # Choose route 2B on the pilot page: 2A greys out, the totals follow the route.
-    page.goto(f"/pilots/{pilot_id}")
+    # Choose route 2B at the end of step 1 (on 1d): 2A greys out, the totals follow the route.
+    page.goto(f"/pilots/{pilot_id}/steps/1d")
     axe_check(page)
     mark_page(page)
     page.get_by_label("Bestaand contract (2B)").check()
@@ -138,7 +129,7 @@ def test_without_javascript_the_status_form_saves_after_a_normal_reload(
         expect(page.locator(".flashes")).to_contain_text("Status opgeslagen.")
         expect(page.locator("#substep-status")).to_contain_text("Bezig")
         # The route form works the same way without JavaScript.
-        page.goto(f"/pilots/{story['pilot'].id}")
+        page.goto(f"/pilots/{story['pilot'].id}/steps/1d")
         page.get_by_label("Beide routes naast elkaar").check()
         page.locator("#route-choice").get_by_label("Reden").fill("Er komt ook een aanbesteding.")
         page.get_by_role("button", name="Route vastleggen").click()

@@ -1,5 +1,6 @@
 """Every count checked against a hand calculation, written next to the assertion."""
 
+import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -239,7 +240,13 @@ def test_impossible_paid_hours_are_refused():
 def test_placement_facts_are_frozen_and_hashable():
     p = placement(paid=[PaidHours(date(2025, 1, 1), date(2025, 1, 31), Decimal(10))])
     assert isinstance(p.paid_hours, tuple)
-    assert hash(p) == hash(placement(paid=p.paid_hours))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.hours_per_week = Decimal(40)  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.paid_hours[0].hours = Decimal(20)  # type: ignore[misc]
+    same = placement(paid=p.paid_hours)
+    assert hash(p) == hash(same) and p == same
+    assert {p, same, placement("12")} == {p, placement("12")}  # usable as set members
 
 
 # --- people_count ------------------------------------------------------------------------
@@ -440,12 +447,23 @@ def test_banen_is_additive_over_a_split_period_weighted_by_days(ps, start, left,
 
 
 @given(st.lists(placements(), max_size=8), days, st.integers(0, 400))
-def test_banen_is_never_negative_and_people_bound_it_from_below(ps, start, length):
+def test_banen_is_never_negative_and_zero_when_nobody_works(ps, start, length):
     end = start + timedelta(length)
     count = banen_count(ps, start, end, counted_groups=None)
     assert count >= 0
     if people_count(ps, start, end) == 0 and not any(p.paid_hours for p in ps):
         assert count == 0
+
+
+def test_banen_can_be_fewer_or_more_than_people():
+    # Banen count hours, not heads: 25.5 hours a week is one baan.
+    # Two people at 12.75 hours all of 2025: 0.50 + 0.50 = 1.00 baan for 2 people.
+    halves = [placement("12.75"), placement("12.75")]
+    assert banen_count(halves, *Y2025) == Decimal("1.00")
+    assert people_count(halves, *Y2025) == 2
+    # One person at 38 hours: 38 / 25.5 = 1.490... = 1.49 banen for 1 person.
+    assert banen_count([placement("38")], *Y2025) == Decimal("1.49")
+    assert people_count([placement("38")], *Y2025) == 1
 
 
 @given(days, st.integers(0, 400))

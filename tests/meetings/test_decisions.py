@@ -147,7 +147,8 @@ def test_a_decision_of_another_pilot_cannot_be_reached(world, make, login_as):
 def test_our_catalogue_calls_it_the_besluitenregister():
     """One word for one thing: the Dutch never says "besluitenlijst" for the register."""
     po = Path(services.__file__).parent / "translations/nl/LC_MESSAGES/messages.po"
-    catalogue = read_po(po.open("rb"), locale="nl")
+    with po.open("rb") as handle:
+        catalogue = read_po(handle, locale="nl")
     mentions = [m.string for m in catalogue if m.id and "register" in m.id]
     assert len(mentions) >= 8
     assert all("besluitenregister" in text.lower() for text in mentions)

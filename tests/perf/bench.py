@@ -118,6 +118,8 @@ def key_pages(ids: dict) -> list[tuple[str, str, str]]:
     pages = [
         TRIVIAL,
         ("static file (reference)", "anonymous", "/static/css/app.css"),
+        ("first page (Voor jou)", "coordinator", "/for-you"),
+        ("first page (Voor jou), board", "board", "/for-you"),
         ("pilot list", "coordinator", "/pilots"),
         ("pilot stepper", "coordinator", f"/pilots/{p}"),
         ("My tasks", "coordinator", "/tasks"),

@@ -13,12 +13,16 @@ def check(pilot, raw):
     return evaluate(parse_check(raw), pilot).status
 
 
-def test_goals_set_needs_written_goals(team):
+def test_goals_set_needs_written_goals_and_a_target_group(team):
     assert check(team.pilot, "goals:set") == "missing"
     team.pilot.goals_text = "   "
     assert check(team.pilot, "goals:set") == "missing"
     team.pilot.goals_text = "Zes banen in de schoonmaak."
+    assert check(team.pilot, "goals:set") == "missing"  # 1c also chooses the target group
+    team.pilot.target_group_text = "Mensen uit het doelgroepregister."
     assert check(team.pilot, "goals:set") == "done"
+    team.pilot.goals_text = ""
+    assert check(team.pilot, "goals:set") == "missing"
 
 
 def test_monitoring_frequency_set_needs_a_frequency(team):

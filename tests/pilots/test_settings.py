@@ -30,7 +30,8 @@ def test_the_coordinator_records_goals_and_monitoring_frequency(team, login_as):
     assert team.pilot.version == 2
     page = client.get(f"/pilots/{team.pilot.id}/steps/1c").get_data(as_text=True)
     assert (
-        "Goals recorded" in page and "missing" not in page.split("Checklist")[1].split("</ul>")[0]
+        "Goals and target group recorded" in page
+        and "missing" not in page.split("Checklist")[1].split("</ul>")[0]
     )
 
 

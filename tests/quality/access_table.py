@@ -28,6 +28,10 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login ok    deny  deny  deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login see   deny  deny  deny  deny  deny  deny  deny  deny  deny",
     },
+    "accounts.end_all_sessions": {
+        # Anyone signed in may sign out everywhere; it ends at the login page.
+        "POST":   "login login login login login login login login login",
+    },
     "accounts.forgot_password": {
         "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "422   422   422   422   422   422   422   422   422   422   422",
@@ -61,6 +65,36 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "login 422   422   422   422   422   422   422   422   422   422",
     },
+    "accounts.two_factor_code": {
+        # Only after a right password of an account with two-factor; else back to login.
+        "GET":    "login login login login login login login login login",
+        "POST":   "login login login login login login login login login",
+    },
+    "accounts.two_factor_new_codes": {
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.two_factor_off": {
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.two_factor_setup": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
+        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.user_sessions": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
+    },
+    "accounts.sign_in_settings": {
+        "GET":    "login ok    ok    deny  deny  deny  deny  deny  deny",
+        "POST":   "login ok    ok    deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.sso_callback": {
+        # No provider is set up in the world: there is nothing to come back to.
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.sso_start": {
+        "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok",
+        "POST":   "ok    ok    ok    ok    ok    ok    ok    ok    ok",
+    },
     "accounts.toggle_user": {
         "POST":   "login see   see   deny  deny  deny  deny  deny  deny  deny  deny",
     },
@@ -72,6 +106,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "actions.edit": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
+    },
+    "actions.new": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
     },
     "actions.index": {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
@@ -389,6 +426,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "pilots.choose_route": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
+    "pilots.for_you": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
+    },
     "pilots.index": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
     },
@@ -547,6 +587,10 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "team.working_group": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
+    },
+    "security_txt": {
+        # Served only when the installation configures a contact and an expiry date.
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
     },
 }
 # fmt: on

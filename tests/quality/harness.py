@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from tests.conftest import start_session
+
 EXCLUDED_ENDPOINTS = {"static"}
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -25,7 +27,7 @@ def act_as(client, user) -> None:
     with client.session_transaction() as session:
         session.clear()
         if user is not None:
-            session["_user_id"] = user.get_id()
+            session["_user_id"] = start_session(user)
             session["_fresh"] = True
 
 

@@ -92,11 +92,8 @@ def fabricate_missing(world: World) -> None:
             value = _value_for_column(world, table, column)
             if value is not _SKIP:
                 values[column.name] = value
-        try:
-            with db.session.begin_nested():
-                db.session.execute(table.insert().values(**values))
-        except Exception as error:
-            world.notes.append(f"fabricate {table.name}: {type(error).__name__}: {error}")
+        with db.session.begin_nested():
+            db.session.execute(table.insert().values(**values))
 
 
 _SKIP = object()

@@ -99,16 +99,6 @@ def test_overdue_counts_open_actions_past_their_deadline(scene, app):
     assert action_counts(pilot, date(2026, 6, 1)) == {"actions_done": 1, "actions_overdue": 2}
 
 
-def test_figures_say_not_yet_available_without_the_jobs_domain(scene, login_as, monkeypatch):
-    import sys
-
-    monkeypatch.setitem(sys.modules, "partnerships.jobs.services", None)  # import fails
-    client = login_as(scene.coordinator)
-    note = _draft(client, scene.pilot)
-    page = client.get(f"/pilots/{scene.pilot.id}/notes/{note.id}")
-    assert "nog niet beschikbaar" in page.text
-
-
 def test_second_note_for_the_same_period_is_refused_and_the_draft_kept(scene, login_as):
     client = login_as(scene.coordinator)
     first = _draft(client, scene.pilot)

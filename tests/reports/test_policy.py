@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from partnerships.extensions import db
 from partnerships.meetings.models import Decision
-from partnerships.reports import policy as services
 from partnerships.reports.checks import policy_drafted
 from partnerships.reports.models import POLICY_SECTIONS, PolicyDraft
 
@@ -185,12 +184,3 @@ def test_suppliers_and_strangers_cannot_open_the_policy(scene, login_as):
         client = login_as(user)
         assert client.get(f"/pilots/{scene.pilot.id}/policy").status_code == 403
         assert client.get(f"/pilots/{scene.pilot.id}/policy.docx").status_code == 403
-
-
-def test_prefill_reads_without_the_jobs_domain(scene, app, monkeypatch):
-    import sys
-
-    monkeypatch.setitem(sys.modules, "partnerships.jobs.services", None)
-    with app.test_request_context():
-        texts = services.prefill(scene.pilot)
-    assert "- nog geen" in texts["realisation"]

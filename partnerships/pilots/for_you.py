@@ -1,0 +1,533 @@
+""" "Voor jou": what one person must do now, across all their pilots, each item a link.
+
+The page reads each kind of work with one statement over all the person's pilots, so the
+number of statements stays the same however many pilots or items there are. What a person
+sees follows their standing in each pilot (the same roles access.py reads): the working
+group gets steps, reports to accept and meetings; a supplier contact its reports to send
+and brainstorms; the board its unread notes and proposed decisions; an organisation admin
+invitations and pilots that lack a coordinator or backup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import and_, exists, or_, select
+
+from .. import access, workflows_registry
+from ..access import COORDINATOR_ROLES
+from ..extensions import db
+from . import progress
+from .models import Membership, Pilot, PilotStatus
+
+ITEMS_PER_SECTION = 10
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to do: what, in which pilot, where it is done, and whether it is late."""
+
+    text: str
+    pilot_title: str
+    endpoint: str
+    values: dict
+    late: bool = False
+    when: date | datetime | None = None
+    hint: str = ""
+
+
+@dataclass
+class ForYou:
+    """The sections of the page, in the order they are shown; empty ones are left out."""
+
+    steps: list[Item] = field(default_factory=list)
+    progress: list[Item] = field(default_factory=list)
+    remarks: list[Item] = field(default_factory=list)
+    tasks: list = field(default_factory=list)
+    task_counts: dict = field(default_factory=dict)
+    reports_to_accept: list[Item] = field(default_factory=list)
+    reports_to_send: list[Item] = field(default_factory=list)
+    meetings: list[Item] = field(default_factory=list)
+    minutes: list[Item] = field(default_factory=list)
+    brainstorms: list[Item] = field(default_factory=list)
+    notes: list[Item] = field(default_factory=list)
+    decisions: list[Item] = field(default_factory=list)
+    invitations: list[Item] = field(default_factory=list)
+    unstaffed: list[Item] = field(default_factory=list)
+    pilot_count: int = 0
+    today: date | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not any(
+            (
+                self.steps,
+                self.progress,
+                self.remarks,
+                self.tasks,
+                self.reports_to_accept,
+                self.reports_to_send,
+                self.meetings,
+                self.minutes,
+                self.brainstorms,
+                self.notes,
+                self.decisions,
+                self.invitations,
+                self.unstaffed,
+            )
+        )
+
+
+@dataclass
+class _Standing:
+    """The person's standing per pilot, from one read of their memberships."""
+
+    pilots: dict[int, Pilot]
+    working_group: set[int]
+    coordinates: set[int]
+    board: set[int]
+    supplier: set[int]
+    decides_reports: set[int]
+    admin_of: set[int]
+
+
+def _standing(user) -> _Standing:
+    """Active pilots the person is in (or runs as organisation admin): two statements."""
+    member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
+    if user.is_org_admin:
+        member_of = member_of.union(
+            select(Pilot.id).where(Pilot.organisation_id == user.organisation_id)
+        )
+    pilots = {
+        p.id: p
+        for p in db.session.scalars(
+            select(Pilot)
+            .where(Pilot.id.in_(member_of), Pilot.status == PilotStatus.ACTIVE)
+            .order_by(Pilot.start_date.desc(), Pilot.id.desc())
+        )
+    }
+    from ..jobs.rules import REPORT_DECIDERS
+
+    rows: dict[int, list] = defaultdict(list)
+    for pilot_id, role, supplier_org in db.session.execute(
+        select(Membership.pilot_id, Membership.role, Membership.supplier_organisation_id).where(
+            Membership.user_id == user.id
+        )
+    ):
+        if pilot_id in pilots:
+            rows[pilot_id].append((role, supplier_org))
+    # The same standing access.py computes for every view, from rows already read.
+    standings = {pid: access.standing_from(user, p, rows[pid]) for pid, p in pilots.items()}
+    coordinates = {pid for pid, st in standings.items() if st.coordinator}
+    return _Standing(
+        pilots=pilots,
+        working_group={pid for pid, st in standings.items() if st.working_group},
+        coordinates=coordinates,
+        board={pid for pid, st in standings.items() if st.board},
+        supplier={pid for pid, st in standings.items() if st.supplier},
+        decides_reports=coordinates
+        | {pid for pid, st in standings.items() if st.working_group and st.roles & REPORT_DECIDERS},
+        admin_of={pid for pid, st in standings.items() if st.org_admin},
+    )
+
+
+def build(user, locale: str, today: date | None = None, now: datetime | None = None) -> ForYou:
+    """Everything on the person's first page, in a fixed number of statements."""
+    today = today or date.today()
+    now = now or datetime.now(UTC)
+    standing = _standing(user)
+    page = ForYou(pilot_count=len(standing.pilots), today=today)
+    if standing.working_group or standing.board:
+        page.steps, page.progress = _next_steps(standing, locale)
+    if standing.working_group:
+        page.reports_to_accept = _reports_to_accept(standing)
+    if standing.pilots:
+        from ..actions.queries import task_page
+
+        tasks = task_page(user, today, 1, per_page=ITEMS_PER_SECTION)
+        page.tasks, page.task_counts = tasks.items, tasks.counts
+        page.meetings, page.minutes = _meetings(user, standing, now)
+    if standing.supplier:
+        page.reports_to_send = _reports_to_send(user, standing, today)
+        page.brainstorms = _brainstorms(user, standing)
+    if standing.board:
+        page.notes = _unread_notes(user, standing)
+        page.decisions = _board_decisions(standing)
+        page.remarks = _remarks_read(user, standing, now)
+    if user.is_org_admin:
+        page.invitations = _invitations(user)
+        page.unstaffed = _unstaffed(standing)
+    return page
+
+
+def _next_steps(standing: _Standing, locale: str) -> tuple[list[Item], list[Item]]:
+    """The next open sub-step on each working-group pilot's route, and for the board how
+    far each of its pilots has come (one statement)."""
+    from flask_babel import gettext as _
+
+    ids = sorted(
+        standing.working_group | standing.board, key=lambda pid: standing.pilots[pid].start_date
+    )
+    statuses = progress.statuses_for(ids)
+    items, board = [], []
+    for pid in ids:
+        pilot = standing.pilots[pid]
+        workflow = workflows_registry.for_pilot(pilot)
+        picture = progress.compute(workflow, pilot.route, statuses[pid], locale)
+        if pid in standing.board and pid not in standing.working_group:
+            step = picture.current_step
+            board.append(
+                Item(
+                    text=pilot.title,
+                    pilot_title="",
+                    endpoint="pilots.show",
+                    values={"pilot_id": pid},
+                    hint=_(
+                        "%(done)s of %(total)s sub-steps done",
+                        done=picture.done,
+                        total=picture.total,
+                    )
+                    + (f" · {_('Step %(code)s', code=step.code)}: {step.title}" if step else ""),
+                )
+            )
+            continue
+        sub = picture.current_substep
+        if sub is None:
+            continue
+        items.append(
+            Item(
+                text=_("Next: %(code)s %(title)s", code=sub.code, title=sub.title),
+                pilot_title=pilot.title,
+                endpoint="pilots.substep",
+                values={"pilot_id": pid, "code": sub.code},
+                hint=_(
+                    "%(done)s of %(total)s sub-steps done", done=picture.done, total=picture.total
+                ),
+            )
+        )
+    return items[:ITEMS_PER_SECTION], board[:ITEMS_PER_SECTION]
+
+
+def _reports_to_accept(standing: _Standing) -> list[Item]:
+    """Submitted monitoring reports waiting for this person's acceptance (one statement)."""
+    from flask_babel import gettext as _
+
+    from ..jobs.choices import ReportStatus
+    from ..jobs.models import Contract, MonitoringReport
+
+    if not standing.decides_reports:
+        return []
+    rows = db.session.execute(
+        select(
+            MonitoringReport.id,
+            MonitoringReport.pilot_id,
+            MonitoringReport.period_start,
+            MonitoringReport.period_end,
+            MonitoringReport.submitted_at,
+            Contract.title,
+        )
+        .join(Contract, Contract.id == MonitoringReport.contract_id)
+        .where(
+            MonitoringReport.pilot_id.in_(standing.decides_reports),
+            MonitoringReport.status == ReportStatus.SUBMITTED,
+        )
+        .order_by(MonitoringReport.submitted_at, MonitoringReport.id)
+        .limit(ITEMS_PER_SECTION)
+    ).all()
+    return [
+        Item(
+            text=_(
+                "Report on %(contract)s, %(start)s to %(end)s",
+                contract=row.title,
+                start=_day(row.period_start),
+                end=_day(row.period_end),
+            ),
+            pilot_title=standing.pilots[row.pilot_id].title,
+            endpoint="jobs.report_show",
+            values={"pilot_id": row.pilot_id, "report_id": row.id},
+        )
+        for row in rows
+    ]
+
+
+def _reports_to_send(user, standing: _Standing, today: date) -> list[Item]:
+    """Reports this supplier contact must send: periods that ended without a report, late
+    ones first (three statements, see jobs.monitoring)."""
+    from flask_babel import gettext as _
+
+    from ..jobs.monitoring import OVERDUE_DAYS, reports_to_send
+
+    pilots = [standing.pilots[pid] for pid in sorted(standing.supplier)]
+    due = reports_to_send(pilots, today, supplier_ids={user.organisation_id})
+    items = [
+        Item(
+            text=_(
+                "Report on %(contract)s, %(start)s to %(end)s",
+                contract=d.contract_title,
+                start=_day(d.period_start),
+                end=_day(d.period_end),
+            ),
+            pilot_title=d.pilot.title,
+            endpoint="jobs.report_new",
+            values={
+                "pilot_id": d.pilot.id,
+                "contract_id": d.contract_id,
+                "period": d.period_start.isoformat(),
+            },
+            late=d.period_end + timedelta(days=OVERDUE_DAYS) < today,
+            when=d.period_end + timedelta(days=OVERDUE_DAYS),
+        )
+        for d in due
+    ]
+    items.sort(key=lambda i: (not i.late, i.when))
+    return items[:ITEMS_PER_SECTION]
+
+
+def _meetings(user, standing: _Standing, now: datetime) -> tuple[list[Item], list[Item]]:
+    """Planned meetings of the coming week, and past ones whose minutes are still open.
+
+    The working group sees its pilots' meetings; others the meetings they are invited to.
+    One statement.
+    """
+    from flask_babel import gettext as _
+
+    from ..meetings.models import Meeting, MeetingParticipant, MeetingStatus
+
+    invited = exists().where(
+        MeetingParticipant.meeting_id == Meeting.id, MeetingParticipant.user_id == user.id
+    )
+    visible = or_(
+        Meeting.pilot_id.in_(standing.working_group),
+        and_(Meeting.pilot_id.in_(standing.pilots), invited),
+    )
+    # Minutes are written by the working group, for meetings of the last two months.
+    rows = db.session.execute(
+        select(Meeting.id, Meeting.pilot_id, Meeting.title, Meeting.starts_at)
+        .where(
+            Meeting.status == MeetingStatus.PLANNED,
+            Meeting.starts_at < now + WEEK,
+            Meeting.starts_at >= now - timedelta(days=60),
+            visible,
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+    ).all()
+    coming, minutes = [], []
+    for row in rows:
+        starts = row.starts_at if row.starts_at.tzinfo else row.starts_at.replace(tzinfo=UTC)
+        item = Item(
+            text=row.title,
+            pilot_title=standing.pilots[row.pilot_id].title,
+            endpoint="meetings.show",
+            values={"pilot_id": row.pilot_id, "meeting_id": row.id},
+            when=starts,
+        )
+        if starts >= now:
+            coming.append(item)
+        elif row.pilot_id in standing.working_group:
+            minutes.append(
+                Item(
+                    text=_("Minutes of %(title)s", title=row.title),
+                    pilot_title=item.pilot_title,
+                    endpoint=item.endpoint,
+                    values=item.values,
+                    when=starts,
+                    late=starts < now - WEEK,
+                )
+            )
+    return coming[:ITEMS_PER_SECTION], minutes[:ITEMS_PER_SECTION]
+
+
+def _brainstorms(user, standing: _Standing) -> list[Item]:
+    """Open brainstorms this supplier contact is invited to or that are shared with their
+    organisation (one statement)."""
+    from ..brainstorms.models import (
+        Brainstorm,
+        BrainstormParticipant,
+        BrainstormShare,
+        BrainstormStatus,
+    )
+
+    invited = exists().where(
+        BrainstormParticipant.brainstorm_id == Brainstorm.id,
+        BrainstormParticipant.user_id == user.id,
+    )
+    shared = exists().where(
+        BrainstormShare.brainstorm_id == Brainstorm.id,
+        BrainstormShare.organisation_id == user.organisation_id,
+    )
+    rows = db.session.execute(
+        select(Brainstorm.id, Brainstorm.pilot_id, Brainstorm.title)
+        .where(
+            Brainstorm.pilot_id.in_(standing.supplier),
+            Brainstorm.status == BrainstormStatus.OPEN,
+            or_(invited, shared),
+        )
+        .order_by(Brainstorm.id.desc())
+        .limit(ITEMS_PER_SECTION)
+    ).all()
+    return [
+        Item(
+            text=row.title,
+            pilot_title=standing.pilots[row.pilot_id].title,
+            endpoint="brainstorms.board",
+            values={"pilot_id": row.pilot_id, "brainstorm_id": row.id},
+        )
+        for row in rows
+    ]
+
+
+def _unread_notes(user, standing: _Standing) -> list[Item]:
+    """Published progress notes this board member has not acknowledged (one statement)."""
+    from ..reports.models.notes import NoteAcknowledgement, NoteStatus, ProgressNote
+
+    seen = exists().where(
+        NoteAcknowledgement.note_id == ProgressNote.id, NoteAcknowledgement.user_id == user.id
+    )
+    rows = db.session.execute(
+        select(ProgressNote.id, ProgressNote.pilot_id, ProgressNote.period_label)
+        .where(
+            ProgressNote.pilot_id.in_(standing.board),
+            ProgressNote.status == NoteStatus.PUBLISHED,
+            ~seen,
+        )
+        .order_by(ProgressNote.period_end.desc(), ProgressNote.id.desc())
+        .limit(ITEMS_PER_SECTION)
+    ).all()
+    return [
+        Item(
+            text=row.period_label,
+            pilot_title=standing.pilots[row.pilot_id].title,
+            endpoint="reports.note",
+            values={"pilot_id": row.pilot_id, "note_id": row.id},
+        )
+        for row in rows
+    ]
+
+
+def _remarks_read(user, standing: _Standing, now: datetime) -> list[Item]:
+    """This board member's remarks on progress notes that the coordinator has read, in the
+    last month: the answer to look at (one statement)."""
+    from flask_babel import gettext as _
+
+    from ..reports.models.notes import NoteRemark, ProgressNote
+
+    rows = db.session.execute(
+        select(NoteRemark.pilot_id, NoteRemark.note_id, ProgressNote.period_label)
+        .join(ProgressNote, ProgressNote.id == NoteRemark.note_id)
+        .where(
+            NoteRemark.pilot_id.in_(standing.board),
+            NoteRemark.author_id == user.id,
+            NoteRemark.read_at.is_not(None),
+            NoteRemark.read_at >= now - timedelta(days=30),
+        )
+        .order_by(NoteRemark.read_at.desc())
+        .limit(ITEMS_PER_SECTION)
+    ).all()
+    return [
+        Item(
+            text=_("Your remark on %(note)s was read", note=row.period_label),
+            pilot_title=standing.pilots[row.pilot_id].title,
+            endpoint="reports.note",
+            values={"pilot_id": row.pilot_id, "note_id": row.note_id},
+        )
+        for row in rows
+    ]
+
+
+def _board_decisions(standing: _Standing) -> list[Item]:
+    """Proposed decisions that wait for the board (one statement)."""
+    from ..meetings.models import Decision, DecisionStatus
+
+    rows = db.session.execute(
+        select(Decision.id, Decision.pilot_id, Decision.title)
+        .where(
+            Decision.pilot_id.in_(standing.board),
+            Decision.status == DecisionStatus.PROPOSED,
+            Decision.decided_by == "board",
+        )
+        .order_by(Decision.id)
+        .limit(ITEMS_PER_SECTION)
+    ).all()
+    return [
+        Item(
+            text=row.title,
+            pilot_title=standing.pilots[row.pilot_id].title,
+            endpoint="meetings.decisions",
+            values={"pilot_id": row.pilot_id, "_anchor": f"decision-{row.id}"},
+        )
+        for row in rows
+    ]
+
+
+def _invitations(user) -> list[Item]:
+    """Invitations of the organisation not accepted yet (one statement)."""
+    from ..accounts.models import AuthToken, TokenPurpose, User
+
+    rows = db.session.execute(
+        select(User.name, User.email)
+        .join(AuthToken, AuthToken.user_id == User.id)
+        .where(
+            User.organisation_id == user.organisation_id,
+            AuthToken.purpose == TokenPurpose.INVITE,
+            AuthToken.used_at.is_(None),
+        )
+        .order_by(AuthToken.expires_at)
+        .limit(ITEMS_PER_SECTION)
+    ).all()
+    return [
+        Item(
+            text=f"{row.name} ({row.email})",
+            pilot_title="",
+            endpoint="accounts.org_users",
+            values={"org_id": user.organisation_id},
+        )
+        for row in rows
+    ]
+
+
+def _unstaffed(standing: _Standing) -> list[Item]:
+    """The organisation's pilots without a coordinator or without a backup (one statement)."""
+    from flask_babel import gettext as _
+
+    if not standing.admin_of:
+        return []
+    held: dict[int, set[str]] = defaultdict(set)
+    for pilot_id, role in db.session.execute(
+        select(Membership.pilot_id, Membership.role).where(
+            Membership.pilot_id.in_(standing.admin_of), Membership.role.in_(COORDINATOR_ROLES)
+        )
+    ):
+        held[pilot_id].add(role)
+    items = []
+    for pid in sorted(standing.admin_of):
+        missing = COORDINATOR_ROLES - held[pid]
+        if not missing:
+            continue
+        text = (
+            _("No coordinator and no backup")
+            if len(missing) == 2
+            else _("No coordinator")
+            if "coordinator" in missing
+            else _("No backup coordinator")
+        )
+        items.append(
+            Item(
+                text=text,
+                pilot_title=standing.pilots[pid].title,
+                endpoint="team.working_group",
+                values={
+                    "pilot_id": pid,
+                    "role": "coordinator" if "coordinator" in missing else "coordinator_backup",
+                },
+            )
+        )
+    return items[:ITEMS_PER_SECTION]
+
+
+def _day(value: date) -> str:
+    from flask_babel import format_date
+
+    return format_date(value, "d MMM yyyy")
