@@ -74,6 +74,8 @@ def _xlsx_cells(response) -> list[str]:
     book = openpyxl.load_workbook(io.BytesIO(response.data))
     cells = []
     for sheet in book.worksheets:
+        if not sheet.tables:
+            continue  # the "Toelichting" sheet: how it was counted, in words, not figures
         for row in sheet.iter_rows(min_row=2, values_only=True):
             for value in row[1:]:
                 if value is None or isinstance(value, date):
