@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app partnerships
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Two workers (pytest-xdist; each has its own database): the suite's browser, race and
+# Hypothesis layers keep both cores busy.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: run test setup setup-test translations lint format bench load clean
 
