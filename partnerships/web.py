@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Flask, g, render_template, request
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, generate_csrf
@@ -13,6 +12,7 @@ from werkzeug.routing import IntegerConverter
 from . import inputs
 from .access import MAX_ID
 from .extensions import db, login_manager
+from .i18n import force_locale
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -201,7 +201,8 @@ def in_each_language(make):
     """What `make()` returns in every language of the application: a template downloaded
     in Dutch may come back from someone who switched to English, and the other way round."""
     from flask import current_app
-    from flask_babel import force_locale
+
+    from ..i18n import force_locale
 
     results = []
     for language in current_app.config.get("LANGUAGES", ("nl", "en")):

@@ -183,7 +183,14 @@ def pilot_export(pilot_id, fmt):
     board_copy = request.args.get("audience") == "board" or standing.board
     summary = realisation.for_pilot(pilot, as_of=as_of(), supplier_ids=scope)
     data = present.figures(summary, suppress=board_copy and scope is None)
-    return exports.response(present.tables(data), fmt, f"pilot-{pilot.id}-social-return")
+    return exports.response(
+        present.tables(data),
+        fmt,
+        kind=_("social-return"),
+        subject=pilot.title,
+        organisation=pilot.organisation.name,
+        suppressed=board_copy and scope is None,
+    )
 
 
 @bp.route("/social-return/export.<fmt>")
@@ -198,7 +205,14 @@ def organisation_export(fmt):
     data = present.figures(
         summary, suppress=board_copy, tender_share=realisation.tender_share(org_id)
     )
-    return exports.response(present.tables(data), fmt, "organisation-social-return")
+    return exports.response(
+        present.tables(data),
+        fmt,
+        kind=_("social-return"),
+        subject=current_user.organisation.name,
+        organisation=current_user.organisation.name,
+        suppressed=board_copy,
+    )
 
 
 from . import views_admin, views_upload  # noqa: E402,F401

@@ -66,7 +66,7 @@ def _report_context(pilot_id, contract_id, period):
 @login_required
 def report_template(pilot_id, contract_id, period):
     pilot, contract, supplier_id, span, placements = _report_context(pilot_id, contract_id, period)
-    earlier = monitoring.versions(contract.id, supplier_id, span[0])
+    earlier = monitoring.versions(pilot.id, contract.id, supplier_id, span[0])
     hours = {
         line.placement_id: line.paid_hours
         for line in (earlier[0].lines if earlier else [])
