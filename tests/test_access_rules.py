@@ -78,9 +78,9 @@ def test_a_tab_whose_action_has_no_rule_is_not_offered(app, make):
     tabs.register_tab("nowhere.tab", "nowhere.no_such_rule")
     try:
         with app.test_request_context():
-            from flask_login import login_user
+            from partnerships.accounts.sessions import sign_in
 
-            login_user(coordinator)
+            sign_in(coordinator)
             assert tabs.tab_allowed({"pilot": pilot}, "nowhere.tab") is False
     finally:
         tabs.TAB_ACTIONS.pop("nowhere.tab")
