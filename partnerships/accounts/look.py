@@ -11,12 +11,12 @@ from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, FileField, RadioField
 from wtforms.validators import ValidationError
 
 from .. import access, audit
 from ..extensions import db
+from ..forms import Form, choices
 from . import bp
 from .models import Organisation
 
@@ -41,8 +41,8 @@ def theme_class(user) -> str:
     return f"partnerships-theme-{theme}"
 
 
-class LookForm(FlaskForm):
-    theme = RadioField(_l("Theme"), choices=list(THEMES.items()))
+class LookForm(Form):
+    theme = RadioField(_l("Theme"), choices=choices(THEMES.items()))
     logo = FileField(
         _l("Logo"),
         description=_l("A PNG or JPEG image of at most 200 KB. It is shown in the header."),
