@@ -39,7 +39,7 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     )
     config_module.load(app, config)
 
-    from . import documents, i18n, web
+    from . import concurrency, documents, i18n, once, web
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
@@ -47,6 +47,8 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     csrf.init_app(app)
     i18n.init_app(app, babel)
     web.init_app(app)
+    concurrency.init_app(app)
+    once.init_app(app)
     documents.init_app(app)
     _enable_sqlite_pragmas(app)
 
@@ -76,6 +78,14 @@ def _enable_sqlite_pragmas(app: Flask) -> None:
 
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
+    from sqlalchemy.engine import make_url
+
+    from .files import private_sqlite
+
+    name = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
+    path = Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+    if path is not None and path.parent.is_dir():
+        private_sqlite(path)  # before SQLite creates it with the umask's mode
 
     with app.app_context():
         engine = db.engine
@@ -87,3 +97,5 @@ def _enable_sqlite_pragmas(app: Flask) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=5000")
             cursor.close()
+            if path is not None:
+                private_sqlite(path)  # the WAL and shared-memory files it just made

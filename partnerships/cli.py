@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from sqlalchemy.engine import make_url
 
 from .extensions import db
+from .files import private_file
 
 
 @click.command("create-user")
@@ -71,6 +72,7 @@ def backup_command(path):
     target = Path(path)
     if target.exists():
         raise click.ClickException(f"{path} exists; choose a new file name.")
+    private_file(target)  # a copy of everything: readable by the app's own user only
     # The online backup API copies a consistent snapshot while the app keeps running.
     source = sqlite3.connect(url.database)
     destination = sqlite3.connect(str(target))

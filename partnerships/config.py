@@ -13,7 +13,10 @@ ENV_PREFIX = "PARTNERSHIPS"
 class Defaults:
     """Settings that hold unless the instance or the environment says otherwise."""
 
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # Test each pooled connection before use: after a PostgreSQL restart (or a connection
+    # killed by a proxy or an administrator) the pool would otherwise hand out dead
+    # connections and the next page loads would fail with a server error.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     WORKFLOWS_DIR = str(ROOT / "workflows")
     BABEL_DEFAULT_LOCALE = "nl"
@@ -62,6 +65,9 @@ class Defaults:
     # Organisation admins and site admins signing in with a password must use two-factor.
     TWO_FACTOR_FOR_ADMINS = True
     TOKEN_HOURS = {"reset": 2, "invite": 24 * 7}
+    # The read-only API: requests per token per window; more get 429 with Retry-After.
+    API_RATE_LIMIT = 120
+    API_RATE_WINDOW_SECONDS = 60
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
     MAIL_USE_TLS = False

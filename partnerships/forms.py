@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import DateField as _DateField
 from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
+from wtforms.validators import StopValidation, ValidationError
 
 from partnerships import i18n
+
+from . import concurrency, once
+from .inputs import DATE_MESSAGE, in_bounds
+
+
+class DateField(_DateField):
+    """A date within the bounds every route keeps (inputs.py): year 9999 overflowed the
+    date arithmetic of figures and reminders. Every form uses this one instead of WTForms'."""
+
+    def pre_validate(self, form):
+        if not in_bounds(self.data):
+            raise StopValidation(DATE_MESSAGE)
 
 
 class Form(FlaskForm):
@@ -28,6 +41,34 @@ class VersionedForm(Form):
     """A form that carries the version of the row it edits, for optimistic locking."""
 
     version = HiddenField()
+
+    def validate(self, extra_validators=None) -> bool:
+        """As any form; but while a stale edit is answered (concurrency.answer_stale) it
+        refuses, so that the view shows the form again with what the person typed."""
+        valid = super().validate(extra_validators)
+        if concurrency.is_stale_retry():
+            concurrency.refuse_stale_form(self)
+            return False
+        return valid
+
+
+class OnceForm(Form):
+    """A form that creates a row: sent twice, it still creates one (see once.py).
+
+    A form that also edits (it carries the version of an existing row) is left to the
+    version check instead: a second save of the same version is refused there."""
+
+    once = HiddenField(default=once.new_token)
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if valid and self.creates():
+            once.use(self.once.data)  # raises AlreadySent for a form sent before
+        return valid
+
+    def creates(self) -> bool:
+        version = getattr(self, "version", None)
+        return version is None or str(version.data or "").strip() in ("", "0")
 
 
 class NoControlCharacters:

@@ -65,4 +65,7 @@ def page_within(number: int, total: int, per_page: int) -> int:
 def page_number(value) -> int:
     """A page number from the query string; anything else is page 1."""
     text = str(value or "").strip()
-    return int(text) if text.isdigit() and 0 < len(text) < 7 and int(text) > 0 else 1
+    # ASCII digits only: "²" and "٣" are digits to str.isdigit() but not to int().
+    if not (text.isascii() and text.isdigit() and 0 < len(text) < 7):
+        return 1
+    return max(1, int(text))

@@ -25,7 +25,10 @@ class Partnerships(Flask):
         The commit runs here rather than in after_request so that its errors (a stale
         version, a broken constraint) reach the error handlers like any error of the view.
         """
+        from . import once
+
         response = self.make_response(super().dispatch_request())
+        once.remember(response)
         finish(response.status_code)
         return response
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from flask import Flask, g, render_template, request
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
+from . import inputs
 from .access import MAX_ID
 from .extensions import db, login_manager
 
@@ -90,7 +92,21 @@ def _unauthorized():
     return render_template("accounts/login.html", form=form, ended=message, action=target), 401
 
 
-def _error_page(error: HTTPException):
+def _json_error(code: int, description) -> tuple:
+    """Errors of the JSON API as JSON, also those raised before its blueprint is reached
+    (an unknown path, a refused parameter) or by a bug (a 500)."""
+    from flask import jsonify
+    from werkzeug.http import HTTP_STATUS_CODES
+
+    name = HTTP_STATUS_CODES.get(code, "Unknown Error")
+    body = {"error": name, "status": code, "message": str(description)}
+    response = jsonify(body)
+    if code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="partnerships"'
+    return response, code
+
+
+def error_page(error: HTTPException):
     code = error.code or 500
     description = error.description
     if isinstance(error, CSRFError):
@@ -101,6 +117,9 @@ def _error_page(error: HTTPException):
     # Werkzeug's own English descriptions are replaced by ours; ours are lazy strings.
     if not hasattr(description, "_args") and code in ERROR_TEXTS and not g.get("own_message"):
         description = ERROR_TEXTS[code]
+    if request.path.startswith("/api/"):
+        with force_locale("en"):
+            return _json_error(code, description)
     if request.headers.get("HX-Request"):
         return render_template("errors/_message.html", code=code, description=description), code
     return (
@@ -126,6 +145,7 @@ def init_app(app: Flask) -> None:
     """Register headers, error handlers, the user loader and template globals."""
     # Before any blueprint adds its rules: every integer in a URL is bounded.
     app.url_map.converters["int"] = RowIdConverter
+    inputs.init_app(app)
     login_manager.user_loader(_load_user)
     login_manager.unauthorized_handler(_unauthorized)
     login_manager.login_view = "accounts.login"
@@ -143,6 +163,8 @@ def init_app(app: Flask) -> None:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
+    development = bool(app.debug or app.config.get("DEVELOPMENT"))
+
     @app.after_request
     def _headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)
@@ -150,7 +172,10 @@ def init_app(app: Flask) -> None:
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-        if request.is_secure:
+        if request.is_secure or not development:
+            # Behind a TLS proxy the app sees plain HTTP unless TRUSTED_PROXIES lets it read
+            # X-Forwarded-Proto; browsers ignore the header over HTTP (RFC 6797, 8.1), so
+            # outside development it is always sent and a proxy never hides it.
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         response.vary.add("HX-Request")
         response.vary.add("Cookie")
@@ -160,13 +185,13 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error):
-        return _error_page(error)
+        return error_page(error)
 
     @app.errorhandler(Exception)
     def _unexpected(error):
         app.logger.exception("Unhandled error")
         db.session.rollback()
-        return _error_page(InternalServerError())
+        return error_page(InternalServerError())
 
     @app.teardown_request
     def _rollback_on_error(exc):

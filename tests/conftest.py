@@ -23,7 +23,7 @@ from partnerships.extensions import db
 
 # The browser fixtures (live server, Chromium, axe) are shared by tests/browser and
 # tests/quality; loading them once here keeps one Playwright and one server per session.
-pytest_plugins = ["tests.browser.fixtures"]
+pytest_plugins = ["tests.browser.fixtures", "tests.webform"]
 
 PASSWORD = "correct horse battery"
 _PASSWORD_HASH = generate_password_hash(PASSWORD, method="scrypt")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -16,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
-from ..forms import NoControlCharacters, choices
+from ..forms import Form, NoControlCharacters, choices, strip
 from .signin_models import SignInMode
 
 DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -30,11 +29,7 @@ MODE_LABELS = {
 }
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-class SignInSettingsForm(FlaskForm):
+class SignInSettingsForm(Form):
     mode = RadioField(
         _l("How people of this organisation log in"), choices=choices(MODE_LABELS.items())
     )
@@ -46,10 +41,10 @@ class SignInSettingsForm(FlaskForm):
             "Keycloak realm."
         ),
         validators=[Length(max=300), NoControlCharacters()],
-        filters=[_strip],
+        filters=[strip],
     )
     client_id = StringField(
-        _l("Client ID"), validators=[Length(max=300), NoControlCharacters()], filters=[_strip]
+        _l("Client ID"), validators=[Length(max=300), NoControlCharacters()], filters=[strip]
     )
     client_secret = PasswordField(
         _l("Client secret"),
@@ -62,7 +57,7 @@ class SignInSettingsForm(FlaskForm):
         _l("Allowed e-mail domains"),
         description=_l("One per line, for example voorbeeldstad.nl."),
         validators=[Length(max=2000)],
-        filters=[_strip],
+        filters=[strip],
     )
     create_accounts = BooleanField(
         _l("Give people with an allowed address but no account a member account at first sign-in")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..access import MAX_ID
-from ..forms import Form, NoControlCharacters, VersionedForm, strip
+from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm, strip
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field
 
@@ -21,7 +21,7 @@ def _int_or_none(value):
     return -1 if number is not None and not 0 < number <= MAX_ID else number
 
 
-class ActionForm(VersionedForm):
+class ActionForm(OnceForm, VersionedForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
@@ -59,7 +59,7 @@ class StatusForm(VersionedForm):
     )
 
 
-class CommentForm(Form):
+class CommentForm(OnceForm):
     body = TextAreaField(
         _l("Comment"),
         validators=[

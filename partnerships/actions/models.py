@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import Timestamped, UTCDateTime, enum_check, utcnow
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow, versioned
 from ..extensions import db
 
 
@@ -59,6 +59,7 @@ class Action(Timestamped, db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     pilot = relationship("Pilot")
     assignee = relationship("User", foreign_keys=[assignee_id])
@@ -116,6 +117,7 @@ class ActionPlanInfo(db.Model):
     # How often the working group meets, who prepares, where minutes go (Markdown).
     meeting_agreements: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 

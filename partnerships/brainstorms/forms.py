@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateField,
     EmailField,
     HiddenField,
     IntegerField,
@@ -17,7 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import Form, NoControlCharacters, VersionedForm, strip
+from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm, strip
 from ..privacy import PersonalDataWarning, confirm_field
 from .services import CARD_MAX
 
@@ -37,7 +36,7 @@ CARD_TEXT = [
 ]
 
 
-class BrainstormForm(Form):
+class BrainstormForm(OnceForm):
     """The header of the format (Bijlage III); labels come from the workflow."""
 
     title = StringField(

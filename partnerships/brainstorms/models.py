@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import Timestamped, UTCDateTime, enum_check, utcnow
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow, versioned
 from ..extensions import db
 
 
@@ -61,6 +61,7 @@ class Brainstorm(Timestamped, db.Model):
     revision: Mapped[int] = mapped_column(Integer, default=1)
     # Optimistic locking of the header fields.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     pilot = relationship("Pilot")
     facilitator = relationship("User", foreign_keys=[facilitator_id])
@@ -144,6 +145,7 @@ class Card(Timestamped, db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     brainstorm = relationship("Brainstorm")
     pilot = relationship("Pilot")

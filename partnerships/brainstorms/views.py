@@ -7,8 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, htmx
-from ..concurrency import StaleEdit
-from ..extensions import db
 from ..i18n import locale_code
 from ..pilots.prefill import substep_arg
 from . import bp, services
@@ -144,31 +142,19 @@ def edit(pilot_id, brainstorm_id):
         form.nature.data = brainstorm.nature or ""
         form.version.data = brainstorm.version
     if form.validate_on_submit():
-        try:
-            services.update_header(
-                brainstorm,
-                current_user,
-                form.version.data,
-                title=form.title.data,
-                description=form.description.data,
-                kind=form.kind.data,
-                kind_other=form.kind_other.data,
-                nature=form.nature.data,
-                labour_component=form.labour_component.data,
-                allow_anonymous=form.allow_anonymous.data,
-                step_code=_step_for(form.kind.data),
-            )
-        except StaleEdit as error:
-            db.session.rollback()
-            form.version.data = brainstorm.version
-            return htmx.render(
-                "brainstorms/edit.html",
-                status=409,
-                pilot=pilot,
-                brainstorm=brainstorm,
-                form=form,
-                stale=error.description,
-            )
+        services.update_header(
+            brainstorm,
+            current_user,
+            form.version.data,
+            title=form.title.data,
+            description=form.description.data,
+            kind=form.kind.data,
+            kind_other=form.kind_other.data,
+            nature=form.nature.data,
+            labour_component=form.labour_component.data,
+            allow_anonymous=form.allow_anonymous.data,
+            step_code=_step_for(form.kind.data),
+        )
         flash(_("The brainstorm's details are saved."), "success")
         return htmx.redirect_to(
             url_for("brainstorms.board", pilot_id=pilot.id, brainstorm_id=brainstorm.id)
@@ -180,7 +166,6 @@ def edit(pilot_id, brainstorm_id):
         pilot=pilot,
         brainstorm=brainstorm,
         form=form,
-        stale=None,
     )
 
 

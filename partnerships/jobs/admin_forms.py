@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..forms import Form, NoControlCharacters, VersionedForm
 from . import choices
 from .counting import DOELGROEPREGISTER
-from .fields import CheckboxesField, LocalDecimalField, options
+from .fields import MAX_AMOUNT, CheckboxesField, LocalDecimalField, options
 
 
 def _lines(text: str | None) -> list[str]:
@@ -38,7 +38,7 @@ class SettingsForm(VersionedForm):
             "Rijk: EUR 250,000. Regions differ, e.g. Rijnmond applies social return "
             "from EUR 50,000."
         ),
-        validators=[DataRequired(), NumberRange(min=0, max=10**12)],
+        validators=[DataRequired(), NumberRange(min=0, max=MAX_AMOUNT)],
     )
     sr_min_months = IntegerField(
         _l("Social return threshold: minimum term in months"),
@@ -46,7 +46,7 @@ class SettingsForm(VersionedForm):
     )
     route_2b_threshold = LocalDecimalField(
         _l("Route 2B: contracts worth more than (EUR a year)"),
-        validators=[DataRequired(), NumberRange(min=0, max=10**12)],
+        validators=[DataRequired(), NumberRange(min=0, max=MAX_AMOUNT)],
     )
     target_groups = CheckboxesField(
         _l("Target groups in use"), choices=options(choices.DEFAULT_TARGET_GROUPS)
@@ -83,6 +83,19 @@ class ApiTokenForm(Form):
         _l("Name of the token"),
         description=_l("Say who uses it, for example: Power BI HR dashboard."),
         validators=[DataRequired(), Length(max=100), NoControlCharacters()],
+    )
+    lifetime = SelectField(
+        _l("Valid for"),
+        description=_l("After this the token stops working; create a new one then."),
+        choices=options(
+            [
+                ("30", _l("30 days")),
+                ("90", _l("90 days")),
+                ("365", _l("1 year")),
+                ("730", _l("2 years")),
+            ]
+        ),
+        default="365",
     )
 
 

@@ -13,9 +13,11 @@ from flask import Blueprint, abort, g, jsonify, request
 from sqlalchemy import func, select
 from werkzeug.exceptions import HTTPException
 
+from ..database import utcnow
 from ..extensions import csrf, db
+from ..inputs import parse_date
 from ..pilots.models import Pilot, StepState
-from . import figures
+from . import api_limits, figures
 from .models import ApiToken
 from .openapi import document
 
@@ -34,6 +36,8 @@ def _json_error(error: HTTPException):
     response.status_code = error.code or 500
     if error.code == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="partnerships"'
+    if error.code == 429 and g.get("retry_after"):
+        response.headers["Retry-After"] = str(g.retry_after)
     return response
 
 
@@ -58,8 +62,17 @@ def _authenticate():
     )
     if token is None or token.revoked_at is not None:
         _fail(401, "This token is unknown or revoked.")
+    if token.expired(utcnow()):
+        _fail(401, "This token has expired. Ask your organisation's administrator for a new one.")
+    wait = api_limits.count_request(token)
     if token.last_used_on != date.today():
         token.last_used_on = date.today()
+    # An explicit commit, unlike everywhere else: the request count must be stored even
+    # when this answer (a 429, or a 404 later) is an error, which rolls the request back.
+    db.session.commit()
+    if wait is not None:
+        g.retry_after = wait
+        _fail(429, f"Too many requests with this token. Try again in {wait} seconds.")
     g.api_organisation_id = token.organisation_id
 
 
@@ -128,10 +141,10 @@ def _as_of() -> date:
     raw = request.args.get("as_of")
     if not raw:
         return date.today()
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        _fail(400, "as_of must be a date as YYYY-MM-DD.")
+    chosen = parse_date(raw)
+    if chosen is None:
+        _fail(400, "as_of must be a date as YYYY-MM-DD between 2000-01-01 and 2100-12-31.")
+    return chosen
 
 
 @api.get("/pilots")

@@ -9,7 +9,13 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import DecimalField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
+
+# The largest values the Numeric(14, 2) amounts and Numeric(9, 2) paid hours can hold: a form
+# that allowed 10**12 let PostgreSQL refuse the row (numeric field overflow) with a 500.
+MAX_AMOUNT = Decimal("999999999999.99")
+MAX_PAID_HOURS = Decimal("9999999.99")
 
 
 class LocalDecimalField(DecimalField):
@@ -28,7 +34,7 @@ class LocalDecimalField(DecimalField):
         raw = valuelist[0].strip().replace(" ", "").removeprefix("€").removeprefix("EUR")
         try:
             self.data = parse_decimal(raw, locale=str(get_locale() or "nl"), strict=True)
-        except (NumberFormatError, ValueError):
+        except (NumberFormatError, ValueError, ArithmeticError):  # babel lets InvalidOperation out
             try:
                 self.data = Decimal(raw)
             except InvalidOperation:
@@ -37,6 +43,17 @@ class LocalDecimalField(DecimalField):
         if not self.data.is_finite():
             self.data = None
             raise ValueError(_l("Enter a number, for example 12,5."))
+        # The columns keep two decimals: 0.001 hours would be rounded to 0 and then break a
+        # rule of the database instead of getting a message here.
+        if self.places is not None and self.data.as_tuple().exponent < -self.places:
+            self.data = None
+            raise ValueError(_l("Use at most two decimals, for example 12,25."))
+
+    def pre_validate(self, form):
+        # A value that could not be read keeps its own message; "enter the hours" (required)
+        # would wrongly say the field was left empty.
+        if self.process_errors:
+            raise StopValidation()
 
     def _value(self):
         if self.raw_data:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from ..forms import NoControlCharacters, VersionedForm
+from ..forms import DateField, NoControlCharacters, OnceForm, VersionedForm
 from ..privacy import Anonymous
 from . import choices
 from .choices import EvidenceKind, Outcome
-from .fields import CheckboxesField, LocalDecimalField, options
+from .fields import MAX_AMOUNT, CheckboxesField, LocalDecimalField, options
 
 MAX_HOURS = 60
 
@@ -46,7 +46,7 @@ def _yes_no(value):
     return {"yes": True, "no": False}.get(value)
 
 
-class ContractForm(DateOrderMixin, VersionedForm):
+class ContractForm(DateOrderMixin, OnceForm, VersionedForm):
     kind = SelectField(_l("Kind"), choices=options(choices.CONTRACT_KINDS))
     title = StringField(
         _l("Title"),
@@ -58,12 +58,12 @@ class ContractForm(DateOrderMixin, VersionedForm):
     suppliers = CheckboxesField(_l("Suppliers"), coerce=int)
     value_per_year = LocalDecimalField(
         _l("Contract value per year (EUR, excl. VAT)"),
-        validators=[Optional(), NumberRange(min=0, max=10**12)],
+        validators=[Optional(), NumberRange(min=0, max=MAX_AMOUNT)],
     )
     wage_sum = LocalDecimalField(
         _l("Wage sum (loonsom) (EUR, excl. VAT), if known"),
         description=_l("Needed for the Rijk social return threshold."),
-        validators=[Optional(), NumberRange(min=0, max=10**12)],
+        validators=[Optional(), NumberRange(min=0, max=MAX_AMOUNT)],
     )
     start_date = DateField(_l("Start date"), validators=[Optional()])
     end_date = DateField(_l("End date"), validators=[Optional()])
@@ -142,12 +142,18 @@ class PotentialJobForm(VersionedForm):
     )
     suppliers = CheckboxesField(_l("Suppliers involved"), coerce=int)
     contract_id = SelectField(_l("Contract"), coerce=_int_or_none)
+
+
+class PotentialJobEditForm(PotentialJobForm):
+    """An existing job also has a status, a reason when dropped and the placement that filled
+    it; the new-job page shows none of these (a new job starts as an idea)."""
+
     status = SelectField(_l("Status"), choices=options(choices.JOB_STATUSES))
     drop_reason = _text(_l("Reason for dropping"), 2000)
     placement_id = SelectField(_l("Filled by placement"), coerce=_int_or_none)
 
 
-class PlacementForm(DateOrderMixin, VersionedForm):
+class PlacementForm(DateOrderMixin, OnceForm, VersionedForm):
     contract_id = SelectField(_l("Contract"), coerce=int)
     # Empty by default; left empty, a contract with one supplier fills it in (services).
     supplier_organisation_id = SelectField(_l("Supplier"), coerce=_int_or_none)

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import Timestamped, UTCDateTime, enum_check, utcnow
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow, versioned
 from ..extensions import db
 from .choices import (
     ContractKind,
@@ -55,6 +55,7 @@ class OrganisationSettings(db.Model):
     target_groups: Mapped[str | None] = mapped_column(Text)
     placement_kinds: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
 
 contract_pilot = Table(
@@ -110,6 +111,7 @@ class Contract(Timestamped, db.Model):
     sr_fitting_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")  # internal to the working group
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
@@ -165,6 +167,7 @@ class PotentialJob(Timestamped, db.Model):
         ForeignKey("placement.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
@@ -200,6 +203,7 @@ class Placement(db.Model):
     outcome_reason: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import UTCDateTime, enum_check, utcnow
+from ..database import UTCDateTime, enum_check, utcnow, versioned
 from ..extensions import db
 from .choices import ReportStatus
 
@@ -32,7 +32,15 @@ class MonitoringReport(db.Model):
 
     __tablename__ = "monitoring_report"
     __table_args__ = (
-        UniqueConstraint("contract_id", "supplier_organisation_id", "period_start", "version_no"),
+        # Per pilot: a contract shared by two pilots has a report for each of them.
+        UniqueConstraint(
+            "pilot_id",
+            "contract_id",
+            "supplier_organisation_id",
+            "period_start",
+            "version_no",
+            name="uq_monitoring_report_version",
+        ),
         enum_check("status", ReportStatus),
         CheckConstraint("period_end >= period_start", name="period_valid"),
     )
@@ -60,6 +68,7 @@ class MonitoringReport(db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic lock
+    __mapper_args__ = versioned(version)
 
     pilot = relationship("Pilot")
     contract = relationship("Contract")
@@ -117,9 +126,19 @@ class ApiToken(db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set at creation (a year by default): a token forgotten in a BI tool stops working.
+    expires_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), default=lambda: utcnow() + timedelta(days=365)
+    )
     last_used_on: Mapped[date | None] = mapped_column(Date)
+    # The rate limit's window, in the database so every worker counts the same requests.
+    window_start: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    window_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     created_by = relationship("User")
+
+    def expired(self, now: datetime) -> bool:
+        return self.expires_at <= now
 
     @staticmethod
     def hash(secret: str) -> str:

@@ -70,12 +70,16 @@ def check_period(pilot, contract, period_start: date) -> tuple[date, date]:
     return start, end
 
 
-def versions(contract_id: int, supplier_id: int, period_start: date) -> list[MonitoringReport]:
-    """Every version of one report, newest first."""
+def versions(
+    pilot_id: int, contract_id: int, supplier_id: int, period_start: date
+) -> list[MonitoringReport]:
+    """Every version of one report, newest first. A contract may serve several pilots of
+    the buyer; each pilot has its own reports (its own placements and periods)."""
     return list(
         db.session.scalars(
             select(MonitoringReport)
             .where(
+                MonitoringReport.pilot_id == pilot_id,
                 MonitoringReport.contract_id == contract_id,
                 MonitoringReport.supplier_organisation_id == supplier_id,
                 MonitoringReport.period_start == period_start,
@@ -102,7 +106,7 @@ def submit(
     start, end = check_period(pilot, contract, period_start)
     if supplier_id not in contract.supplier_ids:
         raise ReportError(_("Your organisation is not a supplier of this contract."))
-    earlier = versions(contract.id, supplier_id, start)
+    earlier = versions(pilot.id, contract.id, supplier_id, start)
     if earlier and earlier[0].status == ReportStatus.SUBMITTED:
         raise ReportError(
             _(

@@ -7,7 +7,7 @@ from wtforms import HiddenField, IntegerField, SelectField
 from wtforms.validators import NumberRange, Optional
 
 from ..forms import VersionedForm
-from .fields import LocalDecimalField, options
+from .fields import MAX_PAID_HOURS, LocalDecimalField, options
 from .forms import _text
 
 AGGREGATE_ROWS = 3
@@ -67,7 +67,7 @@ def build_report_form(placements, target_groups, kinds, **kwargs):
             ReportForm,
             names[3],
             LocalDecimalField(
-                _l("Paid hours"), validators=[Optional(), NumberRange(min=0, max=10**7)]
+                _l("Paid hours"), validators=[Optional(), NumberRange(min=0, max=MAX_PAID_HOURS)]
             ),
         )
         ReportForm.aggregate_rows.append(names)

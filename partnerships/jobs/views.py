@@ -13,7 +13,7 @@ from .. import access
 from ..extensions import db
 from ..htmx import invalid, redirect_to
 from . import bp, hints, services
-from .forms import ContractForm, LinkContractForm, PotentialJobForm
+from .forms import ContractForm, LinkContractForm, PotentialJobEditForm, PotentialJobForm
 from .loaders import load_contract, supplier_choices, supplier_scope
 from .models import Contract, MonitoringReport, Placement, PotentialJob
 from .monitoring import report_periods
@@ -185,18 +185,21 @@ def potential_jobs(pilot_id):
 
 
 def _job_form(pilot, job=None) -> PotentialJobForm:
-    form = PotentialJobForm(obj=None if request.method == "POST" else job)
+    form_class = PotentialJobForm if job is None else PotentialJobEditForm
+    form = form_class(obj=None if request.method == "POST" else job)
     form.suppliers.choices = supplier_choices()
     form.contract_id.choices = [(None, _("(none)"))] + [
         (c.id, c.title) for c in services.pilot_contracts(pilot)
     ]
+    if job is None:
+        return form
     form.placement_id.choices = [(None, _("(none)"))] + [
         (p.id, p.reference or f"#{p.id}")
         for p in db.session.scalars(
             select(Placement).where(Placement.pilot_id == pilot.id).order_by(Placement.start_date)
         )
     ]
-    if job is not None and not form.is_submitted():
+    if not form.is_submitted():
         form.suppliers.data = [s.id for s in job.suppliers]
         form.version.data = job.version
     return form

@@ -15,7 +15,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..forms import ButtonForm
 from ..htmx import invalid, redirect_to
-from . import bp
+from . import api_limits, bp
 from .admin_forms import ApiTokenForm, SettingsForm, lines
 from .choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
 from .models import ApiToken
@@ -97,6 +97,7 @@ def api_tokens():
                 token_hash=ApiToken.hash(secret),
                 prefix=secret[:12],
                 created_by_id=current_user.id,
+                expires_at=api_limits.expiry(int(form.lifetime.data)),
             )
         )
         audit.record("api_token.created", form.name.data, organisation=organisation)
@@ -110,6 +111,7 @@ def api_tokens():
         tokens=_tokens(organisation.id),
         button=ButtonForm(),
         organisation=organisation,
+        now=utcnow(),
     )
     return response, status, {"Cache-Control": "no-store"}
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from .. import access
 from ..extensions import db
+from ..inputs import DATE_MESSAGE, parse_date
 from . import bp, exports, figures, hints, monitoring, rules, services
 from .chart import trend_chart
 from .settings import settings_for
@@ -24,10 +25,11 @@ def _as_of() -> date:
     raw = request.args.get("as_of")
     if not raw:
         return date.today()
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        abort(400)
+    chosen = parse_date(raw)
+    if chosen is None:
+        g.own_message = True
+        abort(400, description=DATE_MESSAGE)
+    return chosen
 
 
 @bp.route("/pilots/<int:pilot_id>/figures")

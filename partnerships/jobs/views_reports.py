@@ -10,7 +10,6 @@ from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
 from .. import access
-from ..concurrency import StaleEdit
 from ..extensions import db
 from ..htmx import invalid, redirect_to, render
 from . import bp, monitoring
@@ -60,11 +59,7 @@ def reports(pilot_id):
     )
 
 
-def _period(pilot, contract, raw: str) -> tuple[date, date]:
-    try:
-        start = date.fromisoformat(raw)
-    except ValueError:
-        abort(404)
+def _period(pilot, contract, start: date) -> tuple[date, date]:
     try:
         return monitoring.check_period(pilot, contract, start)
     except ReportError as error:
@@ -72,7 +67,8 @@ def _period(pilot, contract, raw: str) -> tuple[date, date]:
 
 
 @bp.route(
-    "/pilots/<int:pilot_id>/contracts/<int:contract_id>/reports/<period>", methods=["GET", "POST"]
+    "/pilots/<int:pilot_id>/contracts/<int:contract_id>/reports/<date:period>",
+    methods=["GET", "POST"],
 )
 @login_required
 def report_new(pilot_id, contract_id, period):
@@ -82,7 +78,7 @@ def report_new(pilot_id, contract_id, period):
     own = sorted(contract.supplier_ids & access.speaks_for(current_user, pilot))
     supplier_id = own[0]
     start, end = _period(pilot, contract, period)
-    earlier = monitoring.versions(contract.id, supplier_id, start)
+    earlier = monitoring.versions(pilot.id, contract.id, supplier_id, start)
     placements = db.session.scalars(
         select(Placement)
         .where(
@@ -145,7 +141,7 @@ def report_show(pilot_id, report_id):
     pilot = access.load_pilot(pilot_id, "report.list")
     report = access.load(MonitoringReport, report_id, "report.view", pilot=pilot)
     history = monitoring.versions(
-        report.contract_id, report.supplier_organisation_id, report.period_start
+        report.pilot_id, report.contract_id, report.supplier_organisation_id, report.period_start
     )
     can_decide = access.can(current_user, "report.decide", report)
     form = DecideForm(version=report.version) if can_decide else None
@@ -180,12 +176,6 @@ def report_decide(pilot_id, report_id):
             )
         except ReportError as error:
             form.form_errors.append(str(error))
-        except StaleEdit as error:
-            # Shown in the form (also when htmx swaps it in place); the remark is kept.
-            db.session.rollback()
-            form.form_errors.append(str(error.description))
-            form.version.data = report.version
-            status = 409
         else:
             flash(
                 _("Report accepted and locked.")
@@ -195,7 +185,7 @@ def report_decide(pilot_id, report_id):
             )
             return redirect_to(url_for("jobs.report_show", pilot_id=pilot.id, report_id=report.id))
     history = monitoring.versions(
-        report.contract_id, report.supplier_organisation_id, report.period_start
+        report.pilot_id, report.contract_id, report.supplier_organisation_id, report.period_start
     )
     return render(
         "jobs/report_show.html",

@@ -8,7 +8,6 @@ import wtforms
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateField,
     EmailField,
     FormField,
     SelectField,
@@ -20,7 +19,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from ..forms import Form, NoControlCharacters, VersionedForm, strip
+from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm, strip
 from ..forms import choices as options  # the meetings views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field
@@ -159,7 +158,7 @@ class GuestForm(Form):
         return valid
 
 
-class MeetingForm(VersionedForm):
+class MeetingForm(OnceForm, VersionedForm):
     kind = SelectField(
         _l("Kind of meeting"),
         validators=[DataRequired()],
@@ -332,7 +331,7 @@ class NotesForm(VersionedForm):
     confirm_not_personal = confirm_field()
 
 
-class _DecisionFields(Form):
+class _DecisionFields(OnceForm):
     kind = SelectField(
         _l("Kind of decision"), choices=options(KIND_LABELS.items()), default=DecisionKind.OTHER
     )
@@ -391,7 +390,7 @@ class ConfirmDecisionForm(VersionedForm):
     decided_on = DateField(_l("Date taken"), validators=[DataRequired(), PlausibleDate()])
 
 
-class MinuteActionForm(Form):
+class MinuteActionForm(OnceForm):
     title = StringField(
         _l("Action"),
         filters=[strip],

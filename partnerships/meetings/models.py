@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import Timestamped, UTCDateTime, enum_check, utcnow
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow, versioned
 from ..extensions import db
 
 # A meeting made without one of the workflow's agenda templates.
@@ -70,6 +70,7 @@ class Meeting(Timestamped, db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     # iCalendar's SEQUENCE: grows when the time, place or invitees change or it is cancelled,
     # so calendars replace the invitation they hold instead of adding a second one.
     sequence: Mapped[int] = mapped_column(Integer, default=0)
@@ -143,6 +144,7 @@ class AgendaItem(db.Model):
     # The minutes of this item (Markdown, rendered sanitised).
     notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     # The follow-up item that fixes an earlier meeting's minutes when this meeting is held.
     approves_meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting.id", ondelete="SET NULL")
@@ -248,6 +250,7 @@ class Decision(db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     supersedes = relationship("Decision", remote_side=[id])
     created_by = relationship("User")

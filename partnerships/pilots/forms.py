@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
     DecimalField,
     HiddenField,
     IntegerField,
@@ -23,7 +22,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..forms import Form, NoControlCharacters, VersionedForm, choices, strip
+from ..forms import DateField, NoControlCharacters, OnceForm, VersionedForm, choices, strip
+from ..inputs import DATE_MESSAGE, in_bounds
 from ..privacy import PersonalDataWarning, confirm_field
 from .models import MonitoringFrequency, PilotStatus, PurchasingCategory, StepStatus
 
@@ -34,11 +34,10 @@ class PlausibleDate:
     Other domains use it too: meetings, decisions, actions and progress notes.
     """
 
-    FIRST_YEAR, LAST_YEAR = 1900, 2199
-    message = _l("Enter a date between 1900 and 2199.")
+    message = DATE_MESSAGE
 
     def __call__(self, form, field):
-        if field.data is not None and not self.FIRST_YEAR <= field.data.year <= self.LAST_YEAR:
+        if not in_bounds(field.data):
             raise ValidationError(self.message)
 
 
@@ -86,7 +85,7 @@ FREQUENCY_LABELS = {
 }
 
 
-class PilotForm(Form):
+class PilotForm(OnceForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import Timestamped, UTCDateTime, enum_check, utcnow
+from ..database import Timestamped, UTCDateTime, enum_check, utcnow, versioned
 from ..extensions import db
 
 
@@ -75,6 +75,7 @@ class Pilot(Timestamped, db.Model):
     status: Mapped[str] = mapped_column(String(20), default=PilotStatus.ACTIVE)
     monitoring_frequency: Mapped[str | None] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     # Renewed whenever a placement or monitoring report of the pilot changes, so figures
     # counted from them can be kept under it (jobs/figures_cache.py); "" for pilots that
     # have not changed since the column was added.
@@ -114,6 +115,7 @@ class Membership(db.Model):
     task_description: Mapped[str] = mapped_column(Text, default="")
     # Optimistic locking of the task description, which any coordinator may edit.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     pilot: Mapped[Pilot] = relationship(back_populates="memberships")
@@ -144,6 +146,7 @@ class StepState(db.Model):
     reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")

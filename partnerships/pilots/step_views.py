@@ -7,8 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, workflows_registry
-from ..concurrency import StaleEdit
-from ..extensions import db
 from ..htmx import invalid, is_htmx, render
 from ..i18n import locale_code
 from ..web import has_endpoint
@@ -118,30 +116,16 @@ def substep_status(pilot_id, code):
         return invalid(
             PAGE, "pilots/_status.html", **substep_context(pilot, workflow, code, form=form)
         )
-    try:
-        change = stepper.set_status(
-            pilot,
-            current_user,
-            workflow,
-            code,
-            status=form.status.data,
-            reason=form.reason.data,
-            note=form.note.data,
-            version=form.version.data,
-        )
-    except StaleEdit:
-        db.session.rollback()
-        # Nothing is lost: the other save stays, and this person's input stays in the form
-        # with the current version, so saving again is a deliberate choice.
-        state = stepper.step_state(pilot, code)
-        form.version.data = state.version if state else 0
-        return render(
-            PAGE,
-            "pilots/_status.html",
-            status=409,
-            stale=True,
-            **substep_context(pilot, workflow, code, form=form),
-        )
+    change = stepper.set_status(
+        pilot,
+        current_user,
+        workflow,
+        code,
+        status=form.status.data,
+        reason=form.reason.data,
+        note=form.note.data,
+        version=form.version.data,
+    )
     ask_route = (
         change.state.status == StepStatus.DONE
         and workflow.step_of(code).substeps[-1].code == code
@@ -200,19 +184,14 @@ def choose_route(pilot_id):
 
     if not form.validate_on_submit():
         return page(422)
-    try:
-        stepper.choose_route(
-            pilot,
-            current_user,
-            workflow,
-            route=form.route.data,
-            reason=form.reason.data,
-            version=form.version.data,
-        )
-    except StaleEdit:
-        db.session.rollback()
-        form.version.data = pilot.version
-        return page(409, stale=True)
+    stepper.choose_route(
+        pilot,
+        current_user,
+        workflow,
+        route=form.route.data,
+        reason=form.reason.data,
+        version=form.version.data,
+    )
     route_name = workflow.route(pilot.route).name.get(locale_code())
     message = _("Route recorded: %(route)s. It is in the decision register.", route=route_name)
     if is_htmx():

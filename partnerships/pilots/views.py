@@ -7,8 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, workflows_registry
-from ..concurrency import StaleEdit
-from ..extensions import db
 from ..htmx import invalid, render
 from ..i18n import locale_code
 from . import bp, progress, services, stepper
@@ -130,13 +128,7 @@ def settings(pilot_id):
             return invalid("pilots/settings.html", pilot=pilot, form=form)
         return render("pilots/settings.html", pilot=pilot, form=form)
     values = {name: form[name].data for name in stepper.SETTINGS_FIELDS}
-    try:
-        stepper.update_settings(pilot, current_user, version=form.version.data, **values)
-    except StaleEdit:
-        db.session.rollback()
-        # Keep what this person typed; offer the current version so a deliberate save works.
-        form.version.data = pilot.version
-        return render("pilots/settings.html", status=409, pilot=pilot, form=form, stale=True)
+    stepper.update_settings(pilot, current_user, version=form.version.data, **values)
     flash(_("Pilot settings saved."), "success")
     return redirect(url_for("pilots.show", pilot_id=pilot.id), code=303)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms import Form, NoControlCharacters, VersionedForm
+from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm
 from ..forms import choices as options  # the reports views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import Anonymous
@@ -27,7 +27,7 @@ def _text(label, *, required=False, description="", max_length=LONG):
 MARKDOWN_HINT = _l("You can use Markdown: *italic*, **bold**, lists starting with a dash.")
 
 
-class NoteForm(VersionedForm):
+class NoteForm(OnceForm, VersionedForm):
     """A progress note over one period."""
 
     period_label = StringField(

@@ -47,7 +47,9 @@ def _forms(pilot, add=None, invite=None):
     return add, invite
 
 
-def _page(pilot, add=None, invite=None, status=200, invite_link=None):
+def _page(pilot, add=None, invite=None, status=200, invite_link=None, sent=None):
+    """The working group; `sent` is a refused task form (membership id, form), shown with
+    what was typed instead of the saved text, so nothing typed is lost."""
     add, invite = _forms(pilot, add, invite)
     rows = services.memberships(pilot)
     locale = locale_code()
@@ -60,6 +62,7 @@ def _page(pilot, add=None, invite=None, status=200, invite_link=None):
         add_form=add,
         invite_form=invite,
         task_form=TaskForm(),
+        sent=sent,
         button=ButtonForm(),
         role_name=lambda code: services.role_name(pilot, code, locale),
         can_manage=access.can(current_user, "team.manage", pilot),
@@ -190,7 +193,7 @@ def task_description(pilot_id, membership_id):
     form = TaskForm()
     if not form.validate_on_submit():
         flash(" ".join(str(e) for e in form.task_description.errors), "error")
-        return _page(pilot, status=422)
+        return _page(pilot, status=422, sent=(membership.id, form))
     services.set_task_description(
         pilot, current_user, membership, form.task_description.data, form.version.data
     )

@@ -158,3 +158,30 @@ def test_accepting_needs_a_good_password(app, make, login_as, smtp):
     assert "Gebruik minstens 10 tekens." in response.text
     # The failed attempt does not spend the link.
     assert app.test_client().get(link).status_code == 200
+
+
+def test_outside_development_no_live_link_goes_to_the_log(app, make, web, caplog):
+    # Issue 14, point 9: without a mail server the reset and invitation links were logged.
+    app.config.update(MAIL_SERVER=None, DEVELOPMENT=False)
+    admin = make.user(org_role="admin")
+    colleague = make.user(admin.organisation)
+    visitor = web(admin)
+    with caplog.at_level("DEBUG"):
+        page = visitor.submit(
+            f"/organisations/{admin.organisation.id}/users",
+            name="Jan Bos",
+            email="jan.bos@example.org",
+        )
+        web().submit("/password/forgotten", email=colleague.email)
+    assert "/invitation/" in page.text  # the admin still sees the link to pass on
+    logged = caplog.text
+    assert "jan.bos@example.org" in logged and colleague.email in logged
+    assert "/invitation/" not in logged and "/password/reset/" not in logged
+
+
+def test_in_development_the_log_shows_the_message_with_its_link(app, make, web, caplog):
+    app.config.update(MAIL_SERVER=None, DEVELOPMENT=True)
+    user = make.user()
+    with caplog.at_level("DEBUG"):
+        web().submit("/password/forgotten", email=user.email)
+    assert "/password/reset/" in caplog.text

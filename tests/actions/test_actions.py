@@ -273,7 +273,7 @@ def test_strangers_get_no_access_and_ids_do_not_reach_across_pilots(crew, login_
         "person=abc",
         "person=99999999999999999999",
         "status=finished",
-        "step=%00",
+        "step=%E2%80%AE",
         "person=-1",
     ],
 )
@@ -283,6 +283,12 @@ def test_invalid_filters_are_ignored_with_a_notice(crew, login_as, query):
     assert page.status_code == 200
     assert "Doelgroep bepalen" in page.text
     assert 'class="warning"' in page.text
+
+
+def test_a_nul_byte_in_a_filter_is_refused(crew, login_as):
+    # Control characters in the address are refused before any view (partnerships/inputs.py).
+    response = login_as(crew.coordinator).get(f"/pilots/{crew.pilot.id}/actions?step=%00")
+    assert response.status_code == 400
 
 
 def test_filters_by_step_role_person_and_status(crew, login_as):

@@ -49,4 +49,4 @@ def test_a_deadline_in_year_one_or_9999_is_refused(crew, login_as):
             data={"title": "Ooit", "role": "hr_expert", "deadline": deadline, "is_internal": "y"},
         )
         assert response.status_code == 422
-        assert "1900" in response.get_data(as_text=True)
+        assert "2000 en 2100" in response.get_data(as_text=True)

@@ -15,21 +15,17 @@ def _card(brainstorm, author, text="Natuurlijk verloop benutten", place="potenti
     return card
 
 
-def test_coordinator_starts_a_session_shared_with_one_supplier(cast, login_as):
-    client = login_as(cast.coordinator)
-    response = client.post(
+def test_coordinator_starts_a_session_shared_with_one_supplier(cast, web):
+    response = web(cast.coordinator).submit(
         f"/pilots/{cast.pilot.id}/brainstorms/new",
-        data={
-            "title": "Schoonmaak stadhuis",
-            "description": "Schoonmaak door Schoon & Co",
-            "kind": "existing_without_sr",
-            "kind_other": "",
-            "nature": "service",
-            "labour_component": "42 schoonmakers",
-            "suppliers": [str(cast.supplier_a.id)],
-        },
+        title="Schoonmaak stadhuis",
+        description="Schoonmaak door Schoon & Co",
+        kind="existing_without_sr",
+        nature="service",
+        labour_component="42 schoonmakers",
+        suppliers=[cast.supplier_a.id],
     )
-    assert response.status_code == 303
+    assert response.status_int == 303
     brainstorm = db.session.scalar(select(Brainstorm))
     assert brainstorm.facilitator_id == cast.coordinator.id
     assert brainstorm.step_code == "2Ba"

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from partnerships.extensions import db
-from tests.conftest import empty_all_tables
+from tests.conftest import empty_all_tables, start_session
 
 # Markdown as people type it: a list right under a sentence, bold, a link, a heading.
 TYPED = (
@@ -129,7 +129,7 @@ def _render_all(app, *, documents: bool) -> Rendered:
     pilot, coordinator = seed_demo()
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = coordinator.get_id()
+        session["_user_id"] = start_session(coordinator)
         session["_fresh"] = True
     responses = {}
     for name, (url, formats) in document_urls(pilot).items() if documents else ():

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from partnerships.extensions import db
 from partnerships.jobs.models import Contract, OrganisationSettings
-from partnerships.jobs.services import create_potential_job
 
 
 def contract_form(world, **fields):
@@ -117,53 +116,6 @@ def test_the_board_reads_contracts_but_cannot_change_them(world, login_as):
         ).status_code
         == 403
     )
-
-
-def test_a_potential_job_from_a_brainstorm_is_dropped_with_a_reason(world, login_as):
-    job = create_potential_job(
-        world.pilot,
-        world.coordinator,
-        title="Stapelbaan",
-        tasks="Post en schoonmaak",
-        supplier_ids=[world.supplier_a.id],
-        hours_per_week=Decimal("20"),
-    )
-    client = login_as(world.coordinator)
-    url = f"/pilots/{world.pilot.id}/potential-jobs/{job.id}"
-    data = {
-        "title": "Stapelbaan",
-        "source": "stapelbaan",
-        "tasks": "",
-        "hours_per_week": "20",
-        "suppliers": [world.supplier_a.id],
-        "contract_id": "",
-        "status": "dropped",
-        "drop_reason": "",
-        "placement_id": "",
-        "version": "1",
-    }
-    assert client.post(url, data=data).status_code == 422
-    assert client.post(url, data={**data, "drop_reason": "Geen budget"}).status_code == 303
-    db.session.refresh(job)
-    assert (job.status, job.drop_reason) == ("dropped", "Geen budget")
-
-
-def test_a_filled_potential_job_links_to_its_placement(world, place, login_as):
-    placement = place(world, world.contract_a, world.supplier_a)
-    job = create_potential_job(world.pilot, world.coordinator, title="Schoonmaker")
-    login_as(world.coordinator).post(
-        f"/pilots/{world.pilot.id}/potential-jobs/{job.id}",
-        data={
-            "title": "Schoonmaker",
-            "source": "vacancy",
-            "status": "vacancy_open",
-            "placement_id": placement.id,
-            "contract_id": "",
-            "version": "1",
-        },
-    )
-    db.session.refresh(job)
-    assert job.placement_id == placement.id and job.status == "filled"
 
 
 def test_the_admin_sets_thresholds_and_lists(world, make, login_as):

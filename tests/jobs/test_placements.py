@@ -210,3 +210,28 @@ def test_a_contract_with_two_suppliers_asks_which_one(world, login_as):
     assert response.status_code == 422
     assert "Kies de opdrachtnemer van deze plaatsing." in response.get_data(as_text=True)
     assert count() == 0
+
+
+def test_a_long_placement_list_is_paged(world, place, login_as):
+    # 250 placements at 100 a page: pages of 100, 100 and 50, newest start first.
+    from datetime import date, timedelta
+
+    first = date(2025, 1, 1)
+    for n in range(250):
+        place(
+            world,
+            world.contract_a,
+            world.supplier_a,
+            reference=f"R{n:03}",
+            start_date=first + timedelta(days=n),
+        )
+    client = login_as(world.coordinator)
+    url = f"/pilots/{world.pilot.id}/placements"
+    one = client.get(url).get_data(as_text=True)
+    assert len(re.findall(rf'href="/pilots/{world.pilot.id}/placements/\d+"', one)) == 100
+    assert "R249" in one and "R150" in one and "R149" not in one
+    assert f"{url}?page=2" in one
+    three = client.get(url + "?page=3").get_data(as_text=True)
+    assert "R049" in three and "R000" in three and "R050" not in three
+    # A page past the end shows the last page.
+    assert "R000" in client.get(url + "?page=99").get_data(as_text=True)

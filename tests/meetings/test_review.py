@@ -152,7 +152,7 @@ def test_a_meeting_date_outside_any_pilot_is_refused_with_a_message(world, login
             },
         )
         assert response.status_code == 422
-        assert "1900" in response.get_data(as_text=True)
+        assert "2000 en 2100" in response.get_data(as_text=True)
     response = client.post(
         f"/pilots/{world.pilot.id}/decisions",
         data={

@@ -143,7 +143,7 @@ def test_a_second_editor_on_a_stale_version_gets_409_and_the_first_save_survives
     )
     assert second.status_code == 409
     page = second.get_data(as_text=True)
-    assert "Someone else saved this sub-step in the meantime" in page
+    assert "Someone else changed this in the meantime" in page
     assert "Mijn notitie." in page  # what they typed is still in the form
     state = state_of(team.pilot, "1d")
     assert (state.status, state.note, state.version) == (

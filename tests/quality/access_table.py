@@ -17,6 +17,41 @@ they show only what is shared with that supplier, which the domain tests prove.
 # fmt: off
 EXPECTED: dict[str, dict[str, str]] = {
     #                  anon  site  orgad coord memb  board supp  supp2 other memo  boardo
+    "accounts.end_all_sessions": {
+        # Anyone signed in may sign out everywhere; it ends at the login page.
+        "POST":   "login login login login login login login login login login login",
+    },
+    "accounts.sign_in_settings": {
+        "GET":    "login ok    ok    deny  deny  deny  deny  deny  deny  deny  deny",
+        "POST":   "login 422   422   deny  deny  deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.sso_callback": {
+        # No provider is set up in the world: there is nothing to come back to.
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.sso_start": {
+        "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
+        "POST":   "422   422   422   422   422   422   422   422   422   422   422",
+    },
+    "accounts.two_factor_code": {
+        # Only after a right password of an account with two-factor; else back to login.
+        "GET":    "login login login login login login login login login login login",
+        "POST":   "login login login login login login login login login login login",
+    },
+    "accounts.two_factor_new_codes": {
+        # Nobody in the world has two-factor yet: sent on to set it up.
+        "POST":   "login see   see   see   see   see   see   see   see   see   see",
+    },
+    "accounts.two_factor_off": {
+        "POST":   "login see   see   see   see   see   see   see   see   see   see",
+    },
+    "accounts.two_factor_setup": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
+        "POST":   "login 422   422   422   422   422   422   422   422   422   422",
+    },
+    "accounts.user_sessions": {
+        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
+    },
     "accounts.accept_invitation": {
         "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "422   422   422   422   422   422   422   422   422   422   422",
@@ -27,10 +62,6 @@ EXPECTED: dict[str, dict[str, str]] = {
     "accounts.edit_organisation": {
         "GET":    "login ok    deny  deny  deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login see   deny  deny  deny  deny  deny  deny  deny  deny  deny",
-    },
-    "accounts.end_all_sessions": {
-        # Anyone signed in may sign out everywhere; it ends at the login page.
-        "POST":   "login login login login login login login login login",
     },
     "accounts.forgot_password": {
         "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
@@ -64,36 +95,6 @@ EXPECTED: dict[str, dict[str, str]] = {
     "accounts.settings": {
         "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "login 422   422   422   422   422   422   422   422   422   422",
-    },
-    "accounts.two_factor_code": {
-        # Only after a right password of an account with two-factor; else back to login.
-        "GET":    "login login login login login login login login login",
-        "POST":   "login login login login login login login login login",
-    },
-    "accounts.two_factor_new_codes": {
-        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
-    },
-    "accounts.two_factor_off": {
-        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
-    },
-    "accounts.two_factor_setup": {
-        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
-        "POST":   "login ok    ok    ok    ok    ok    ok    ok    ok",
-    },
-    "accounts.user_sessions": {
-        "GET":    "login ok    ok    ok    ok    ok    ok    ok    ok",
-    },
-    "accounts.sign_in_settings": {
-        "GET":    "login ok    ok    deny  deny  deny  deny  deny  deny",
-        "POST":   "login ok    ok    deny  deny  deny  deny  deny  deny",
-    },
-    "accounts.sso_callback": {
-        # No provider is set up in the world: there is nothing to come back to.
-        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
-    },
-    "accounts.sso_start": {
-        "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok",
-        "POST":   "ok    ok    ok    ok    ok    ok    ok    ok    ok",
     },
     "accounts.toggle_user": {
         "POST":   "login see   see   deny  deny  deny  deny  deny  deny  deny  deny",
@@ -590,7 +591,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "security_txt": {
         # Served only when the installation configures a contact and an expiry date.
-        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny",
+        "GET":    "deny  deny  deny  deny  deny  deny  deny  deny  deny  deny  deny",
     },
 }
 # fmt: on

@@ -110,8 +110,14 @@ class _Parser(HTMLParser):
         if tag == "form":
             self._form = None
         elif tag == "textarea":
-            if self._textarea is not None and self._textarea.value.startswith("\n"):
-                self._textarea.value = self._textarea.value[1:]
+            # HTML drops one newline right after <textarea> (CR LF counts as one).
+            if self._textarea is not None:
+                value = self._textarea.value
+                self._textarea.value = (
+                    value.removeprefix("\r\n")
+                    if value.startswith("\r\n")
+                    else value.removeprefix("\n")
+                )
             self._textarea = None
         elif tag == "select":
             self._select = None

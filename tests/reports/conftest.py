@@ -67,8 +67,8 @@ def jobs_figures(monkeypatch):
     module = types.ModuleType("partnerships.jobs.services")
     module.pilot_figures = pilot_figures
     module.latest_figures = lambda pilot: pilot_figures(pilot, as_of=date.today())
-    module.headline_figures = lambda pilots, *, as_of: {
-        pilot.id: pilot_figures(pilot, as_of=as_of) for pilot in pilots
+    module.headline_figures = lambda pilots, *, as_of, suppress=False: {
+        pilot.id: pilot_figures(pilot, as_of=as_of, suppress=suppress) for pilot in pilots
     }
     monkeypatch.setitem(sys.modules, "partnerships.jobs.services", module)
     import partnerships.jobs as jobs_package

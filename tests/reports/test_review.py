@@ -91,4 +91,4 @@ def test_a_period_in_year_one_or_9999_is_refused(scene, login_as):
             },
         )
         assert response.status_code == 422
-        assert "1900" in response.get_data(as_text=True)
+        assert "2000 en 2100" in response.get_data(as_text=True)

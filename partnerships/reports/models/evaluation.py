@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ...database import Timestamped, UTCDateTime, enum_check, utcnow
+from ...database import Timestamped, UTCDateTime, enum_check, utcnow, versioned
 from ...extensions import db
 
 
@@ -51,6 +51,7 @@ class Evaluation(Timestamped, db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     pilot = relationship("Pilot")
     contract = relationship("Contract")
@@ -87,6 +88,7 @@ class SupplierContribution(db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     evaluation: Mapped[Evaluation] = relationship(back_populates="contributions")
     supplier_organisation = relationship("Organisation")

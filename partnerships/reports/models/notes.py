@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ...database import Timestamped, UTCDateTime, enum_check, utcnow
+from ...database import Timestamped, UTCDateTime, enum_check, utcnow, versioned
 from ...extensions import db
 
 
@@ -53,6 +53,7 @@ class ProgressNote(Timestamped, db.Model):
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     pilot = relationship("Pilot")
     published_by = relationship("User", foreign_keys=[published_by_id])

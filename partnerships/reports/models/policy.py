@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ...database import UTCDateTime, utcnow
+from ...database import UTCDateTime, utcnow, versioned
 from ...extensions import db
 
 POLICY_SECTIONS = (
@@ -38,6 +38,7 @@ class PolicyDraft(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Bumped with every saved version, so two editors cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
     pilot = relationship("Pilot")
     specialist = relationship("User")
@@ -90,6 +91,7 @@ class PublicResults(db.Model):
     story: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = versioned(version)
 
 
 class PublicLink(db.Model):

@@ -1,0 +1,112 @@
+"""User Markdown: what people type renders as they expect, script never survives, and no
+text can make rendering slow (the CommonMark spec's pathological inputs)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from partnerships.text import _rendered, render_markdown
+from tests.perf.markdown_patterns import (
+    EXTENSION_PATTERNS,
+    FIELD_LIMITS,
+    PATTERNS,
+    ordinary_text,
+)
+
+
+def html(source: str) -> str:
+    return str(render_markdown(source)).strip()
+
+
+# Texts as they exist today, with the HTML the old renderer gave them; CommonMark agrees.
+SAME_AS_BEFORE = [
+    ("Een zin.\n\nNog een alinea.", "<p>Een zin.</p>\n<p>Nog een alinea.</p>"),
+    ("Twee regels\nin een alinea", "<p>Twee regels\nin een alinea</p>"),
+    (
+        "*schuin* en **vet** en _ook schuin_",
+        "<p><em>schuin</em> en <strong>vet</strong> en <em>ook schuin</em></p>",
+    ),
+    (
+        "Zie [de handreiking](https://example.org/h).",
+        '<p>Zie <a href="https://example.org/h" rel="noopener noreferrer nofollow">de '
+        "handreiking</a>.</p>",
+    ),
+    ("- melk\n- brood", "<ul>\n<li>melk</li>\n<li>brood</li>\n</ul>"),
+    ("1. een\n2. twee", "<ol>\n<li>een</li>\n<li>twee</li>\n</ol>"),
+    ("## Kop\n\nTekst", "<h2>Kop</h2>\n<p>Tekst</p>"),
+    ("### Kleinere kop", "<h3>Kleinere kop</h3>"),
+    ("> Citaat", "<blockquote>\n<p>Citaat</p>\n</blockquote>"),
+    ("`code`", "<p><code>code</code></p>"),
+    ("regel  \nnieuwe regel", "<p>regel<br>\nnieuwe regel</p>"),
+    ("---", "<hr>"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SAME_AS_BEFORE)
+def test_existing_texts_render_as_before(source, expected):
+    assert html(source) == expected
+
+
+def test_a_list_typed_right_under_a_sentence_is_a_list():
+    assert html("We hebben nodig:\n- een werkplek\n- een jobcoach") == (
+        "<p>We hebben nodig:</p>\n<ul>\n<li>een werkplek</li>\n<li>een jobcoach</li>\n</ul>"
+    )
+
+
+def test_a_table_still_renders_as_a_table():
+    assert "<td>2</td>" in html("| a | b |\n|---|---|\n| 1 | 2 |")
+
+
+def test_raw_html_and_script_links_are_harmless():
+    assert html("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    assert "href" not in html("[klik](javascript:alert(1))")
+    assert "<img" not in html("![x](https://example.org/x.png)")
+    assert html('<img src=x onerror="alert(1)">').startswith("<p>&lt;img")
+
+
+def test_a_level_one_heading_keeps_its_text_without_the_tag():
+    # Pages have their own <h1>; a user's "# title" may not add a second one.
+    assert html("# Titel") == "Titel"
+
+
+def _seconds(source: str) -> float:
+    """CPU seconds for one render without the cache, best of two (each at least 20 ms of
+    repeated renders): CPU time, so other processes on a busy machine do not count."""
+    best = float("inf")
+    for _ in range(2):
+        runs, started = 0, time.process_time()
+        while True:
+            _rendered.cache_clear()
+            _rendered(source)
+            runs += 1
+            spent = time.process_time() - started
+            if spent >= 0.02:
+                break
+        best = min(best, spent / runs)
+    return best
+
+
+# Cards and comments share a maximum; each length is measured once.
+LENGTHS = {length: field for field, length in sorted(FIELD_LIMITS.items())}
+
+
+@pytest.mark.parametrize("field", sorted(LENGTHS.values()))
+def test_pathological_markdown_at_the_fields_maximum_renders_in_bounded_time(field):
+    # Python-Markdown took 2,000x an ordinary text for 4,000 unclosed '['; a linear parser
+    # stays within a small multiple (make bench reports the figures). The margin is wide so
+    # that a busy machine does not fail this, while quadratic growth still does.
+    length = FIELD_LIMITS[field]
+    normal = _seconds(ordinary_text(length))
+    slow = {}
+    # Tables (not CommonMark) turn every "|\n" into a row: linear, but the output is 15 times
+    # the input, hence their wider margin.
+    for patterns, margin in ((PATTERNS, 60), (EXTENSION_PATTERNS, 200)):
+        for name, make in patterns.items():
+            source = make(length)
+            assert len(source) <= length, name
+            ratio = _seconds(source) / normal
+            if ratio > margin:
+                slow[name] = round(ratio)
+    assert slow == {}, f"{field}: renders far slower than an ordinary text"
