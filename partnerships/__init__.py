@@ -21,6 +21,7 @@ DOMAINS = (
     "brainstorms",
     "jobs",
     "reports",
+    "socialreturn",
 )
 ROOT = Path(__file__).resolve().parent.parent
 

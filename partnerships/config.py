@@ -19,6 +19,8 @@ class Defaults:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     WORKFLOWS_DIR = str(ROOT / "workflows")
+    # Social return valuation schemes (TOML), checked by `flask workflows check`.
+    VALUATION_DIR = str(ROOT / "valuation")
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
     LANGUAGES = ("nl", "en")

@@ -118,7 +118,16 @@ def seed() -> bool:
         suppliers.append(org)
     db.session.flush()
     # Each domain adds its part of the story, if it has one.
-    for domain in ("pilots", "team", "actions", "meetings", "brainstorms", "jobs", "reports"):
+    for domain in (
+        "pilots",
+        "team",
+        "actions",
+        "meetings",
+        "brainstorms",
+        "jobs",
+        "reports",
+        "socialreturn",
+    ):
         try:
             module = importlib.import_module(f"partnerships.{domain}.demo")
         except ModuleNotFoundError:

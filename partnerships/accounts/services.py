@@ -9,6 +9,7 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import OperationalError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import audit, mail
@@ -62,7 +63,13 @@ def record_attempt(email: str, address: str, kind: str = AttemptKind.LOGIN) -> N
     failed attempt has to be kept when the login fails (and the request is rolled back).
     """
     db.session.add(LoginAttempt(email=email[:254], address=address[:64], kind=kind))
-    db.session.commit()
+    try:
+        db.session.commit()
+    except OperationalError:
+        # A database that cannot write (a full disk) cannot count; the attempt is still
+        # judged on its password, so a wrong one stays a wrong one and not a server error.
+        db.session.rollback()
+        current_app.logger.exception("Could not record a sign-in attempt for counting")
 
 
 def too_many_failures(email: str, address: str) -> bool:

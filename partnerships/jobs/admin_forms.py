@@ -35,8 +35,8 @@ class SettingsForm(VersionedForm):
     sr_threshold = LocalDecimalField(
         _l("Social return threshold: minimum wage sum (EUR, excl. VAT)"),
         description=_l(
-            "Rijk: EUR 250,000. Regions differ, e.g. Rijnmond applies social return "
-            "from EUR 50,000."
+            "Rijk: EUR 250,000 of wage sum. A threshold on the contract value (Rijnmond, for "
+            "example, from EUR 50,000 of contract value) is set in the social return policy."
         ),
         validators=[DataRequired(), NumberRange(min=0, max=MAX_AMOUNT)],
     )

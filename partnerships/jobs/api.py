@@ -207,6 +207,20 @@ def organisation_figures():
     return jsonify(body)
 
 
+@api.get("/pilots/<int:pilot_id>/social-return")
+def pilot_social_return(pilot_id):
+    from ..socialreturn.api import pilot_json
+
+    return jsonify(pilot_json(_pilot(pilot_id), _as_of()))
+
+
+@api.get("/social-return")
+def organisation_social_return():
+    from ..socialreturn.api import organisation_json
+
+    return jsonify(organisation_json(g.api_organisation_id, _as_of()))
+
+
 @api.get("/openapi.json")
 def openapi():
     return jsonify(document(request.host_url.rstrip("/") + "/api/v1"))

@@ -66,6 +66,9 @@ class PlacementFacts:
     # Last day the person is known to be employed (with this or any employer we know of);
     # None means still employed. Separate from `end` because a placement may end in a job.
     employed_until: date | None = None
+    # Who the person is to the counts: the supplier's pseudonymous reference links the
+    # placements of one person (socialreturn.valuation.person_key); None is a person alone.
+    person: str | None = None
 
     def __post_init__(self) -> None:
         # Frozen all the way down, so facts can be shared and hashed safely.
@@ -221,16 +224,48 @@ def people_count(
     period_end: date,
     counted_groups: Collection[str] | None = None,
 ) -> int:
-    """Placements active on any day of the period: people helped, whatever their hours."""
+    """People with a placement active on any day of the period, whatever their hours."""
     _check_period(period_start, period_end)
-    # Placements are anonymous, so one record is one person-placement; nobody can tell
-    # whether two records are the same person, and that is by design.
-    return sum(
-        1
-        for p in placements
-        if (counted_groups is None or p.target_group in counted_groups)
-        and p.active_on_any_day(period_start, period_end)
+    # Placements are anonymous; only the supplier's own reference says that two records
+    # are one person (werkervaringsplaats -> employment), and then the person counts once.
+    return len(
+        {
+            _person(i, p)
+            for i, p in enumerate(placements)
+            if (counted_groups is None or p.target_group in counted_groups)
+            and p.active_on_any_day(period_start, period_end)
+        }
     )
+
+
+def _person(index: int, placement: PlacementFacts) -> object:
+    """The person a placement belongs to; without a reference, the placement alone."""
+    return placement.person if placement.person is not None else ("row", index)
+
+
+def as_persons(placements: Iterable[PlacementFacts]) -> list[PlacementFacts]:
+    """One record per person: from the first start, employed as the newest placement says.
+
+    A chain werkervaringsplaats -> employment is one person who started on the first day;
+    whether that person still works is told by the placement that started last.
+    """
+    chains: dict[object, list[PlacementFacts]] = {}
+    for i, p in enumerate(placements):
+        chains.setdefault(_person(i, p), []).append(p)
+    merged = []
+    for chain in chains.values():
+        chain.sort(key=lambda p: p.start)
+        merged.append(
+            PlacementFacts(
+                target_group=chain[-1].target_group,
+                hours_per_week=chain[-1].hours_per_week,
+                start=chain[0].start,
+                end=chain[-1].end,
+                employed_until=chain[-1].employed_until,
+                person=chain[0].person,
+            )
+        )
+    return merged
 
 
 def add_months(d: date, months: int) -> date:
@@ -248,7 +283,10 @@ def durable_count(
     *,
     counted_groups: Collection[str] | None = None,
 ) -> int:
-    """Placements still in employment `months` calendar months after they started.
+    """People still in employment `months` calendar months after they first started.
+
+    Placements of one person (see PlacementFacts.person) count once, from the first start,
+    with the newest placement saying whether the person still works.
 
     A placement counts when its milestone ``add_months(start, months)`` is on or before
     ``as_of`` and ``employed_until`` is None (still employed) or on or after that
@@ -257,7 +295,7 @@ def durable_count(
     if months < 0:
         raise ValueError("months cannot be negative")
     count = 0
-    for p in placements:
+    for p in as_persons(placements):
         if counted_groups is not None and p.target_group not in counted_groups:
             continue
         milestone = add_months(p.start, months)
@@ -345,6 +383,7 @@ __all__ = [
     "PlacementFacts",
     "WeeksBasis",
     "add_months",
+    "as_persons",
     "banen_count",
     "banen_exact",
     "durable_count",

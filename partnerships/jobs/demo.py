@@ -66,8 +66,8 @@ PLACEMENTS = [
         "20",
         date(2026, 5, 1),
         date(2026, 10, 31),
-        "active",
-        "",
+        "employed_after",
+        "Na de stage in dienst bij Groen & Zo.",
     ),
 ]
 

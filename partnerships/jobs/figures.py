@@ -27,6 +27,7 @@ from .. import suppression
 from ..accounts.models import Organisation
 from ..extensions import db
 from ..pilots.models import Pilot
+from ..socialreturn.valuation import person_key
 from . import counting, figures_cache, tally
 from .choices import ReportStatus
 from .counting import PaidHours, PlacementFacts
@@ -124,6 +125,7 @@ def facts_by_pilot(pilot_ids) -> dict[int, list[tuple]]:
         Placement.start_date,
         Placement.end_date,
         Placement.outcome,
+        Placement.reference,
     ).order_by(Placement.start_date, Placement.id)
     rows = _rows(query, Placement.pilot_id, pilot_ids)
     paid = _paid_hours(pilot_ids) if rows else {}
@@ -136,6 +138,7 @@ def facts_by_pilot(pilot_ids) -> dict[int, list[tuple]]:
             end=row.end_date,
             paid_hours=_without_overlaps(paid.get((row.pilot_id, row.id), [])),
             employed_until=row.end_date if row.outcome == "stopped" else None,
+            person=person_key(row.supplier_organisation_id, row.reference, row.id),
         )
         result[row.pilot_id].append((row, facts))
     return result

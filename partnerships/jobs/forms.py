@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from ..forms import DateField, NoControlCharacters, OnceForm, VersionedForm
 from ..privacy import Anonymous
+from ..socialreturn.people import ENDED_BUT_ACTIVE, ended_but_active
 from . import choices
 from .choices import EvidenceKind, Outcome
 from .fields import MAX_AMOUNT, CheckboxesField, LocalDecimalField, options
@@ -29,6 +30,15 @@ def _text(label, max_length=2000, anonymous=True, context="placement", **kwargs)
 
 def _int_or_none(value):
     return int(value) if value not in (None, "", "None") else None
+
+
+def _yes_no(value):
+    """yes/no/empty from a select (or True/False/None from the model) as a boolean or None."""
+    if value in (True, "yes"):
+        return True
+    if value in (False, "no"):
+        return False
+    return None
 
 
 class DateOrderMixin:
@@ -59,6 +69,11 @@ class ContractForm(DateOrderMixin, OnceForm, VersionedForm):
     value_per_year = LocalDecimalField(
         _l("Contract value per year (EUR, excl. VAT)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_AMOUNT)],
+    )
+    contract_value = LocalDecimalField(
+        _l("Contract value over the whole term (EUR, excl. VAT)"),
+        description=_l("A social return percentage of the contract value is taken of this."),
+        validators=[Optional(), NumberRange(min=0, max=10**12)],
     )
     wage_sum = LocalDecimalField(
         _l("Wage sum (loonsom) (EUR, excl. VAT), if known"),
@@ -97,6 +112,21 @@ class ContractForm(DateOrderMixin, OnceForm, VersionedForm):
         anonymous=False,
         description=_l("Required once you judged whether social return is fitting."),
     )
+
+    def validate_sr_percentage(self, field):
+        # A percentage needs the amount it is a percentage of, or the obligation is unknown.
+        if field.data is None:
+            return
+        if self.sr_basis.data == "project_value" and self.contract_value.data is None:
+            raise ValidationError(
+                _l(
+                    "Enter the contract value over the whole term: the obligation is a "
+                    "percentage of it."
+                )
+            )
+        if self.sr_basis.data == "wage_sum" and self.wage_sum.data is None:
+            raise ValidationError(_l("Enter the wage sum: the obligation is a percentage of it."))
+
     notes = _text(
         _l("Notes for the working group"),
         4000,
@@ -160,7 +190,23 @@ class PlacementForm(DateOrderMixin, OnceForm, VersionedForm):
     reference = _text(
         _l("Reference (optional)"),
         40,
-        description=_l("Your own anonymous code, such as P-014. Never a name or BSN."),
+        description=_l(
+            "Your own anonymous code, such as P-014. Never a name or BSN. Give the same "
+            "person's next placement (for example employment after a work experience place) "
+            "the same code, so the person is counted once."
+        ),
+    )
+    seconding_organisation = _text(
+        _l("Seconding organisation (optional)"),
+        200,
+        description=_l(
+            "For a secondment: the organisation that employs the person, for "
+            "example a social workplace."
+        ),
+    )
+    lasting_support_need = BooleanField(
+        _l("Lasting support need"),
+        description=_l("Some schemes keep counting such a person after the first year."),
     )
     kind = SelectField(_l("Kind of placement"))
     target_group = SelectField(_l("Target group"))
@@ -192,6 +238,8 @@ class PlacementForm(DateOrderMixin, OnceForm, VersionedForm):
     def validate_outcome(self, field):
         if field.data == Outcome.STOPPED and not self.end_date.data:
             raise ValidationError(_l("Give the end date when the placement stopped."))
+        if ended_but_active(self.end_date.data, field.data):
+            raise ValidationError(ENDED_BUT_ACTIVE)
 
 
 # One "seen" checkbox and date per kind of evidence, added to the class below.

@@ -30,6 +30,35 @@ SOURCE_TERM = _l(
     "ends, discuss taking social return into the next tender."
 )
 NEXT_TENDER_MONTHS = 12
+RIJK_THRESHOLD, RIJK_MIN_MONTHS = Decimal("250000"), 6
+
+
+def _own_policy(settings) -> str:
+    """How to cite the organisation's own policy: its name if saved, else its settings."""
+    name = getattr(settings, "sr_policy_source", "") or ""
+    return name or _("your organisation's settings")
+
+
+def _threshold_source(settings) -> str:
+    """The Rijk source while the Rijk figures hold; the organisation's own policy once it
+    changed them, because the Rijk text would then cite a figure that does not apply."""
+    if (
+        Decimal(settings.sr_threshold) == RIJK_THRESHOLD
+        and settings.sr_min_months == RIJK_MIN_MONTHS
+    ):
+        return str(SOURCE_RIJK)
+    return _(
+        "%(policy)s: social return applies to works and services with a wage sum of at least "
+        "%(threshold)s and a term of at least %(minimum)s.",
+        policy=_own_policy(settings),
+        threshold=money(Decimal(settings.sr_threshold)),
+        minimum=_months(settings.sr_min_months),
+    )
+
+
+def value_threshold_of(settings, nature: str) -> Decimal | None:
+    """The organisation's threshold on the contract value for this kind, if it set one."""
+    return getattr(settings, f"sr_value_threshold_{nature}", None)
 
 
 @dataclass(frozen=True)
@@ -63,6 +92,9 @@ def sr_threshold(contract, settings) -> Hint:
     """Within the Rijk SR threshold: work or service, wage sum >= threshold, term >= 6 months."""
     title = _("Within the Rijk social return threshold")
     threshold, min_months = Decimal(settings.sr_threshold), settings.sr_min_months
+    source = _threshold_source(settings)
+    if source != str(SOURCE_RIJK):
+        title = _("Within your social return threshold on the wage sum")
     failed, unknown = [], []
     if contract.nature == Nature.SUPPLY:
         failed.append(_("it is a supply, and the threshold only covers works and services"))
@@ -94,7 +126,7 @@ def sr_threshold(contract, settings) -> Hint:
             title,
             False,
             _("No: %(reasons)s.", reasons="; ".join(failed)),
-            str(SOURCE_RIJK),
+            source,
         )
     if unknown:
         return Hint(
@@ -105,7 +137,7 @@ def sr_threshold(contract, settings) -> Hint:
                 "Cannot tell yet: %(reasons)s. Ask the contract manager or supplier.",
                 reasons="; ".join(unknown),
             ),
-            str(SOURCE_RIJK),
+            source,
         )
     months = term_months(contract.start_date, contract.end_date)
     return Hint(
@@ -120,8 +152,39 @@ def sr_threshold(contract, settings) -> Hint:
             term=_months(months),
             minimum=_months(min_months),
         ),
-        str(SOURCE_RIJK),
+        source,
     )
+
+
+def sr_value_threshold(contract, settings) -> Hint | None:
+    """Above the organisation's own threshold on the contract value for this kind of
+    purchase; None when its policy sets no such threshold (the Rijk has none)."""
+    threshold = value_threshold_of(settings, contract.nature)
+    if threshold is None:
+        return None
+    title = _("Within your social return threshold on the contract value")
+    source = _(
+        "%(policy)s: social return applies from a contract value of %(threshold)s for "
+        "this kind of purchase.",
+        policy=_own_policy(settings),
+        threshold=money(Decimal(threshold)),
+    )
+    if contract.contract_value is None:
+        return Hint(
+            "sr_value_threshold",
+            title,
+            None,
+            _("Cannot tell yet: the contract value over the whole term is not known."),
+            source,
+        )
+    applies = contract.contract_value >= threshold
+    text = _(
+        "%(answer)s: a contract value of %(value)s against a threshold of %(threshold)s.",
+        answer=_("Yes") if applies else _("No"),
+        value=money(contract.contract_value),
+        threshold=money(Decimal(threshold)),
+    )
+    return Hint("sr_value_threshold", title, applies, text, source)
 
 
 def route_2b(contract, settings) -> Hint:
@@ -231,8 +294,10 @@ def ends_soon(contract, today: date) -> bool:
 
 def hints_for(contract, settings, today: date) -> list[Hint]:
     """Every hint for one contract, in the order the page shows them."""
+    own = sr_value_threshold(contract, settings)
     return [
         sr_threshold(contract, settings),
+        *([own] if own else []),
         route_2b(contract, settings),
         remaining_term(contract, today),
     ]

@@ -51,6 +51,13 @@ class OrganisationSettings(db.Model):
     sr_threshold: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal("250000"))
     sr_min_months: Mapped[int] = mapped_column(Integer, default=6)
     route_2b_threshold: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal("200000"))
+    # Social return policy of the organisation (socialreturn/): the valuation scheme it
+    # chose, and thresholds on the *contract value* per kind, apart from the wage-sum one.
+    sr_scheme: Mapped[str | None] = mapped_column(String(80))
+    sr_value_threshold_work: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    sr_value_threshold_service: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    sr_value_threshold_supply: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    sr_policy_source: Mapped[str] = mapped_column(String(300), default="")
     # Lists as JSON: codes of the default entries in use, plus the organisation's own labels.
     target_groups: Mapped[str | None] = mapped_column(Text)
     placement_kinds: Mapped[str | None] = mapped_column(Text)
@@ -97,6 +104,7 @@ class Contract(Timestamped, db.Model):
     category: Mapped[str] = mapped_column(String(30), default="other")
     nature: Mapped[str] = mapped_column(String(20), default=Nature.SERVICE)
     value_per_year: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    contract_value: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))  # whole term, excl. VAT
     wage_sum: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))  # loonsom, excl. VAT
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
@@ -109,6 +117,8 @@ class Contract(Timestamped, db.Model):
     # for), with the reason; None until someone judged it.
     sr_fitting: Mapped[bool | None] = mapped_column(Boolean)
     sr_fitting_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The valuation scheme version this contract was tendered with ("cdio-2025@1").
+    sr_scheme: Mapped[str | None] = mapped_column(String(80))
     notes: Mapped[str] = mapped_column(Text, default="")  # internal to the working group
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = versioned(version)
@@ -201,6 +211,10 @@ class Placement(db.Model):
     end_date: Mapped[date | None] = mapped_column(Date)
     outcome: Mapped[str] = mapped_column(String(20), default=Outcome.ACTIVE)
     outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    # An organisation, never a person: e.g. the social workplace that seconds the person.
+    seconding_organisation: Mapped[str] = mapped_column(String(200), default="")
+    # CDIO: a lasting support need keeps counting after the first year.
+    lasting_support_need: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = versioned(version)

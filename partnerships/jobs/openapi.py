@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..socialreturn.api import schema as social_return_schema
+
 COUNT = {
     "oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "enum": ["<5", "x"]}],
     "description": 'A count; 1 to 4 are shown as "<5" so nobody can be traced, and "x" '
@@ -124,7 +126,11 @@ def document(server_url: str) -> dict:
                     "description": "A token created by your organisation's admin.",
                 }
             },
-            "schemas": {"Pilot": PILOT, "Figures": FIGURES},
+            "schemas": {
+                "Pilot": PILOT,
+                "Figures": FIGURES,
+                "SocialReturn": social_return_schema(COUNT, DATE),
+            },
         },
         "paths": {
             "/pilots": _get(
@@ -159,6 +165,16 @@ def document(server_url: str) -> dict:
                         {"type": "object", "properties": {"pilots": {"type": "array"}}},
                     ]
                 },
+                [AS_OF],
+            ),
+            "/pilots/{pilot_id}/social-return": _get(
+                "Social return of one pilot: obligation, realised value, jobs beside it",
+                {"$ref": "#/components/schemas/SocialReturn"},
+                [PILOT_ID, AS_OF],
+            ),
+            "/social-return": _get(
+                "Social return of all contracts of your organisation, with the Rijk indicator",
+                {"$ref": "#/components/schemas/SocialReturn"},
                 [AS_OF],
             ),
             "/openapi.json": {

@@ -17,6 +17,8 @@ from ..accounts.models import Organisation
 from ..concurrency import claim
 from ..extensions import db
 from ..i18n import force_locale
+from ..socialreturn.people import ENDED_BUT_ACTIVE, ended_but_active
+from ..socialreturn.policy import scheme_ref_for
 from . import figures, monitoring
 from .choices import EvidenceKind, JobStatus
 from .models import (
@@ -39,6 +41,7 @@ CONTRACT_FIELDS = (
     "category",
     "nature",
     "value_per_year",
+    "contract_value",
     "wage_sum",
     "start_date",
     "end_date",
@@ -62,6 +65,8 @@ PLACEMENT_FIELDS = (
     "end_date",
     "outcome",
     "outcome_reason",
+    "seconding_organisation",
+    "lasting_support_need",
     "notes",
 )
 
@@ -160,6 +165,8 @@ def save_contract(pilot, actor, data: dict, supplier_ids, contract=None, version
         data[name] = data.get(name) or ""
     if contract is None:
         contract = Contract(organisation_id=pilot.organisation_id, created_by_id=actor.id)
+        # The valuation scheme in force at the organisation now stays with this contract.
+        contract.sr_scheme = scheme_ref_for(pilot.organisation_id)
         contract.pilots.append(pilot)
         db.session.add(contract)
         event = "contract.created"
@@ -267,6 +274,8 @@ def check_placement(pilot, data: dict, allowed_supplier_ids=None) -> Contract:
         raise JobsError(_("You can only record placements of your own organisation."))
     if data.get("end_date") and data["end_date"] < data["start_date"]:
         raise JobsError(_("The end date lies before the start date."))
+    if ended_but_active(data.get("end_date"), data.get("outcome")):
+        raise JobsError(str(ENDED_BUT_ACTIVE))
     return contract
 
 
@@ -292,6 +301,8 @@ def save_placement(
         setattr(placement, name, data.get(name))
     placement.reference = placement.reference or ""
     placement.outcome_reason = placement.outcome_reason or ""
+    placement.seconding_organisation = placement.seconding_organisation or ""
+    placement.lasting_support_need = bool(placement.lasting_support_need)
     placement.notes = placement.notes or ""
     existing = {e.kind: e for e in placement.evidence}
     for kind in EvidenceKind:

@@ -37,7 +37,7 @@ class Tally:
 
     as_of: date
     frequency: str
-    people: int = 0  # placements started on or before as_of
+    people: int = 0  # persons with a placement started on or before as_of
     people_register: int = 0  # of which in the doelgroepregister
     banen: Fraction = Fraction(0)  # average jobs over the current period up to as_of
     banen_people: int = 0  # placements those jobs stem from: few of them tell their hours
@@ -90,8 +90,11 @@ def tally(pairs, *, as_of: date, frequency: str, settings, start: date) -> Tally
     return Tally(
         as_of=as_of,
         frequency=frequency,
-        people=len(started),
-        people_register=sum(1 for _, f in started if f.target_group == counting.DOELGROEPREGISTER),
+        # Persons, not rows: a chain of placements of one person (same reference) is one.
+        people=len({_person(row, f) for row, f in started}),
+        people_register=len(
+            {_person(row, f) for row, f in started if f.target_group == counting.DOELGROEPREGISTER}
+        ),
         banen=counting.banen_exact(adding_now, period_start, as_of, hours_per_job=hours_per_job),
         banen_people=len(adding_now),
         durable=counting.durable_count(facts, as_of, settings.durable_months),
@@ -100,6 +103,10 @@ def tally(pairs, *, as_of: date, frequency: str, settings, start: date) -> Tally
         by_supplier=Counter(row.supplier_organisation_id for row, _ in started),
         trend=trend,
     )
+
+
+def _person(row, facts) -> object:
+    return facts.person if facts.person is not None else ("row", id(row))
 
 
 def combine(tallies, *, as_of: date, frequency: str) -> Tally:

@@ -80,8 +80,9 @@ PLACES: tuple[Place, ...] = (
             ("jobs.dashboard", _l("Figures")),
             ("jobs.supplier_view", _l("Overview")),
             ("jobs.contracts", _l("Contracts")),
+            ("socialreturn.pilot", _l("Social return")),
         ),
-        ("jobs.",),
+        ("jobs.", "socialreturn."),
         own_subnav=True,
     ),
     Place(
@@ -102,6 +103,7 @@ TAB_ACTIONS.update(
     {
         "actions.plan": "action_plan.view",
         "jobs.supplier_view": "jobs.supplier_view",
+        "socialreturn.pilot": "sr.view",
         "reports.policy": "policy.view",
         "reports.results": "results.manage",
     }

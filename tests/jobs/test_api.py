@@ -93,6 +93,8 @@ def test_the_openapi_document_describes_every_endpoint(app, client):
         "/pilots/{pilot_id}",
         "/pilots/{pilot_id}/figures",
         "/figures",
+        "/pilots/{pilot_id}/social-return",
+        "/social-return",
         "/openapi.json",
     }
     assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"

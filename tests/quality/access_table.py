@@ -214,10 +214,16 @@ EXPECTED: dict[str, dict[str, str]] = {
     "jobs.api.organisation_figures": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
+    "jobs.api.organisation_social_return": {
+        "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
+    },
     "jobs.api.pilot": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  deny  ok    ok",
     },
     "jobs.api.pilot_figures": {
+        "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  deny  ok    ok",
+    },
+    "jobs.api.pilot_social_return": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  deny  ok    ok",
     },
     "jobs.api.pilots": {
@@ -563,6 +569,46 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "reports.results_on": {
         "POST":   "login deny  see   see   deny  deny  deny  deny  deny  deny  deny",
+    },
+    "socialreturn.contract": {
+        "GET":    "login deny  ok    ok    ok    ok    ok    deny  deny  deny  deny",
+        "POST":   "login deny  422   422   422   deny  422   deny  deny  deny  deny",
+    },
+    "socialreturn.contracts_import": {
+        "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
+        "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
+    },
+    "socialreturn.contracts_template": {
+        "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
+    },
+    "socialreturn.organisation": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
+    },
+    "socialreturn.organisation_export[fmt=csv]": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
+    },
+    "socialreturn.organisation_export[fmt=xlsx]": {
+        "GET":    "login deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
+    },
+    "socialreturn.pilot": {
+        "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
+    },
+    "socialreturn.pilot_export[fmt=csv]": {
+        "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
+    },
+    "socialreturn.pilot_export[fmt=xlsx]": {
+        "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
+    },
+    "socialreturn.policy_settings": {
+        "GET":    "login deny  ok    deny  deny  deny  deny  deny  ok    deny  deny",
+        "POST":   "login deny  422   deny  deny  deny  deny  deny  422   deny  deny",
+    },
+    "socialreturn.report_template": {
+        "GET":    "login deny  deny  deny  deny  deny  ok    deny  deny  deny  deny",
+    },
+    "socialreturn.report_upload": {
+        "GET":    "login deny  deny  deny  deny  deny  ok    deny  deny  deny  deny",
+        "POST":   "login deny  deny  deny  deny  deny  422   deny  deny  deny  deny",
     },
     "team.add_member": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",

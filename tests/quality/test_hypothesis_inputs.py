@@ -206,6 +206,8 @@ QUERY = {
     "reports.policy_docx": ("coordinator", {"version": NUMBERS | VALUES}, {}),
     "reports.board": ("board", {"page": NUMBERS | VALUES}, {}),
     "accounts.login": ("anonymous", {"next": VALUES}, {}),
+    # What an identity provider sends back when it refused; shown to the person, cut short.
+    "accounts.sso_callback": ("anonymous", {"error": VALUES}, {}),
 }
 
 

@@ -1,0 +1,26 @@
+"""The vocabularies of social return with their labels in the user's language."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+CONTRIBUTION_KINDS = {
+    "purchase": _l("Purchase from a social enterprise or PSO company"),
+    "community": _l("Hours on a community project"),
+    "trajectory": _l("People who started a trajectory"),
+}
+CERTIFICATES = {
+    "social_enterprise_nl": _l("Member of Social Enterprise NL"),
+    "buy_social": _l("On the Buy Social platform"),
+    "code_sociale_ondernemingen": _l("Registered under the Code Sociale Ondernemingen"),
+    "pso_30": _l("PSO trede 30+"),
+    "pso_1": _l("PSO trede 1"),
+    "pso_2": _l("PSO trede 2"),
+    "pso_3": _l("PSO trede 3"),
+}
+KIND_LABELS = {
+    "placement": _l("Placements"),
+    "trajectory": _l("Trajectories"),
+    "purchase": _l("Purchases from social enterprises"),
+    "community": _l("Community projects"),
+}

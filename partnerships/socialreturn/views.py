@@ -1,0 +1,204 @@
+"""Social return pages: per pilot, per contract (with its contributions) and per organisation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import access
+from ..extensions import db
+from ..htmx import invalid, redirect_to
+from ..jobs import exports
+from ..jobs.figures import supplier_names
+from ..jobs.loaders import load_contract
+from ..jobs.settings import settings_for, target_group_choices
+from ..jobs.views_figures import _organisation_scope as organisation_scope
+from . import bp, present, realisation, services
+from .forms import ContributionForm
+from .labels import CERTIFICATES, CONTRIBUTION_KINDS, KIND_LABELS
+from .models import Contribution
+
+
+def as_of() -> date:
+    """Today, or the date asked for (?as_of=2026-03-31) to look back."""
+    raw = request.args.get("as_of")
+    if not raw:
+        return date.today()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        abort(400)
+
+
+def scope_of(pilot) -> set[int] | None:
+    """None for the working group and the board (all suppliers); a supplier's own ids."""
+    standing = access.standing(current_user, pilot)
+    if standing.working_group or standing.board:
+        return None
+    return set(standing.supplier_org_ids)
+
+
+@bp.app_context_processor
+def _labels():
+    return {"sr_kind_labels": KIND_LABELS, "sr_certificates": CERTIFICATES}
+
+
+@bp.route("/pilots/<int:pilot_id>/social-return")
+@login_required
+def pilot(pilot_id):
+    pilot = access.load_pilot(pilot_id, "sr.view")
+    standing = access.standing(current_user, pilot)
+    scope = scope_of(pilot)
+    day = as_of()
+    summary = realisation.for_pilot(pilot, as_of=day, supplier_ids=scope)
+    # The board sees small counts hidden; a supplier sees its own rows, which it lists anyway.
+    suppress = standing.board and not standing.working_group
+    data = present.figures(summary, suppress=suppress)
+    suppliers = []
+    if scope is None:
+        parts = realisation.per_supplier(pilot, as_of=day)
+        names = supplier_names(parts)
+        suppliers = [
+            {"id": org_id, "name": names.get(org_id, ""), **present.values(part)}
+            for org_id, part in sorted(parts.items(), key=lambda kv: names.get(kv[0], ""))
+        ]
+        if suppress:
+            # The suppliers' people add up to the pilot's: one table, suppressed as a whole.
+            present.hide_small(present.values(summary), suppliers, key="id")
+    return render_template(
+        "socialreturn/pilot.html",
+        pilot=pilot,
+        figures=data,
+        suppliers=suppliers,
+        as_of=day,
+        internal=standing.working_group,
+    )
+
+
+def _contribution_form(pilot, contract, scope):
+    form = ContributionForm()
+    names = supplier_names(contract.supplier_ids)
+    own = sorted(contract.supplier_ids if scope is None else contract.supplier_ids & scope)
+    form.supplier_organisation_id.choices = [(i, names.get(i, "")) for i in own]
+    form.target_group.choices = [("", _("(choose)"))] + target_group_choices(
+        settings_for(pilot.organisation_id)
+    )
+    return form
+
+
+@bp.route(
+    "/pilots/<int:pilot_id>/contracts/<int:contract_id>/social-return", methods=["GET", "POST"]
+)
+@login_required
+def contract(pilot_id, contract_id):
+    pilot = access.load_pilot(pilot_id, "sr.view")
+    contract = load_contract(pilot, contract_id, "sr.view_contract")
+    standing = access.standing(current_user, pilot)
+    scope = scope_of(pilot)
+    from ..jobs.rules import InPilot
+
+    may_add = access.can(current_user, "sr.contribute", InPilot(pilot, contract))
+    form = _contribution_form(pilot, contract, scope) if may_add else None
+    if request.method == "POST":
+        if form is None:
+            abort(403)
+        if form.validate_on_submit():
+            try:
+                services.add_contribution(
+                    pilot,
+                    contract,
+                    current_user,
+                    {name: form[name].data for name in services.CONTRIBUTION_FIELDS},
+                    form.supplier_organisation_id.data,
+                )
+            except services.SocialReturnError as error:
+                form.form_errors.append(str(error))
+            else:
+                flash(_("Recorded."), "success")
+                return redirect_to(
+                    url_for("socialreturn.contract", pilot_id=pilot.id, contract_id=contract.id)
+                )
+    day = as_of()
+    summary = realisation.summarise([pilot], [contract], as_of=day, supplier_ids=scope)
+    data = present.figures(summary, suppress=standing.board and not standing.working_group)
+    entries = [
+        e
+        for e in db.session.scalars(
+            db.select(Contribution)
+            .where(Contribution.pilot_id == pilot.id, Contribution.contract_id == contract.id)
+            .order_by(Contribution.occurred_on.desc(), Contribution.id.desc())
+        )
+        if scope is None or e.supplier_organisation_id in scope
+    ]
+    context = dict(
+        pilot=pilot,
+        contract=contract,
+        figures=data,
+        item=data["contracts"][0],
+        as_of=day,
+        form=form,
+        entries=entries if standing.working_group or standing.supplier else [],
+        kinds=CONTRIBUTION_KINDS,
+        names=supplier_names(contract.supplier_ids),
+    )
+    if form is not None and form.is_submitted():
+        return invalid("socialreturn/contract.html", **context)
+    return render_template("socialreturn/contract.html", **context)
+
+
+@bp.route("/social-return")
+@login_required
+def organisation():
+    pilots, full, _rows = organisation_scope()  # 403 for those who see no pilot's figures
+    day = as_of()
+    org_id = current_user.organisation_id
+    summary = realisation.for_organisation(org_id, as_of=day, pilots=pilots)
+    data = present.figures(
+        summary, suppress=not full, tender_share=realisation.tender_share(org_id)
+    )
+    return render_template(
+        "socialreturn/organisation.html",
+        figures=data,
+        as_of=day,
+        organisation=current_user.organisation,
+        may_manage=access.can(current_user, "sr.policy", current_user.organisation),
+    )
+
+
+FORMATS = ("csv", "xlsx")
+
+
+@bp.route("/pilots/<int:pilot_id>/social-return/export.<fmt>")
+@login_required
+def pilot_export(pilot_id, fmt):
+    """The pilot's figures as a file: full for the working group, else small counts hidden."""
+    if fmt not in FORMATS:
+        abort(404)
+    pilot = access.load_pilot(pilot_id, "sr.view")
+    standing = access.standing(current_user, pilot)
+    scope = scope_of(pilot)
+    board_copy = request.args.get("audience") == "board" or standing.board
+    summary = realisation.for_pilot(pilot, as_of=as_of(), supplier_ids=scope)
+    data = present.figures(summary, suppress=board_copy and scope is None)
+    return exports.response(present.tables(data), fmt, f"pilot-{pilot.id}-social-return")
+
+
+@bp.route("/social-return/export.<fmt>")
+@login_required
+def organisation_export(fmt):
+    if fmt not in FORMATS:
+        abort(404)
+    pilots, full, _rows = organisation_scope()
+    org_id = current_user.organisation_id
+    summary = realisation.for_organisation(org_id, as_of=as_of(), pilots=pilots)
+    board_copy = request.args.get("audience") == "board" or not full
+    data = present.figures(
+        summary, suppress=board_copy, tender_share=realisation.tender_share(org_id)
+    )
+    return exports.response(present.tables(data), fmt, "organisation-social-return")
+
+
+from . import views_admin, views_upload  # noqa: E402,F401
