@@ -1,7 +1,7 @@
 """theme: an organisation chooses its look (a token theme) and a logo for the header
 
 Revision ID: 0090_theme
-Revises: 0010_locking
+Revises: 0070_socialreturn
 Create Date: 2026-12-06 20:40:00
 
 Existing organisations get the default theme and no logo.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0090_theme'
-down_revision = '0010_locking'
+down_revision = '0070_socialreturn'
 branch_labels = None
 depends_on = None
 
