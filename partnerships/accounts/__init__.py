@@ -14,6 +14,7 @@ def _init(state) -> None:
 
 from . import (  # noqa: E402,F401
     admin,
+    look,
     session_views,
     sso_admin,
     sso_views,

@@ -14,12 +14,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     UniqueConstraint,
     false,
     select,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..database import Timestamped, UTCDateTime, enum_check, utcnow
@@ -65,6 +66,10 @@ class Organisation(Timestamped, db.Model):
     require_two_factor: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     session_idle_minutes: Mapped[int | None] = mapped_column(Integer)
     session_max_hours: Mapped[int | None] = mapped_column(Integer)
+    # The look: a theme name from accounts.look.THEMES and a small PNG or JPEG logo, kept in
+    # the database so it travels with backups (at most look.MAX_LOGO_BYTES).
+    theme: Mapped[str] = mapped_column(String(20), default="blue", server_default="blue")
+    logo: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
 
     users: Mapped[list[User]] = relationship(back_populates="organisation")
 

@@ -27,6 +27,8 @@ access.register(
         "organisation.manage_sign_in": lambda u, o, s: access.can(
             u, "organisation.manage_users", o
         ),
+        # Who chooses the organisation's theme and logo: the same people who manage it.
+        "organisation.manage_look": lambda u, o, s: access.can(u, "organisation.manage_users", o),
         "two_factor.turn_off": lambda u, o, s: not two_factor_required(u, SignInMethod.PASSWORD),
     }
 )

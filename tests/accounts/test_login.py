@@ -19,8 +19,8 @@ def test_the_login_page_is_dutch_and_has_labelled_fields(client):
     page = client.get("/login")
     assert page.status_code == 200
     assert 'lang="nl"' in page.text
-    assert '<label for="email">E-mailadres</label>' in page.text
-    assert '<label for="password">Wachtwoord</label>' in page.text
+    assert '<label class="utrecht-form-label" for="email">E-mailadres</label>' in page.text
+    assert '<label class="utrecht-form-label" for="password">Wachtwoord</label>' in page.text
 
 
 def test_someone_who_is_not_logged_in_is_sent_to_the_login_page(client):
