@@ -81,6 +81,14 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login ok    ok    deny  deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login 422   422   deny  deny  deny  deny  deny  deny  deny  deny",
     },
+    "accounts.organisation_logo": {
+        # The world's organisations have no logo: 404 for everyone signed in.
+        "GET":    "login deny  deny  deny  deny  deny  deny  deny  deny  deny  deny",
+    },
+    "accounts.organisation_look": {
+        "GET":    "login ok    ok    deny  deny  deny  deny  deny  deny  deny  deny",
+        "POST":   "login 422   422   deny  deny  deny  deny  deny  deny  deny  deny",
+    },
     "accounts.organisations": {
         "GET":    "login ok    deny  deny  deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login 422   deny  deny  deny  deny  deny  deny  deny  deny  deny",

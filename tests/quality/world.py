@@ -124,6 +124,11 @@ class World:
 
     def value_for(self, name: str, rule):
         endpoint = rule.endpoint
+        if name == "period":
+            # Only a world with a contract has report periods (the empty pilot has none).
+            if "contract" not in self.rows:
+                raise UnknownUrlVariable(f"{endpoint}: no contract, so no period")
+            return self._period()
         fixed = {
             "pilot_id": self.pilot_id,
             "org_id": self.org_ids["A"],
@@ -139,7 +144,6 @@ class World:
             # Word: the fastest document to make, so the matrix stays quick; every format
             # passes the same access check (tests/documents prove all three).
             "doc_format": "docx",
-            "period": self._period(),
             "number": self.rows.get("policy_version_number", 1),
         }
         if name in ("step_code", "role") and "duty_override" in self.rows:
