@@ -17,7 +17,9 @@ from sqlalchemy import select
 
 from .extensions import db
 
-COORDINATOR_ROLES = frozenset({"coordinator", "coordinator_backup"})
+COORDINATOR_ROLE = "coordinator"
+BACKUP_ROLE = "coordinator_backup"
+COORDINATOR_ROLES = frozenset({COORDINATOR_ROLE, BACKUP_ROLE})
 # The board reads and decides; it is on the buyer's side (internal) but not in the working
 # group. Which other roles are outside comes from the workflow (internal_roles).
 BOARD_ROLE = "board"
@@ -135,6 +137,60 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
     ).all()
     standings_for(user, pilots)
     return [pilot for pilot in pilots if can(user, action, pilot)]
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where one person stands across all their active pilots: the pilot ids per kind of
+    standing, so that a page over every pilot (Voor jou) reads each kind of work once."""
+
+    pilots: dict  # id -> Pilot, newest first
+    works_on: frozenset[int]  # as a member of the working group
+    board: frozenset[int]
+    supplier: frozenset[int]
+    decides_reports: frozenset[int]
+    admin_of: frozenset[int]  # pilots the person runs as the organisation's admin
+
+    @property
+    def board_only(self) -> frozenset[int]:
+        """Pilots where the person reads as board member and does not work on the pilot."""
+        return self.board - self.works_on
+
+
+def reach(user) -> Reach:
+    """The person's Reach: active pilots they are in (or run as organisation admin), in two
+    statements, each pilot judged on its own by the same standing as every view."""
+    from .pilots.models import Membership, Pilot, PilotStatus
+
+    member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
+    if user.is_org_admin:
+        member_of = member_of.union(
+            select(Pilot.id).where(Pilot.organisation_id == user.organisation_id)
+        )
+    pilots = {
+        p.id: p
+        for p in db.session.scalars(
+            select(Pilot)
+            .where(Pilot.id.in_(member_of), Pilot.status == PilotStatus.ACTIVE)
+            .order_by(Pilot.start_date.desc(), Pilot.id.desc())
+        )
+    }
+    standings_for(user, pilots.values())
+    each = {pid: standing(user, p) for pid, p in pilots.items()}
+
+    def where(test) -> frozenset[int]:
+        return frozenset(pid for pid, st in each.items() if test(st))
+
+    return Reach(
+        pilots=pilots,
+        works_on=where(lambda st: st.working_group),
+        board=where(lambda st: st.board),
+        supplier=where(lambda st: st.supplier),
+        decides_reports=frozenset(
+            pid for pid, pilot in pilots.items() if can(user, "report.decide", pilot)
+        ),
+        admin_of=where(lambda st: st.org_admin),
+    )
 
 
 def standing_from(user, pilot, rows) -> Standing:

@@ -138,7 +138,7 @@ def test_malformed_input_is_a_4xx(client):
     assert client.get("/organisations/not-a-number/users").status_code == 404
 
 
-def test_an_unexpected_error_is_a_500_page_in_dutch(tmp_path):
+def test_an_unexpected_error_is_a_500_page_in_dutch(tmp_path, monkeypatch):
     """A separate app, so that a failing route can be added before its first request."""
     from partnerships import create_app
 
@@ -155,7 +155,8 @@ def test_an_unexpected_error_is_a_500_page_in_dutch(tmp_path):
     def boom():
         raise RuntimeError("boom")
 
-    app.logger.disabled = True
+    # The logger is process-wide: silence it for this test only.
+    monkeypatch.setattr(app.logger, "disabled", True)
     response = app.test_client().get("/boom")
     assert response.status_code == 500
     assert "Er ging bij ons iets mis" in response.text

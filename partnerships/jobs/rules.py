@@ -40,6 +40,10 @@ access.register(
         "jobs.dashboard_tab": lambda u, o, s: s.working_group or s.board or s.supplier,
         "jobs.export_rows": lambda u, o, s: s.working_group,
         "jobs.supplier_view": lambda u, o, s: s.supplier,
+        # The supplier's overview is the supplier's page; the buyer's side has the figures.
+        "jobs.supplier_overview_tab": lambda u, o, s: (
+            s.supplier and not (s.working_group or s.board)
+        ),
         # Contracts (obj: pilot for create/list, InPilot for one contract).
         "contract.list": lambda u, o, s: s.working_group or s.board or s.supplier,
         "contract.create": lambda u, o, s: s.working_group,

@@ -48,7 +48,7 @@ def _prefill(pilot, form) -> None:
         if kind not in KIND_LABELS:
             refuse(_("There is no kind of decision “%(kind)s”.", kind=kind[:30]))
         form.kind.data = kind
-        if kind in BOARD_KINDS and "board" in dict(decider_choices(pilot)):
+        if kind in BOARD_KINDS and access.BOARD_ROLE in dict(decider_choices(pilot)):
             form.decided_by.data = "board"
     if step is not None:
         form.step_code.data = step

@@ -2,7 +2,7 @@
 
 The page reads each kind of work with one statement over all the person's pilots, so the
 number of statements stays the same however many pilots or items there are. What a person
-sees follows their standing in each pilot (the same roles access.py reads): the working
+sees follows their reach in each pilot (the same roles access.py reads): the working
 group gets steps, reports to accept and meetings; a supplier contact its reports to send
 and brainstorms; the board its unread notes and proposed decisions; an organisation admin
 invitations and pilots that lack a coordinator or backup.
@@ -17,10 +17,10 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import and_, exists, or_, select
 
 from .. import access, workflows_registry
-from ..access import COORDINATOR_ROLES
+from ..access import BACKUP_ROLE, COORDINATOR_ROLE, COORDINATOR_ROLES
 from ..extensions import db
 from . import progress
-from .models import Membership, Pilot, PilotStatus
+from .models import Membership
 
 ITEMS_PER_SECTION = 10
 WEEK = timedelta(days=7)
@@ -81,103 +81,48 @@ class ForYou:
         )
 
 
-@dataclass
-class _Standing:
-    """The person's standing per pilot, from one read of their memberships."""
-
-    pilots: dict[int, Pilot]
-    working_group: set[int]
-    coordinates: set[int]
-    board: set[int]
-    supplier: set[int]
-    decides_reports: set[int]
-    admin_of: set[int]
-
-
-def _standing(user) -> _Standing:
-    """Active pilots the person is in (or runs as organisation admin): two statements."""
-    member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
-    if user.is_org_admin:
-        member_of = member_of.union(
-            select(Pilot.id).where(Pilot.organisation_id == user.organisation_id)
-        )
-    pilots = {
-        p.id: p
-        for p in db.session.scalars(
-            select(Pilot)
-            .where(Pilot.id.in_(member_of), Pilot.status == PilotStatus.ACTIVE)
-            .order_by(Pilot.start_date.desc(), Pilot.id.desc())
-        )
-    }
-    from ..jobs.rules import REPORT_DECIDERS
-
-    rows: dict[int, list] = defaultdict(list)
-    for pilot_id, role, supplier_org in db.session.execute(
-        select(Membership.pilot_id, Membership.role, Membership.supplier_organisation_id).where(
-            Membership.user_id == user.id
-        )
-    ):
-        if pilot_id in pilots:
-            rows[pilot_id].append((role, supplier_org))
-    # The same standing access.py computes for every view, from rows already read.
-    standings = {pid: access.standing_from(user, p, rows[pid]) for pid, p in pilots.items()}
-    coordinates = {pid for pid, st in standings.items() if st.coordinator}
-    return _Standing(
-        pilots=pilots,
-        working_group={pid for pid, st in standings.items() if st.working_group},
-        coordinates=coordinates,
-        board={pid for pid, st in standings.items() if st.board},
-        supplier={pid for pid, st in standings.items() if st.supplier},
-        decides_reports=coordinates
-        | {pid for pid, st in standings.items() if st.working_group and st.roles & REPORT_DECIDERS},
-        admin_of={pid for pid, st in standings.items() if st.org_admin},
-    )
-
-
 def build(user, locale: str, today: date | None = None, now: datetime | None = None) -> ForYou:
     """Everything on the person's first page, in a fixed number of statements."""
     today = today or date.today()
     now = now or datetime.now(UTC)
-    standing = _standing(user)
-    page = ForYou(pilot_count=len(standing.pilots), today=today)
-    if standing.working_group or standing.board:
-        page.steps, page.progress = _next_steps(standing, locale)
-    if standing.working_group:
-        page.reports_to_accept = _reports_to_accept(standing)
-    if standing.pilots:
+    reach = access.reach(user)
+    page = ForYou(pilot_count=len(reach.pilots), today=today)
+    if reach.works_on or reach.board:
+        page.steps, page.progress = _next_steps(reach, locale)
+    if reach.works_on:
+        page.reports_to_accept = _reports_to_accept(reach)
+    if reach.pilots:
         from ..actions.queries import task_page
 
         tasks = task_page(user, today, 1, per_page=ITEMS_PER_SECTION)
         page.tasks, page.task_counts = tasks.items, tasks.counts
-        page.meetings, page.minutes = _meetings(user, standing, now)
-    if standing.supplier:
-        page.reports_to_send = _reports_to_send(user, standing, today)
-        page.brainstorms = _brainstorms(user, standing)
-    if standing.board:
-        page.notes = _unread_notes(user, standing)
-        page.decisions = _board_decisions(standing)
-        page.remarks = _remarks_read(user, standing, now)
-    if user.is_org_admin:
+        page.meetings, page.minutes = _meetings(user, reach, now)
+    if reach.supplier:
+        page.reports_to_send = _reports_to_send(user, reach, today)
+        page.brainstorms = _brainstorms(user, reach)
+    if reach.board:
+        page.notes = _unread_notes(user, reach)
+        page.decisions = _board_decisions(reach)
+        page.remarks = _remarks_read(user, reach, now)
+    if access.can(user, "organisation.manage_users", user.organisation):
         page.invitations = _invitations(user)
-        page.unstaffed = _unstaffed(standing)
+    page.unstaffed = _unstaffed(reach)
     return page
 
 
-def _next_steps(standing: _Standing, locale: str) -> tuple[list[Item], list[Item]]:
+def _next_steps(reach: access.Reach, locale: str) -> tuple[list[Item], list[Item]]:
     """The next open sub-step on each working-group pilot's route, and for the board how
     far each of its pilots has come (one statement)."""
     from flask_babel import gettext as _
 
-    ids = sorted(
-        standing.working_group | standing.board, key=lambda pid: standing.pilots[pid].start_date
-    )
+    ids = sorted(reach.works_on | reach.board, key=lambda pid: reach.pilots[pid].start_date)
     statuses = progress.statuses_for(ids)
     items, board = [], []
     for pid in ids:
-        pilot = standing.pilots[pid]
+        pilot = reach.pilots[pid]
         workflow = workflows_registry.for_pilot(pilot)
         picture = progress.compute(workflow, pilot.route, statuses[pid], locale)
-        if pid in standing.board and pid not in standing.working_group:
+        if pid in reach.board_only:
             step = picture.current_step
             board.append(
                 Item(
@@ -211,14 +156,14 @@ def _next_steps(standing: _Standing, locale: str) -> tuple[list[Item], list[Item
     return items[:ITEMS_PER_SECTION], board[:ITEMS_PER_SECTION]
 
 
-def _reports_to_accept(standing: _Standing) -> list[Item]:
+def _reports_to_accept(reach: access.Reach) -> list[Item]:
     """Submitted monitoring reports waiting for this person's acceptance (one statement)."""
     from flask_babel import gettext as _
 
     from ..jobs.choices import ReportStatus
     from ..jobs.models import Contract, MonitoringReport
 
-    if not standing.decides_reports:
+    if not reach.decides_reports:
         return []
     rows = db.session.execute(
         select(
@@ -231,7 +176,7 @@ def _reports_to_accept(standing: _Standing) -> list[Item]:
         )
         .join(Contract, Contract.id == MonitoringReport.contract_id)
         .where(
-            MonitoringReport.pilot_id.in_(standing.decides_reports),
+            MonitoringReport.pilot_id.in_(reach.decides_reports),
             MonitoringReport.status == ReportStatus.SUBMITTED,
         )
         .order_by(MonitoringReport.submitted_at, MonitoringReport.id)
@@ -245,7 +190,7 @@ def _reports_to_accept(standing: _Standing) -> list[Item]:
                 start=_day(row.period_start),
                 end=_day(row.period_end),
             ),
-            pilot_title=standing.pilots[row.pilot_id].title,
+            pilot_title=reach.pilots[row.pilot_id].title,
             endpoint="jobs.report_show",
             values={"pilot_id": row.pilot_id, "report_id": row.id},
         )
@@ -253,14 +198,14 @@ def _reports_to_accept(standing: _Standing) -> list[Item]:
     ]
 
 
-def _reports_to_send(user, standing: _Standing, today: date) -> list[Item]:
+def _reports_to_send(user, reach: access.Reach, today: date) -> list[Item]:
     """Reports this supplier contact must send: periods that ended without a report, late
     ones first (three statements, see jobs.monitoring)."""
     from flask_babel import gettext as _
 
     from ..jobs.monitoring import OVERDUE_DAYS, reports_to_send
 
-    pilots = [standing.pilots[pid] for pid in sorted(standing.supplier)]
+    pilots = [reach.pilots[pid] for pid in sorted(reach.supplier)]
     due = reports_to_send(pilots, today, supplier_ids={user.organisation_id})
     items = [
         Item(
@@ -286,7 +231,7 @@ def _reports_to_send(user, standing: _Standing, today: date) -> list[Item]:
     return items[:ITEMS_PER_SECTION]
 
 
-def _meetings(user, standing: _Standing, now: datetime) -> tuple[list[Item], list[Item]]:
+def _meetings(user, reach: access.Reach, now: datetime) -> tuple[list[Item], list[Item]]:
     """Planned meetings of the coming week, and past ones whose minutes are still open.
 
     The working group sees its pilots' meetings; others the meetings they are invited to.
@@ -300,8 +245,8 @@ def _meetings(user, standing: _Standing, now: datetime) -> tuple[list[Item], lis
         MeetingParticipant.meeting_id == Meeting.id, MeetingParticipant.user_id == user.id
     )
     visible = or_(
-        Meeting.pilot_id.in_(standing.working_group),
-        and_(Meeting.pilot_id.in_(standing.pilots), invited),
+        Meeting.pilot_id.in_(reach.works_on),
+        and_(Meeting.pilot_id.in_(reach.pilots), invited),
     )
     # Minutes are written by the working group, for meetings of the last two months.
     rows = db.session.execute(
@@ -319,14 +264,14 @@ def _meetings(user, standing: _Standing, now: datetime) -> tuple[list[Item], lis
         starts = row.starts_at if row.starts_at.tzinfo else row.starts_at.replace(tzinfo=UTC)
         item = Item(
             text=row.title,
-            pilot_title=standing.pilots[row.pilot_id].title,
+            pilot_title=reach.pilots[row.pilot_id].title,
             endpoint="meetings.show",
             values={"pilot_id": row.pilot_id, "meeting_id": row.id},
             when=starts,
         )
         if starts >= now:
             coming.append(item)
-        elif row.pilot_id in standing.working_group:
+        elif row.pilot_id in reach.works_on:
             minutes.append(
                 Item(
                     text=_("Minutes of %(title)s", title=row.title),
@@ -340,7 +285,7 @@ def _meetings(user, standing: _Standing, now: datetime) -> tuple[list[Item], lis
     return coming[:ITEMS_PER_SECTION], minutes[:ITEMS_PER_SECTION]
 
 
-def _brainstorms(user, standing: _Standing) -> list[Item]:
+def _brainstorms(user, reach: access.Reach) -> list[Item]:
     """Open brainstorms this supplier contact is invited to or that are shared with their
     organisation (one statement)."""
     from ..brainstorms.models import (
@@ -361,7 +306,7 @@ def _brainstorms(user, standing: _Standing) -> list[Item]:
     rows = db.session.execute(
         select(Brainstorm.id, Brainstorm.pilot_id, Brainstorm.title)
         .where(
-            Brainstorm.pilot_id.in_(standing.supplier),
+            Brainstorm.pilot_id.in_(reach.supplier),
             Brainstorm.status == BrainstormStatus.OPEN,
             or_(invited, shared),
         )
@@ -371,7 +316,7 @@ def _brainstorms(user, standing: _Standing) -> list[Item]:
     return [
         Item(
             text=row.title,
-            pilot_title=standing.pilots[row.pilot_id].title,
+            pilot_title=reach.pilots[row.pilot_id].title,
             endpoint="brainstorms.board",
             values={"pilot_id": row.pilot_id, "brainstorm_id": row.id},
         )
@@ -379,7 +324,7 @@ def _brainstorms(user, standing: _Standing) -> list[Item]:
     ]
 
 
-def _unread_notes(user, standing: _Standing) -> list[Item]:
+def _unread_notes(user, reach: access.Reach) -> list[Item]:
     """Published progress notes this board member has not acknowledged (one statement)."""
     from ..reports.models.notes import NoteAcknowledgement, NoteStatus, ProgressNote
 
@@ -389,7 +334,7 @@ def _unread_notes(user, standing: _Standing) -> list[Item]:
     rows = db.session.execute(
         select(ProgressNote.id, ProgressNote.pilot_id, ProgressNote.period_label)
         .where(
-            ProgressNote.pilot_id.in_(standing.board),
+            ProgressNote.pilot_id.in_(reach.board),
             ProgressNote.status == NoteStatus.PUBLISHED,
             ~seen,
         )
@@ -399,7 +344,7 @@ def _unread_notes(user, standing: _Standing) -> list[Item]:
     return [
         Item(
             text=row.period_label,
-            pilot_title=standing.pilots[row.pilot_id].title,
+            pilot_title=reach.pilots[row.pilot_id].title,
             endpoint="reports.note",
             values={"pilot_id": row.pilot_id, "note_id": row.id},
         )
@@ -407,7 +352,7 @@ def _unread_notes(user, standing: _Standing) -> list[Item]:
     ]
 
 
-def _remarks_read(user, standing: _Standing, now: datetime) -> list[Item]:
+def _remarks_read(user, reach: access.Reach, now: datetime) -> list[Item]:
     """This board member's remarks on progress notes that the coordinator has read, in the
     last month: the answer to look at (one statement)."""
     from flask_babel import gettext as _
@@ -418,7 +363,7 @@ def _remarks_read(user, standing: _Standing, now: datetime) -> list[Item]:
         select(NoteRemark.pilot_id, NoteRemark.note_id, ProgressNote.period_label)
         .join(ProgressNote, ProgressNote.id == NoteRemark.note_id)
         .where(
-            NoteRemark.pilot_id.in_(standing.board),
+            NoteRemark.pilot_id.in_(reach.board),
             NoteRemark.author_id == user.id,
             NoteRemark.read_at.is_not(None),
             NoteRemark.read_at >= now - timedelta(days=30),
@@ -429,7 +374,7 @@ def _remarks_read(user, standing: _Standing, now: datetime) -> list[Item]:
     return [
         Item(
             text=_("Your remark on %(note)s was read", note=row.period_label),
-            pilot_title=standing.pilots[row.pilot_id].title,
+            pilot_title=reach.pilots[row.pilot_id].title,
             endpoint="reports.note",
             values={"pilot_id": row.pilot_id, "note_id": row.note_id},
         )
@@ -437,14 +382,14 @@ def _remarks_read(user, standing: _Standing, now: datetime) -> list[Item]:
     ]
 
 
-def _board_decisions(standing: _Standing) -> list[Item]:
+def _board_decisions(reach: access.Reach) -> list[Item]:
     """Proposed decisions that wait for the board (one statement)."""
     from ..meetings.models import Decision, DecisionStatus
 
     rows = db.session.execute(
         select(Decision.id, Decision.pilot_id, Decision.title)
         .where(
-            Decision.pilot_id.in_(standing.board),
+            Decision.pilot_id.in_(reach.board),
             Decision.status == DecisionStatus.PROPOSED,
             Decision.decided_by == "board",
         )
@@ -454,7 +399,7 @@ def _board_decisions(standing: _Standing) -> list[Item]:
     return [
         Item(
             text=row.title,
-            pilot_title=standing.pilots[row.pilot_id].title,
+            pilot_title=reach.pilots[row.pilot_id].title,
             endpoint="meetings.decisions",
             values={"pilot_id": row.pilot_id, "_anchor": f"decision-{row.id}"},
         )
@@ -488,39 +433,41 @@ def _invitations(user) -> list[Item]:
     ]
 
 
-def _unstaffed(standing: _Standing) -> list[Item]:
+def _unstaffed(reach: access.Reach) -> list[Item]:
     """The organisation's pilots without a coordinator or without a backup (one statement)."""
     from flask_babel import gettext as _
 
-    if not standing.admin_of:
+    if not reach.admin_of:
         return []
     held: dict[int, set[str]] = defaultdict(set)
     for pilot_id, role in db.session.execute(
         select(Membership.pilot_id, Membership.role).where(
-            Membership.pilot_id.in_(standing.admin_of), Membership.role.in_(COORDINATOR_ROLES)
+            Membership.pilot_id.in_(reach.admin_of), Membership.role.in_(COORDINATOR_ROLES)
         )
     ):
         held[pilot_id].add(role)
     items = []
-    for pid in sorted(standing.admin_of):
+    for pid in sorted(reach.admin_of):
         missing = COORDINATOR_ROLES - held[pid]
         if not missing:
             continue
+        # The coordinator matters before the backup: the link goes to the first missing.
+        first = COORDINATOR_ROLE if COORDINATOR_ROLE in missing else BACKUP_ROLE
         text = (
             _("No coordinator and no backup")
             if len(missing) == 2
             else _("No coordinator")
-            if "coordinator" in missing
+            if first == COORDINATOR_ROLE
             else _("No backup coordinator")
         )
         items.append(
             Item(
                 text=text,
-                pilot_title=standing.pilots[pid].title,
+                pilot_title=reach.pilots[pid].title,
                 endpoint="team.working_group",
                 values={
                     "pilot_id": pid,
-                    "role": "coordinator" if "coordinator" in missing else "coordinator_backup",
+                    "role": first,
                 },
             )
         )

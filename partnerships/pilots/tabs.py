@@ -102,7 +102,7 @@ PLACES: tuple[Place, ...] = (
 TAB_ACTIONS.update(
     {
         "actions.plan": "action_plan.view",
-        "jobs.supplier_view": "jobs.supplier_view",
+        "jobs.supplier_view": "jobs.supplier_overview_tab",
         "socialreturn.pilot": "sr.view",
         "reports.policy": "policy.view",
         "reports.results": "results.manage",
@@ -129,13 +129,7 @@ def _allowed(endpoint: str, pilot) -> bool:
 
 
 def _visible_pages(place: Place, pilot) -> list[tuple[str, object]]:
-    pages = [(e, label) for e, label in place.pages if _allowed(e, pilot)]
-    if place.key == "jobs":
-        # The supplier's overview is the supplier's page; the figures are the buyer's.
-        standing = access.standing(current_user, pilot)
-        if standing.working_group or standing.board:
-            pages = [(e, label) for e, label in pages if e != "jobs.supplier_view"]
-    return pages
+    return [(e, label) for e, label in place.pages if _allowed(e, pilot)]
 
 
 def pilot_places(pilot, endpoint: str | None) -> list[PlaceLink]:

@@ -7,8 +7,33 @@ own contracts. An organisation admin of a buyer chooses the valuation scheme.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import access
 from ..pilots.tabs import register_tab
+
+
+@dataclass(frozen=True)
+class Sight:
+    """What one person sees of a pilot's social return."""
+
+    suppliers: frozenset[int] | None  # None: every supplier (the buyer's side)
+    suppressed: bool  # small counts hidden: the board, when not also in the working group
+    board: bool  # a board member: exports are the board's copy
+    internal: bool  # the working group: notes and settings
+    entries: bool  # the contributions themselves: the working group and the supplier
+
+
+def sight(user, pilot) -> Sight:
+    s = access.standing(user, pilot)
+    buyer_side = s.working_group or s.board
+    return Sight(
+        suppliers=None if buyer_side else s.supplier_org_ids,
+        suppressed=s.board and not s.working_group,
+        board=s.board,
+        internal=s.working_group,
+        entries=s.working_group or s.supplier,
+    )
 
 
 def _contract_supplier(s, contract) -> bool:

@@ -20,6 +20,7 @@ from . import bp, present, realisation, services
 from .forms import ContributionForm
 from .labels import CERTIFICATES, CONTRIBUTION_KINDS, KIND_LABELS
 from .models import Contribution
+from .rules import sight
 
 
 def as_of() -> date:
@@ -35,10 +36,8 @@ def as_of() -> date:
 
 def scope_of(pilot) -> set[int] | None:
     """None for the working group and the board (all suppliers); a supplier's own ids."""
-    standing = access.standing(current_user, pilot)
-    if standing.working_group or standing.board:
-        return None
-    return set(standing.supplier_org_ids)
+    suppliers = sight(current_user, pilot).suppliers
+    return None if suppliers is None else set(suppliers)
 
 
 @bp.app_context_processor
@@ -50,12 +49,12 @@ def _labels():
 @login_required
 def pilot(pilot_id):
     pilot = access.load_pilot(pilot_id, "sr.view")
-    standing = access.standing(current_user, pilot)
+    seen = sight(current_user, pilot)
     scope = scope_of(pilot)
     day = as_of()
     summary = realisation.for_pilot(pilot, as_of=day, supplier_ids=scope)
     # The board sees small counts hidden; a supplier sees its own rows, which it lists anyway.
-    suppress = standing.board and not standing.working_group
+    suppress = seen.suppressed
     data = present.figures(summary, suppress=suppress)
     suppliers = []
     if scope is None:
@@ -74,7 +73,7 @@ def pilot(pilot_id):
         figures=data,
         suppliers=suppliers,
         as_of=day,
-        internal=standing.working_group,
+        internal=seen.internal,
     )
 
 
@@ -96,7 +95,7 @@ def _contribution_form(pilot, contract, scope):
 def contract(pilot_id, contract_id):
     pilot = access.load_pilot(pilot_id, "sr.view")
     contract = load_contract(pilot, contract_id, "sr.view_contract")
-    standing = access.standing(current_user, pilot)
+    seen = sight(current_user, pilot)
     scope = scope_of(pilot)
     from ..jobs.rules import InPilot
 
@@ -123,7 +122,7 @@ def contract(pilot_id, contract_id):
                 )
     day = as_of()
     summary = realisation.summarise([pilot], [contract], as_of=day, supplier_ids=scope)
-    data = present.figures(summary, suppress=standing.board and not standing.working_group)
+    data = present.figures(summary, suppress=seen.suppressed)
     entries = [
         e
         for e in db.session.scalars(
@@ -140,7 +139,7 @@ def contract(pilot_id, contract_id):
         item=data["contracts"][0],
         as_of=day,
         form=form,
-        entries=entries if standing.working_group or standing.supplier else [],
+        entries=entries if seen.entries else [],
         kinds=CONTRIBUTION_KINDS,
         names=supplier_names(contract.supplier_ids),
     )
@@ -178,9 +177,8 @@ def pilot_export(pilot_id, fmt):
     if fmt not in FORMATS:
         abort(404)
     pilot = access.load_pilot(pilot_id, "sr.view")
-    standing = access.standing(current_user, pilot)
     scope = scope_of(pilot)
-    board_copy = request.args.get("audience") == "board" or standing.board
+    board_copy = request.args.get("audience") == "board" or sight(current_user, pilot).board
     summary = realisation.for_pilot(pilot, as_of=as_of(), supplier_ids=scope)
     data = present.figures(summary, suppress=board_copy and scope is None)
     return exports.response(

@@ -36,8 +36,7 @@ def _report_context(pilot_id, contract_id, period):
     """The pilot, contract, own supplier id, period and placements of a report, or 4xx."""
     pilot = access.load_pilot(pilot_id, "report.list")
     contract = load_contract(pilot, contract_id)
-    standing = access.standing(current_user, pilot)
-    own = sorted(contract.supplier_ids & standing.supplier_org_ids)
+    own = sorted(contract.supplier_ids & access.speaks_for(current_user, pilot))
     if not own:
         abort(403)  # only the contract's own supplier reports on it
     try:

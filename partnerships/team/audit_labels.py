@@ -30,6 +30,7 @@ EVENT_LABELS = {
     "user.password_changed": _l("Password changed"),
     "user.linked_to_sso": _l("Account linked to the organisation's sign-in service"),
     "user.created_by_sso": _l("Account made at a first sign-in through the organisation"),
+    "organisation.look_changed": _l("Organisation colours and logo changed"),
     "organisation.created": _l("Organisation created"),
     "organisation.changed": _l("Organisation changed"),
     "organisation.sign_in_changed": _l("Sign-in settings changed"),
