@@ -83,7 +83,7 @@ def client(provider: IdentityProvider) -> FlaskOAuth2App:
     if secret is None:
         raise Refused("misconfigured", "the client secret cannot be decrypted (key changed?)")
     name = f"organisation{provider.organisation_id}"
-    return FlaskOAuth2App(
+    app = FlaskOAuth2App(
         FlaskIntegration(name),
         name,
         client_id=provider.client_id,
@@ -95,6 +95,16 @@ def client(provider: IdentityProvider) -> FlaskOAuth2App:
             "timeout": current_app.config["SSO_TIMEOUT_SECONDS"],
         },
     )
+    # Authlib checks the ID token's issuer against the one the discovery document names;
+    # OpenID Connect Discovery (4.3) requires that name to be the address the document was
+    # fetched from, or a server could speak for an issuer that is not the organisation's.
+    announced = str(app.load_server_metadata().get("issuer") or "")
+    if announced.rstrip("/") != provider.issuer.rstrip("/"):
+        raise Refused(
+            "misconfigured",
+            f"the discovery document names issuer {announced[:100]!r}, not the configured one",
+        )
+    return app
 
 
 def account_for(provider: IdentityProvider, claims: dict) -> User:

@@ -4,7 +4,8 @@ It serves discovery, its signing keys (JWKS), an authorization endpoint that sig
 whoever the test says (no login form) and a token endpoint that checks the client secret and
 the PKCE verifier and returns an RS256-signed ID token. The test can make it misbehave the
 ways a provider or an attacker might: sign with a key it does not publish, name another
-audience, hand out an expired token, repeat an old nonce, or send another state back.
+audience or issuer, hand out an expired token, repeat an old nonce, send another state back,
+or announce in its discovery document an issuer other than its own address.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class Misbehaviour:
     expired: bool = False
     nonce: str | None = None
     state: str | None = None
+    issuer: str | None = None  # the ID token names another issuer
+    announced_issuer: str | None = None  # discovery and ID token name another issuer
 
 
 @dataclass
@@ -54,7 +57,7 @@ class Provider:
         @app.get("/.well-known/openid-configuration")
         def discovery():
             return jsonify(
-                issuer=self.issuer,
+                issuer=self.misbehave.announced_issuer or self.issuer,
                 authorization_endpoint=f"{self.issuer}/authorize",
                 token_endpoint=f"{self.issuer}/token",
                 jwks_uri=f"{self.issuer}/jwks",
@@ -104,7 +107,7 @@ class Provider:
                 return jsonify(error="invalid_grant", error_description="PKCE"), 400
             now = int(time.time())
             claims = {
-                "iss": self.issuer,
+                "iss": self.misbehave.issuer or self.misbehave.announced_issuer or self.issuer,
                 "aud": self.misbehave.audience or self.client_id,
                 "iat": now - (7200 if self.misbehave.expired else 0),
                 "exp": now + (-3600 if self.misbehave.expired else 300),

@@ -30,6 +30,7 @@ def running_provider():
 def provider(running_provider):
     running_provider.misbehave = Misbehaviour()
     running_provider.user = {}
+    running_provider.nonces.clear()
     return running_provider
 
 
@@ -76,7 +77,27 @@ def _sign_in(client, provider, email, sub="subject-1", typed=None, **claims):
     at_provider = requests.get(start.location, allow_redirects=False, timeout=10)
     assert at_provider.status_code == 302
     back = urlsplit(at_provider.headers["Location"])
-    return client.get(f"{back.path}?{back.query}")
+    answer = client.get(f"{back.path}?{back.query}")
+    answer.code = parse_qs(back.query)["code"][0]  # for tests that look for it in the log
+    return answer
+
+
+def _nothing_leaked(log: str, provider, answer) -> None:
+    """The admin's log line names the refusal, never the client secret, the authorization
+    code or a token (a JWT starts with "eyJ")."""
+    assert "refused" in log
+    assert provider.client_secret not in log
+    assert answer.code not in log
+    assert "eyJ" not in log
+
+
+def _accounts() -> list[tuple]:
+    """Every account with what signing in may change on it."""
+    return db.session.execute(
+        select(
+            User.id, User.email, User.sso_issuer, User.sso_subject, User.is_active_account
+        ).order_by(User.id)
+    ).all()
 
 
 def _signed_in(client) -> bool:
@@ -144,25 +165,37 @@ def test_an_address_outside_the_allowed_domains_is_refused(app, make, org, provi
         (Misbehaviour(expired=True), "een antwoord dat we niet kunnen vertrouwen"),
         (Misbehaviour(nonce="an-earlier-nonce"), "een antwoord dat we niet kunnen vertrouwen"),
         (Misbehaviour(state="another-state"), "niet hier gestart"),
+        (Misbehaviour(issuer="https://idp.elders.example"), "een antwoord dat we niet kunnen"),
     ],
-    ids=["bad signature", "wrong audience", "expired", "replayed nonce", "state mismatch"],
+    ids=[
+        "bad signature",
+        "wrong audience",
+        "expired",
+        "replayed nonce",
+        "state mismatch",
+        "wrong issuer",
+    ],
 )
 def test_an_untrustworthy_answer_is_refused_and_changes_nothing(
     app, make, org, provider, misbehaviour, text, caplog
 ):
-    user = make.user(org, email=f"petra@{DOMAIN}")
+    make.user(org, email=f"petra@{DOMAIN}")
     db.session.commit()
+    # Even an organisation that creates accounts gets none from an answer it cannot trust.
+    db.session.execute(db.update(IdentityProvider).values(create_accounts=True))
+    db.session.commit()
+    before = _accounts()
     provider.misbehave = misbehaviour
     client = app.test_client()
-    refused = _sign_in(client, provider, user.email)
-    assert refused.status_code == 400
-    assert text in refused.text
-    assert not _signed_in(client)
+    for email in (f"petra@{DOMAIN}", f"nieuw@{DOMAIN}"):  # a known and an unknown address
+        refused = _sign_in(client, provider, email)
+        assert refused.status_code == 400
+        assert text in refused.text
+        assert not _signed_in(client)
+        _nothing_leaked(caplog.text, provider, refused)
     db.session.expire_all()
-    assert db.session.get(User, user.id).sso_subject is None
+    assert _accounts() == before
     assert db.session.scalar(select(func.count(UserSession.id))) == 1  # the admin's only
-    # The admin finds a line in the log, without the client secret.
-    assert "refused" in caplog.text and provider.client_secret not in caplog.text
 
 
 def test_a_replayed_callback_is_refused(app, make, org, provider):
@@ -179,23 +212,47 @@ def test_a_replayed_callback_is_refused(app, make, org, provider):
     assert not _signed_in(thief)
 
 
-def test_a_wrong_client_secret_is_a_clear_page_for_the_user(app, make, org, provider):
+def test_a_wrong_client_secret_is_a_clear_page_for_the_user(app, make, org, provider, caplog):
     user = make.user(org, email=f"petra@{DOMAIN}")
     admin = db.session.scalar(select(User).where(User.org_role == "admin"))
     _configure(app, admin, provider, client_secret="not-the-secret")
+    before = _accounts()
     refused = _sign_in(app.test_client(), provider, user.email)
     assert refused.status_code == 400
     assert "niet goed ingesteld" in refused.text
+    _nothing_leaked(caplog.text, provider, refused)
+    assert "not-the-secret" not in caplog.text
+    db.session.expire_all()
+    assert _accounts() == before
 
 
-def test_a_provider_that_is_down_is_a_clear_page(app, make, provider):
+def test_a_provider_that_is_down_is_a_clear_page(app, make, provider, caplog):
     from tests.quality.live import free_port
 
     admin = make.user(email=f"beheer@{DOMAIN}", org_role="admin")
     _configure(app, admin, provider, issuer=f"http://127.0.0.1:{free_port()}")
+    before = _accounts()
     response = _submit(app.test_client(), "/login/organisation", email=f"iemand@{DOMAIN}")
     assert response.status_code == 502
     assert "gaf geen goed antwoord" in response.text
+    assert "refused" in caplog.text and provider.client_secret not in caplog.text
+    assert _accounts() == before
+
+
+def test_a_provider_announcing_another_issuer_is_not_used(app, make, org, provider, caplog):
+    # OpenID Connect Discovery: the issuer in the document must be the address it was
+    # fetched from, or any server could speak for the organisation's provider.
+    provider.misbehave = Misbehaviour(announced_issuer="https://idp.elders.example")
+    before = _accounts()
+    client = app.test_client()
+    response = _submit(client, "/login/organisation", email=f"petra@{DOMAIN}")
+    assert response.status_code == 502
+    assert "niet goed ingesteld" in response.text
+    assert provider.nonces == []  # nobody was sent to the provider
+    assert "refused" in caplog.text and "idp.elders.example" in caplog.text
+    assert provider.client_secret not in caplog.text
+    assert not _signed_in(client)
+    assert _accounts() == before
 
 
 def test_a_deactivated_account_cannot_sign_in_and_its_session_ends(app, make, org, provider):
