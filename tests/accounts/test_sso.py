@@ -330,3 +330,14 @@ def test_the_start_page_lets_its_form_lead_to_the_provider(app, org, provider):
     # origin there, Chromium stops at our page (see tests/browser/test_sign_in.py).
     policy = app.test_client().get("/login/organisation").headers["Content-Security-Policy"]
     assert f"form-action 'self' {provider.issuer};" in policy
+
+
+def test_a_lost_encryption_key_is_a_clear_page_not_a_crash(app, org, provider, monkeypatch):
+    # The database was restored on a machine without its instance/encryption_key.
+    from cryptography.fernet import Fernet
+
+    monkeypatch.setitem(app.config, "ENCRYPTION_KEY", Fernet.generate_key().decode())
+    response = _submit(app.test_client(), "/login/organisation", email=f"petra@{DOMAIN}")
+    assert response.status_code == 502
+    assert "niet goed ingesteld" in response.text
+    assert provider.nonces == []
