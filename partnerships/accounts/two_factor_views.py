@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from flask import flash, g, redirect, render_template, request, session, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -62,9 +62,8 @@ def two_factor_code():
         address = request.remote_addr or "unknown"
         services.record_attempt(user.email, address)
         if services.too_many_failures(user.email, address):
-            from .views import _throttled
-
-            return _throttled("accounts/two_factor_code.html", form=form)
+            session.pop(PENDING, None)
+            return _throttled(url_for("accounts.login")), 429
         if two_factor.verify(user, form.code.data):
             services.clear_failures(user.email, address)
             sessions.sign_in(user, pending["method"], remember=pending["remember"])
@@ -124,11 +123,35 @@ def two_factor_setup():
     )
 
 
+def _throttled(back: str) -> str:
+    """The answer once too many wrong codes (or passwords) came for this account; the page
+    keeps no form to try again with."""
+    minutes = max(1, current_app.config["LOGIN_WINDOW_SECONDS"] // 60)
+    flash(
+        _(
+            "Too many failed attempts with this account. Wait %(minutes)s minutes and try again.",
+            minutes=minutes,
+        ),
+        "error",
+    )
+    return render_template("accounts/two_factor_throttled.html", back=back)
+
+
+class Throttled(Exception):
+    """Too many wrong codes for this account: the code is not even checked."""
+
+
 def _code_checked(form: ConfirmCodeForm, user: User) -> bool:
-    """Changing two-factor needs a current code, so a left-open session cannot do it."""
+    """Changing two-factor needs a current code, so a left-open session cannot do it. Each
+    try counts as a sign-in attempt, so guessing codes here is throttled like the login."""
     if not form.validate_on_submit():
         return False
+    address = request.remote_addr or "unknown"
+    services.record_attempt(user.email, address)
+    if services.too_many_failures(user.email, address):
+        raise Throttled
     if two_factor.verify(user, form.code.data):
+        services.clear_failures(user.email, address)
         return True
     form.code.errors.append(_("This code is not right, or it was used already."))
     return False
@@ -141,7 +164,11 @@ def two_factor_new_codes():
     form = ConfirmCodeForm()
     if not user.has_two_factor:
         return redirect(url_for("accounts.two_factor_setup"), code=303)
-    if not _code_checked(form, user):
+    try:
+        checked = _code_checked(form, user)
+    except Throttled:
+        return _throttled(url_for("accounts.two_factor_setup")), 429
+    if not checked:
         db.session.rollback()
         return _on_page(user, form), 422
     codes = two_factor.new_recovery_codes(user)
@@ -157,7 +184,11 @@ def two_factor_off():
     form = ConfirmCodeForm()
     if not user.has_two_factor:
         return redirect(url_for("accounts.two_factor_setup"), code=303)
-    if not _code_checked(form, user):
+    try:
+        checked = _code_checked(form, user)
+    except Throttled:
+        return _throttled(url_for("accounts.two_factor_setup")), 429
+    if not checked:
         db.session.rollback()
         return _on_page(user, form), 422
     two_factor.disable(user)

@@ -194,3 +194,18 @@ def test_a_reset_link_still_asks_for_the_code(app, make, login_as, smtp):
     assert browser.get("/settings").status_code == 302
     assert _submit(browser, "/login/code", code=_next_code(secret)).status_code == 303
     assert browser.get("/settings").status_code == 200
+
+
+def test_wrong_codes_in_the_settings_are_throttled_too(app, make, login_as):
+    # A session left open must not let someone guess codes to turn two-factor off.
+    user = make.user()
+    client = login_as(user)
+    secret, _ = _enrol(client)
+    for _ in range(5):
+        wrong = client.post("/settings/two-factor/off", data={"code": "123456"})
+        assert wrong.status_code == 422
+    locked = client.post("/settings/two-factor/off", data={"code": _next_code(secret)})
+    assert locked.status_code == 429
+    assert "Te veel mislukte pogingen" in locked.text
+    db.session.expire_all()
+    assert db.session.get(User, user.id).has_two_factor
