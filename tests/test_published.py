@@ -4,6 +4,7 @@ with the keys the Standard for Public Code's schema (0.4) requires."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -59,7 +60,6 @@ def test_publiccode_has_the_required_keys(publiccode):
     ):
         assert key in publiccode, key
     assert publiccode["publiccodeYmlVersion"] == "0.4"
-    assert publiccode["url"].startswith("https://")
     assert publiccode["developmentStatus"] in {
         "concept",
         "development",
@@ -79,12 +79,49 @@ def test_publiccode_has_the_required_keys(publiccode):
         "configurationFiles",
     }
     assert publiccode["maintenance"]["type"] in {"internal", "contract", "community", "none"}
-    assert publiccode["maintenance"]["contacts"]  # required unless the type is none
+    # Contacts are required for internal and community maintenance, each with a name.
+    contacts = publiccode["maintenance"]["contacts"]
+    assert contacts and all(isinstance(c.get("name"), str) and c["name"] for c in contacts)
     assert publiccode["localisation"]["localisationReady"] is True
     assert publiccode["localisation"]["availableLanguages"] == ["nl", "en"]
+    assert publiccode["platforms"] == ["web"]
+    for dependency in publiccode.get("dependsOn", {}).get("open", []):
+        assert dependency["name"]  # the one key a dependency must have
+
+
+# The schema's controlled vocabulary for `categories` (publiccode.yml 0.4, categories-list),
+# the part that could describe this product; a word outside the vocabulary is refused.
+CATEGORIES = {
+    "collaboration",
+    "data-analytics",
+    "data-visualization",
+    "document-management",
+    "procurement",
+    "project-collaboration",
+    "project-management",
+    "task-management",
+    "workflow-management",
+}
+
+
+def test_publiccode_categories_come_from_the_schemas_vocabulary(publiccode):
+    assert publiccode["categories"]
+    assert set(publiccode["categories"]) <= CATEGORIES
+
+
+def test_publiccode_does_not_pretend_to_an_address(publiccode):
+    # Until the code is published, the repository address is a placeholder on the reserved
+    # example.org domain and the file says so; a published address must be https.
+    parts = urlsplit(publiccode["url"])
+    assert parts.scheme == "https" and parts.hostname
+    if parts.hostname == "example.org":
+        text = (ROOT / "publiccode.yml").read_text(encoding="utf-8")
+        assert "NOT YET PUBLISHED" in text
+        assert "publiccode.yml" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_publiccode_describes_the_product_in_both_languages(publiccode):
+    assert set(publiccode["description"]) == {"nl", "en"}
     for language in ("nl", "en"):
         text = publiccode["description"][language]
         assert len(text["shortDescription"]) <= 150
