@@ -11,7 +11,7 @@ from .. import access, audit
 from ..extensions import db
 from ..forms import ButtonForm
 from ..htmx import redirect_to
-from . import bp, services
+from . import bp, services, two_factor
 from .forms import InviteForm, OrganisationForm
 from .models import Organisation, OrganisationKind, User
 
@@ -101,6 +101,31 @@ def toggle_user(org_id, user_id):
         "success",
     )
     return redirect_to(url_for("accounts.org_users", org_id=org.id))
+
+
+@bp.route("/organisations/<int:org_id>/users/<int:user_id>/two-factor/reset", methods=["POST"])
+@login_required
+def reset_two_factor(org_id, user_id):
+    """For someone who lost both the phone and the recovery codes: they log in with their
+    password again and, where it is required, set up two-factor on their new phone."""
+    user = db.session.get(User, user_id)
+    if user is None or user.organisation_id != org_id:
+        abort(404)
+    access.require("account.reset_two_factor", user)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    two_factor.disable(user)
+    user.session_epoch += 1  # whoever holds a session of theirs now signs in again
+    audit.record("user.two_factor_reset", user.email, organisation=user.organisation)
+    flash(
+        _(
+            "Two-factor sign-in of %(name)s is switched off. They log in with their password "
+            "and set it up again on their new phone.",
+            name=user.name,
+        ),
+        "success",
+    )
+    return redirect_to(url_for("accounts.org_users", org_id=org_id))
 
 
 # --- all organisations (site admin) ---

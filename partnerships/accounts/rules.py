@@ -30,5 +30,10 @@ access.register(
         # Who chooses the organisation's theme and logo: the same people who manage it.
         "organisation.manage_look": lambda u, o, s: access.can(u, "organisation.manage_users", o),
         "two_factor.turn_off": lambda u, o, s: not two_factor_required(u, SignInMethod.PASSWORD),
+        # obj: another user. Someone who lost both phone and recovery codes asks the admin of
+        # their organisation; their own two-factor an admin changes in their own settings.
+        "account.reset_two_factor": lambda u, o, s: (
+            o.id != u.id and access.can(u, "organisation.manage_users", o.organisation)
+        ),
     }
 )

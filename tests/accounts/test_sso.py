@@ -341,3 +341,29 @@ def test_a_lost_encryption_key_is_a_clear_page_not_a_crash(app, org, provider, m
     assert response.status_code == 502
     assert "niet goed ingesteld" in response.text
     assert provider.nonces == []
+
+
+def test_an_account_made_by_single_sign_on_can_be_deactivated_and_reactivated(
+    app, make, org, provider
+):
+    admin = db.session.scalar(select(User).where(User.org_role == "admin"))
+    _configure(app, admin, provider, create_accounts="y", client_secret="")
+    _sign_in(app.test_client(), provider, f"nieuw@{DOMAIN}", name="Nina Nieuw")
+    nina = User.by_email(f"nieuw@{DOMAIN}")
+    assert nina.password_hash is None  # she only ever came through the provider
+    client = app.test_client()
+    client.post("/login", data={"email": admin.email, "password": PASSWORD})
+    users = f"/organisations/{org.id}/users"
+    toggle = f"/users/{nina.id}/active"
+
+    def press():
+        page = client.get(users)
+        form = next(f for f in forms_in(page.text, users) if f.action.endswith(toggle))
+        return client.post(form.action, data=form.data())
+
+    assert press().status_code in (302, 303)
+    page = client.get(users).text
+    assert "Gedeactiveerd" in page and "Nina Nieuw weer activeren" in page
+    assert _sign_in(app.test_client(), provider, nina.email).status_code == 403
+    assert press().status_code in (302, 303)
+    assert _sign_in(app.test_client(), provider, nina.email).status_code == 303

@@ -209,3 +209,45 @@ def test_wrong_codes_in_the_settings_are_throttled_too(app, make, login_as):
     assert "Te veel mislukte pogingen" in locked.text
     db.session.expire_all()
     assert db.session.get(User, user.id).has_two_factor
+
+
+def _press(client, page_path, action_end):
+    """Press the button of the form on the page whose action ends like this."""
+    page = client.get(page_path)
+    assert page.status_code == 200
+    form = next(f for f in forms_in(page.text, page_path) if f.action.endswith(action_end))
+    return client.post(form.action, data=form.data())
+
+
+def test_the_organisation_admin_resets_two_factor_for_someone_who_lost_the_phone(
+    app, make, login_as
+):
+    # The code page says: no recovery codes left, ask your organisation's administrator.
+    member = make.user(name="Sanne de Vries")
+    _enrol(login_as(member))
+    admin = make.user(member.organisation, org_role="admin")
+    client = login_as(admin)
+    users = f"/organisations/{member.organisation_id}/users"
+    assert "Tweestapsverificatie van Sanne de Vries opnieuw instellen" in client.get(users).text
+    reset = _press(client, users, f"/users/{member.id}/two-factor/reset")
+    assert reset.status_code == 303
+    db.session.expire_all()
+    stored = db.session.get(User, member.id)
+    assert not stored.has_two_factor and stored.totp_secret is None
+    assert db.session.scalar(select(func.count(RecoveryCode.id))) == 0
+    # She logs in with her password alone and may set up her new phone.
+    browser = app.test_client()
+    assert _password_step(browser, member).status_code == 302
+    assert browser.get("/settings").status_code == 200
+
+
+def test_only_an_admin_of_the_organisation_resets_two_factor(app, make, login_as):
+    member = make.user()
+    _enrol(login_as(member))
+    colleague = make.user(member.organisation)
+    other_admin = make.user(org_role="admin")
+    path = f"/organisations/{member.organisation_id}/users/{member.id}/two-factor/reset"
+    for user in (colleague, other_admin, member):
+        assert login_as(user).post(path).status_code == 403
+    db.session.expire_all()
+    assert db.session.get(User, member.id).has_two_factor

@@ -33,6 +33,10 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
         "POST":   "422   422   422   422   422   422   422   422   422   422   422",
     },
+    "accounts.reset_two_factor": {
+        # The admins of the person's organisation, for someone who lost phone and codes.
+        "POST":   "login see   see   deny  deny  deny  deny  deny  deny  deny  deny",
+    },
     "accounts.two_factor_code": {
         # Only after a right password of an account with two-factor; else back to login.
         "GET":    "login login login login login login login login login login login",
