@@ -9,6 +9,7 @@ import pyotp
 import pytest
 from playwright.sync_api import expect
 
+from partnerships.accounts.models import User
 from partnerships.extensions import db
 from tests.accounts.oidc_provider import Provider, Running
 from tests.conftest import PASSWORD
@@ -31,7 +32,7 @@ def _log_in(page, axe_check, user):
 def test_an_admin_sets_up_single_sign_on_and_a_colleague_signs_in_with_it(page, axe_check, make):
     org = make.org(name="Gemeente Voorbeeldstad")
     admin = make.user(org, email=f"beheer@{DOMAIN}", name="Bea Beheer", org_role="admin")
-    make.user(org, email=f"petra@{DOMAIN}", name="Petra Jansen")
+    petra = make.user(org, email=f"petra@{DOMAIN}", name="Petra Jansen")
     db.session.commit()
     with Running(Provider()) as provider:
         provider.user = {"sub": "petra", "email": f"petra@{DOMAIN}", "email_verified": True}
@@ -59,6 +60,23 @@ def test_an_admin_sets_up_single_sign_on_and_a_colleague_signs_in_with_it(page, 
         expect(page.get_by_text("Je bent ingelogd via Gemeente Voorbeeldstad.")).to_be_visible()
         expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
         axe_check(page)
+        # The first sign-in linked her account to her account at the provider.
+        db.session.expire_all()
+        assert db.session.get(User, petra.id).sso_subject == "petra"
+
+        # Someone whose provider account is outside the allowed domains is refused.
+        page.get_by_role("button", name="Uitloggen").click()
+        axe_check(page)
+        provider.user = {"sub": "kees", "email": "kees@elders.example", "email_verified": True}
+        page.goto("/login/organisation")
+        axe_check(page)
+        page.get_by_label("Je e-mailadres op het werk").fill(f"kees@{DOMAIN}")
+        page.get_by_role("button", name="Verder").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Je bent niet ingelogd")
+        expect(page.get_by_text("niet in een domein")).to_be_visible()
+        expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)
+        axe_check(page)
+        assert User.by_email("kees@elders.example") is None
 
 
 def test_a_member_enrols_an_authenticator_app(page, axe_check, make):
