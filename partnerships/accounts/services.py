@@ -16,6 +16,7 @@ from .. import audit, mail
 from ..database import utcnow
 from ..extensions import db
 from ..i18n import force_locale
+from . import sso
 from .models import (
     AttemptKind,
     AuthToken,
@@ -253,7 +254,8 @@ def send_reset(email: str) -> None:
     response; an account asked for too often gets no more mail in the window."""
     email = normalise_email(email)
     user = User.by_email(email)
-    if user is None or not user.is_active:
+    # An organisation that signs in only through its provider has no passwords to reset.
+    if user is None or not user.is_active or not sso.password_allowed(user):
         return
     reset = LoginAttempt.kind == AttemptKind.RESET
     if _count(reset, LoginAttempt.email == email) > current_app.config["RESET_MAX_PER_ACCOUNT"]:

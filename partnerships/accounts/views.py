@@ -165,6 +165,15 @@ def reset_password(token):
     row, gone = _token_or_gone(token, TokenPurpose.RESET)
     if gone:
         return gone
+    if not sso.password_allowed(row.user):
+        # A link asked for before the organisation chose to sign in only through its
+        # provider must not set a password (and a session) that gets round that choice.
+        message = _(
+            "Your organisation logs in only through its own sign-in service, so no password "
+            "is set here. Log in through your organisation."
+        )
+        page = render_template("accounts/sso_refused.html", message=message, only_sso=True)
+        return page, 403
     form = NewPasswordForm()
     if form.validate_on_submit():
         user = services.use_token(row, form.password.data)

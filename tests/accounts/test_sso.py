@@ -367,3 +367,26 @@ def test_an_account_made_by_single_sign_on_can_be_deactivated_and_reactivated(
     assert _sign_in(app.test_client(), provider, nina.email).status_code == 403
     assert press().status_code in (302, 303)
     assert _sign_in(app.test_client(), provider, nina.email).status_code == 303
+
+
+def test_only_sso_gives_no_way_round_it_through_a_reset_link(app, make, org, provider, smtp):
+    user = make.user(org, email=f"petra@{DOMAIN}")
+    db.session.commit()
+    # A link she asked for while passwords were still allowed.
+    client = app.test_client()
+    client.post("/password/forgotten", data={"email": user.email})
+    link = smtp.link(smtp.only(), "/password/reset/")
+    admin = db.session.scalar(select(User).where(User.org_role == "admin"))
+    _configure(app, admin, provider, mode="sso_only", client_secret="")
+    old_hash = db.session.get(User, user.id).password_hash
+    new = "another long password"
+    refused = client.post(link, data={"password": new, "confirm": new})
+    assert refused.status_code == 403
+    assert "Log in via je organisatie" in refused.text
+    assert not _signed_in(client)
+    db.session.expire_all()
+    assert db.session.get(User, user.id).password_hash == old_hash
+    # And no new link is sent: the answer is the same as for anyone, but no mail goes out.
+    asked = client.post("/password/forgotten", data={"email": user.email})
+    assert asked.status_code == 303
+    assert len(smtp.messages) == 1
