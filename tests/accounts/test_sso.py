@@ -390,3 +390,16 @@ def test_only_sso_gives_no_way_round_it_through_a_reset_link(app, make, org, pro
     asked = client.post("/password/forgotten", data={"email": user.email})
     assert asked.status_code == 303
     assert len(smtp.messages) == 1
+
+
+def test_a_supplier_organisation_signs_in_through_its_own_provider(app, make, provider):
+    supplier = make.org("Groen Dichtbij", kind="supplier")
+    admin = make.user(supplier, email="beheer@groendichtbij.example", org_role="admin")
+    contact = make.user(supplier, email="esther@groendichtbij.example")
+    _configure(app, admin, provider, allowed_domains="groendichtbij.example")
+    client = app.test_client()
+    response = _sign_in(client, provider, contact.email, sub="esther")
+    assert response.status_code == 303
+    assert _signed_in(client)
+    db.session.expire_all()
+    assert db.session.get(User, contact.id).sso_subject == "esther"
