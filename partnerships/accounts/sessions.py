@@ -126,7 +126,11 @@ def load(token: str) -> User | None:
 def _dead(record: UserSession, user: User, now: datetime) -> str | None:
     if record.ended_at is not None or record.epoch != user.session_epoch or not user.is_active:
         return "ended"
-    if now >= record.expires_at:
+    # expires_at holds the limit when the session began; a shorter limit the organisation
+    # sets later counts at once for sessions already running.
+    if now >= record.expires_at or now >= record.created_at + lifetime(
+        user.organisation, record.remember
+    ):
         return "expired"
     if not record.remember and now - record.last_seen_at >= idle_limit(user.organisation):
         return "idle"

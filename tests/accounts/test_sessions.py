@@ -124,6 +124,19 @@ def test_a_session_ends_at_its_absolute_lifetime_even_when_busy(app, make):
     assert device.get("/settings").status_code == 401
 
 
+def test_a_shorter_lifetime_set_by_the_admin_counts_for_sessions_already_running(app, make):
+    # "Keep me logged in" gave this browser 30 days; the organisation now allows 2 hours.
+    user = make.user()
+    device = _log_in(app, user, remember=True)
+    started = utcnow() - timedelta(hours=3)
+    db.session.execute(update(UserSession).values(created_at=started, last_seen_at=started))
+    db.session.commit()
+    assert device.get("/settings").status_code == 200
+    user.organisation.session_max_hours = 2
+    db.session.commit()
+    assert device.get("/settings").status_code == 401
+
+
 def test_a_reset_link_dies_when_the_password_is_changed_in_settings(app, make, client, smtp):
     user = make.user()
     db.session.commit()
