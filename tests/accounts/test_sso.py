@@ -403,3 +403,20 @@ def test_a_supplier_organisation_signs_in_through_its_own_provider(app, make, pr
     assert _signed_in(client)
     db.session.expire_all()
     assert db.session.get(User, contact.id).sso_subject == "esther"
+
+
+def test_required_two_factor_holds_for_passwords_and_leaves_the_provider_its_own(
+    app, make, org, provider
+):
+    # The admin ticks the box on the sign-in settings page.
+    admin = db.session.scalar(select(User).where(User.org_role == "admin"))
+    _configure(app, admin, provider, require_two_factor="y", client_secret="")
+    member = make.user(org, email=f"mark@{DOMAIN}")
+    colleague = make.user(org, email=f"petra@{DOMAIN}")
+    db.session.commit()
+    with_password = app.test_client()
+    with_password.post("/login", data={"email": member.email, "password": PASSWORD})
+    assert with_password.get("/settings").location == "/settings/two-factor"
+    through_provider = app.test_client()
+    assert _sign_in(through_provider, provider, colleague.email).status_code == 303
+    assert through_provider.get("/settings").status_code == 200
