@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..jobs import counting
+from ..jobs import services as jobs_services
 from ..jobs.figures import facts_by_pilot, frequency_of
 from ..jobs.hints import sr_threshold, sr_value_threshold
 from ..jobs.models import Contract, Placement, contract_pilot
@@ -212,16 +213,9 @@ def _value(contract, stints, extras, banen_facts, frequency, as_of) -> ContractV
 
 
 def pilot_contracts(pilot, supplier_ids=None) -> list[Contract]:
-    """The pilot's contracts (of these suppliers only, if given), by title."""
-    contracts = db.session.scalars(
-        select(Contract)
-        .join(contract_pilot, contract_pilot.c.contract_id == Contract.id)
-        .where(contract_pilot.c.pilot_id == pilot.id)
-        .order_by(Contract.title, Contract.id)
-    ).all()
-    if supplier_ids is not None:
-        contracts = [c for c in contracts if c.supplier_ids & set(supplier_ids)]
-    return contracts
+    """The pilot's contracts (of these suppliers only, if given), by title, as the jobs
+    pages list them."""
+    return sorted(jobs_services.pilot_contracts(pilot, supplier_ids), key=lambda c: (c.title, c.id))
 
 
 def for_pilot(pilot, *, as_of: date, supplier_ids=None) -> Summary:
