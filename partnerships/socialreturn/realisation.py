@@ -239,13 +239,22 @@ def per_supplier(pilot, *, as_of: date) -> dict[int, Summary]:
     }
 
 
+def per_pilot(pilots, *, as_of: date) -> dict[int, Summary]:
+    """Each pilot's own contracts; a contract two pilots share counts in both."""
+    return {pilot.id: for_pilot(pilot, as_of=as_of) for pilot in pilots}
+
+
+def pilots_of(organisation_id: int) -> list[Pilot]:
+    return db.session.scalars(
+        select(Pilot).where(Pilot.organisation_id == organisation_id).order_by(Pilot.id)
+    ).all()
+
+
 def for_organisation(organisation_id: int, *, as_of: date, pilots=None) -> Summary:
     """Every contract of the organisation (or of these of its pilots), each once."""
     query = select(Contract).where(Contract.organisation_id == organisation_id)
     if pilots is None:
-        pilots = db.session.scalars(
-            select(Pilot).where(Pilot.organisation_id == organisation_id).order_by(Pilot.id)
-        ).all()
+        pilots = pilots_of(organisation_id)
     else:
         query = query.where(
             Contract.id.in_(
