@@ -107,6 +107,34 @@ def _stint(row, facts) -> valuation.Stint:
     )
 
 
+def _purchase(entry) -> valuation.Purchase:
+    return valuation.Purchase(entry.occurred_on, entry.amount, entry.certificate or "")
+
+
+def _community(entry) -> valuation.Community:
+    return valuation.Community(entry.occurred_on, entry.hours)
+
+
+def _trajectory(entry) -> valuation.Trajectory:
+    return valuation.Trajectory(entry.occurred_on, entry.people or 0, entry.target_group)
+
+
+def entry_value(entry: Contribution, scheme: Scheme | None) -> Decimal | None:
+    """What one recorded purchase, project or trajectory earns under the contract's scheme,
+    so a coordinator can check each line against the total; None when nothing values it."""
+    if scheme is None:
+        return None
+    if entry.kind == "purchase" and entry.amount is not None:
+        value = valuation.purchase_value(_purchase(entry), scheme)
+    elif entry.kind == "community" and entry.hours is not None:
+        value = valuation.community_value(_community(entry), scheme)
+    elif entry.kind == "trajectory":
+        value = valuation.trajectory_value(_trajectory(entry), scheme)
+    else:
+        return None
+    return counting.round_half_up(value)
+
+
 def summarise(pilots, contracts, *, as_of: date, supplier_ids=None) -> Summary:
     """Value these contracts over the given pilots' rows, up to as_of.
 
@@ -184,20 +212,12 @@ def _value(contract, stints, extras, banen_facts, frequency, as_of) -> ContractV
             end,
             stints=stints,
             purchases=[
-                valuation.Purchase(e.occurred_on, e.amount, e.certificate or "")
-                for e in extras
-                if e.kind == "purchase" and e.amount is not None
+                _purchase(e) for e in extras if e.kind == "purchase" and e.amount is not None
             ],
             community=[
-                valuation.Community(e.occurred_on, e.hours)
-                for e in extras
-                if e.kind == "community" and e.hours is not None
+                _community(e) for e in extras if e.kind == "community" and e.hours is not None
             ],
-            trajectories=[
-                valuation.Trajectory(e.occurred_on, e.people or 0, e.target_group)
-                for e in extras
-                if e.kind == "trajectory"
-            ],
+            trajectories=[_trajectory(e) for e in extras if e.kind == "trajectory"],
         )
     return ContractValue(
         contract=contract,

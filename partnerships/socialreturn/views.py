@@ -134,6 +134,9 @@ def contract(pilot_id, contract_id):
         as_of=day,
         form=form,
         entries=entries if seen.entries else [],
+        entry_values={
+            e.id: realisation.entry_value(e, summary.contracts[0].scheme) for e in entries
+        },
         kinds=CONTRIBUTION_KINDS,
         names=supplier_names(contract.supplier_ids),
     )

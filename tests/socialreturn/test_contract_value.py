@@ -97,6 +97,9 @@ def test_service_contract_obligation_met_by_placement_and_two_invoices(world, ca
     assert _value(html, "Gerealiseerd in totaal") == "EUR 70.000"
     assert _value(html, "Verplichting gehaald") == "116,7%"
     assert "14 oktober 2025" in html  # the scheme's source and date beside the values
+    # Each invoice with the value it earns: 10,000 x 100% and 20,000 x 50%, both 10,000.
+    entries = re.search(r'<ul class="plain-list" id="contributions">(.*?)</ul>', html, re.S)
+    assert entries.group(1).count("gewaardeerd op EUR 10.000") == 2
 
 
 def test_a_purchase_without_invoice_value_is_refused_and_nothing_saved(world, catering, login_as):
