@@ -8,8 +8,12 @@ from datetime import date, timedelta
 
 import icalendar
 import pytest
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from partnerships.extensions import db
+from partnerships.meetings.clock import local
 from partnerships.meetings.models import InvitationDelivery, Meeting
 from tests.mailbox import Inbox, free_port, serve
 from tests.quality.forms import form_with, forms_in
@@ -217,6 +221,56 @@ def test_a_mail_server_that_is_down_loses_nothing(world, login_as, app, mailbox)
     assert len(mailbox.messages) == 3
     html = client.get(page_url).get_data(as_text=True)
     assert not [f for f in forms_in(html, page_url) if "/resend" in f.action]
+
+
+class CommitFails:
+    """The database refuses the commit, as it does when the connection drops at that moment."""
+
+    def __enter__(self):
+        event.listen(Session, "before_commit", self.refuse)
+
+    def __exit__(self, *exc):
+        event.remove(Session, "before_commit", self.refuse)
+        db.session.rollback()
+
+    @staticmethod
+    def refuse(session):
+        raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+
+def test_nobody_is_invited_to_a_meeting_whose_save_failed(world, login_as, mailbox):
+    client = login_as(world.coordinator)
+    form, data = _plan_form(
+        client,
+        world,
+        day=(date.today() + timedelta(days=5)).isoformat(),
+        start="13:00",
+        end="14:00",
+        supplier=str(world.supplier_a.organisation_id),
+    )
+    data["participants"] = [str(world.coordinator.id), str(world.hr.id), str(world.supplier_a.id)]
+    with CommitFails():
+        assert client.post(form.action, data=data).status_code == 500
+    assert db.session.scalars(db.select(Meeting)).all() == []
+    assert mailbox.received == []
+
+
+def test_nobody_hears_of_a_move_whose_save_failed(world, plan, login_as, mailbox):
+    meeting = plan(day=date.today() + timedelta(days=5))
+    client = login_as(world.coordinator)
+    url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/edit"
+    edit = form_with(forms_in(client.get(url).get_data(as_text=True), url), "day")
+    with CommitFails():
+        assert (
+            client.post(edit.action, data=edit.data(start="15:00", end="16:00")).status_code == 500
+        )
+    db.session.refresh(meeting)
+    assert (meeting.sequence, local(meeting.starts_at).hour) == (0, 10)
+    assert mailbox.received == []
+    # Saved for real, the move goes out to the three participants.
+    response = client.post(edit.action, data=edit.data(start="15:00", end="16:00"))
+    assert response.status_code == 303
+    assert len(mailbox.messages) == 3
 
 
 def test_an_empty_external_participant_form_says_what_is_missing(world, plan, login_as):
