@@ -4,6 +4,8 @@ on the meeting page and can be sent again."""
 
 from __future__ import annotations
 
+import socket
+import threading
 from datetime import date, timedelta
 
 import icalendar
@@ -271,6 +273,61 @@ def test_nobody_hears_of_a_move_whose_save_failed(world, plan, login_as, mailbox
     response = client.post(edit.action, data=edit.data(start="15:00", end="16:00"))
     assert response.status_code == 303
     assert len(mailbox.messages) == 3
+
+
+class SilentServer:
+    """A mail host that accepts the connection and then never says a word (a firewall that
+    swallows the traffic, a hung server): every attempt waits for the whole timeout."""
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _address = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(conn)
+
+    def close(self):
+        self.sock.close()
+        for conn in self.connections:
+            conn.close()
+
+
+def test_a_mail_server_that_never_answers_costs_one_wait_not_one_per_person(world, login_as, app):
+    server = SilentServer()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_TIMEOUT=0.5)
+    try:
+        client = login_as(world.coordinator)
+        form, data = _plan_form(
+            client,
+            world,
+            day=(date.today() + timedelta(days=3)).isoformat(),
+            start="09:00",
+            end="10:00",
+            supplier=str(world.supplier_a.organisation_id),
+        )
+        data["participants"] = [str(u.id) for u in (world.coordinator, world.hr, world.supplier_a)]
+        response = client.post(form.action, data=data, follow_redirects=True)
+        assert response.status_code == 200
+        # Three invitations, one connection tried: the other two were not made to wait.
+        assert len(server.connections) == 1
+        html = response.get_data(as_text=True)
+        for person in (world.coordinator, world.hr, world.supplier_a):
+            assert person.email in html
+        failed = db.session.scalars(
+            db.select(InvitationDelivery.email).where(InvitationDelivery.ok.is_(False))
+        ).all()
+        assert sorted(failed) == sorted(
+            u.email for u in (world.coordinator, world.hr, world.supplier_a)
+        )
+    finally:
+        server.close()
 
 
 def test_an_empty_external_participant_form_says_what_is_missing(world, plan, login_as):
