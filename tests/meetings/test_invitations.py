@@ -95,6 +95,8 @@ def test_planning_moving_and_cancelling_send_calendar_invitations(world, login_a
         assert str(event["ORGANIZER"]) == f"mailto:{world.coordinator.email}"
         assert int(event["SEQUENCE"]) == 0
         assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+        # The zone travels with the invitation, so Outlook needs no zone of its own.
+        assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
         assert event.decoded("DTSTART").hour == 10
         uids.add(str(event["UID"]))
     assert len(uids) == 1
