@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from partnerships.extensions import db
 from partnerships.meetings.clock import local
 from partnerships.meetings.models import InvitationDelivery, Meeting
-from tests.mailbox import Inbox, free_port, serve
+from tests.mailbox import Inbox, body, free_port, serve
 from tests.quality.forms import form_with, forms_in
 
 BOUNCING = "weg@nergens.example"
@@ -370,3 +370,43 @@ def test_an_exploratory_talk_is_recorded_before_the_supplier_has_an_account(
     assert [r for r, _m in mailbox.received] == [[coordinator.email]]
     page = client.get(f"/pilots/{pilot.id}/meetings/{meeting.id}").get_data(as_text=True)
     assert "Directeur, Groen BV" in page
+
+
+def test_minutes_sent_for_comment_reach_everyone_at_the_table_after_the_save(
+    world, plan, login_as, mailbox
+):
+    guest = dict(
+        organisation="Schoon BV",
+        function="Planner",
+        name="Karin Schoon",
+        email="karin@schoon.example",
+        consent=True,
+    )
+    meeting = plan(guests=[guest])
+    internal, shared = meeting.items[0], meeting.items[4]
+    internal.shared = False  # kept among the buyer's own people
+    internal.notes = "Onze ruimte in de onderhandeling"
+    shared.notes = "Schoon BV ziet kansen bij natuurlijk verloop"
+    db.session.commit()
+    client = login_as(world.coordinator)
+    url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/minutes"
+    send = form_with(forms_in(client.get(url).get_data(as_text=True), url), "until")
+    data = send.data(until=(date.today() + timedelta(days=7)).isoformat())
+
+    # The save fails: the minutes stay a concept and nobody is mailed them.
+    with CommitFails():
+        assert client.post(send.action, data=data).status_code == 500
+    db.session.refresh(meeting)
+    assert meeting.minutes_state == "concept"
+    assert mailbox.received == []
+
+    assert client.post(send.action, data=data).status_code == 303
+    # Coordinator, HR and supplier A's contact, and the guest who agreed to be mailed.
+    expected = [world.coordinator.email, world.hr.email, world.supplier_a.email]
+    assert sorted(r[0] for r, _m in mailbox.received) == sorted([*expected, guest["email"]])
+    for address in (world.supplier_a.email, guest["email"]):
+        (message,) = mailbox.for_(address)
+        text = body(message)
+        assert "natuurlijk verloop" in text and "onderhandeling" not in text
+    (message,) = mailbox.for_(world.hr.email)
+    assert "onderhandeling" in body(message)
