@@ -11,7 +11,7 @@ from flask import abort, flash, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx
+from .. import access, htmx, transaction
 from ..accounts.models import User
 from ..actions.services import ActionError, action_roles
 from ..extensions import db
@@ -53,7 +53,7 @@ def _row_forms(pilot, item, formdata=None):
     return decision, action
 
 
-def _context(pilot, meeting, *, typed=None, conflicts=(), row_forms=None):
+def _context(pilot, meeting, *, typed=None, conflicts=(), row_forms=None, locked=False):
     items = visible_items(current_user, meeting)
     editing = (
         access.can(current_user, "minutes.edit", meeting)
@@ -74,6 +74,12 @@ def _context(pilot, meeting, *, typed=None, conflicts=(), row_forms=None):
         row_forms=forms,
         typed=typed or {},
         conflicts={item.id: item.notes for item in conflicts},
+        # Text sent to minutes that were fixed meanwhile: shown, not saved, nothing lost.
+        unsaved={
+            item_id: text
+            for item_id, (text, _version) in (typed or {}).items()
+            if locked and text != next((i.notes for i in items if i.id == item_id), text)
+        },
         roles=role_names(pilot),
         button=ButtonForm(),
         can_comment=can_comment,
@@ -147,6 +153,10 @@ def save_minutes(pilot_id, meeting_id):
     if problem:
         flash(problem, "error")
         return _page(pilot, meeting, 422, typed=typed)
+    if meeting.minutes_state == MinutesState.FIXED:
+        # Fixed while this person was typing (another tab, a colleague): 409, and the page
+        # shows their text beside the fixed one, ready to be used in a correction.
+        return _page(pilot, meeting, 409, typed=typed, locked=True)
     kind, _sep, item_id = request.form.get("add", "").partition("-")
     item = None
     if kind in ("decision", "action") and item_id.isdigit():
@@ -246,19 +256,7 @@ def add_minutes_row(pilot_id, meeting_id, item_id, kind):
     return render_template("meetings/_minutes_rows.html", item=item, **context), status
 
 
-@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes/send", methods=["POST"])
-@login_required
-def send_minutes(pilot_id, meeting_id):
-    pilot, meeting = _load(pilot_id, meeting_id, "minutes.send")
-    form = SendMinutesForm()
-    if not form.validate_on_submit():
-        flash(_("Give the last day for comments."), "error")
-        return _page(pilot, meeting, 422)
-    try:
-        failed = approval.send_for_comment(meeting, current_user, form.until.data)
-    except approval.ApprovalError as error:
-        _refuse(error)
-    flash(_("The minutes were sent round for comment."), "success")
+def _flash_unsent(failed) -> None:
     if failed:
         flash(
             _(
@@ -268,6 +266,23 @@ def send_minutes(pilot_id, meeting_id):
             ),
             "warning",
         )
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes/send", methods=["POST"])
+@login_required
+def send_minutes(pilot_id, meeting_id):
+    pilot, meeting = _load(pilot_id, meeting_id, "minutes.send")
+    form = SendMinutesForm()
+    if not form.validate_on_submit():
+        flash(_("Give the last day for comments."), "error")
+        return _page(pilot, meeting, 422)
+    try:
+        approval.send_for_comment(meeting, current_user, form.until.data)
+    except approval.ApprovalError as error:
+        _refuse(error)
+    flash(_("The minutes were sent round for comment."), "success")
+    # Mailed once the round is saved, so nobody reads minutes that a failed save left a concept.
+    transaction.after_commit(lambda: _flash_unsent(approval.mail_for_comment(meeting)))
     return htmx.redirect_to(_url(pilot, meeting))
 
 
