@@ -142,6 +142,8 @@ def _next_steps(reach: access.Reach, locale: str) -> tuple[list[Item], list[Item
     statuses = progress.statuses_for(ids)
     items, board = [], []
     for pid in ids:
+        if len(board if pid in reach.board_only else items) >= ITEMS_PER_SECTION:
+            continue  # that list is full: its picture would not be shown
         pilot = reach.pilots[pid]
         workflow = workflows_registry.for_pilot(pilot)
         picture = progress.compute(workflow, pilot.route, statuses[pid], locale)
@@ -177,7 +179,7 @@ def _next_steps(reach: access.Reach, locale: str) -> tuple[list[Item], list[Item
                 ),
             )
         )
-    return items[:ITEMS_PER_SECTION], board[:ITEMS_PER_SECTION]
+    return items, board
 
 
 def _reports_to_accept(reach: access.Reach) -> list[Item]:
@@ -285,13 +287,14 @@ def _meetings(user, reach: access.Reach, now: datetime) -> tuple[list[Item], lis
     coming, minutes = [], []
     for row in rows:
         starts = row.starts_at if row.starts_at.tzinfo else row.starts_at.replace(tzinfo=UTC)
-        if starts >= now:
+        # Rows past a full list are read but not made into items (the list shows ten).
+        if starts >= now and len(coming) < ITEMS_PER_SECTION:
             coming.append(
                 _item(
                     reach, row.pilot_id, row.title, "meetings.show", meeting_id=row.id, when=starts
                 )
             )
-        elif row.pilot_id in reach.works_on:
+        elif starts < now and row.pilot_id in reach.works_on and len(minutes) < ITEMS_PER_SECTION:
             minutes.append(
                 _item(
                     reach,
@@ -303,7 +306,7 @@ def _meetings(user, reach: access.Reach, now: datetime) -> tuple[list[Item], lis
                     late=starts < now - WEEK,
                 )
             )
-    return coming[:ITEMS_PER_SECTION], minutes[:ITEMS_PER_SECTION]
+    return coming, minutes
 
 
 def _brainstorms(user, reach: access.Reach) -> list[Item]:
