@@ -237,3 +237,12 @@ def test_file_names_are_in_the_users_language_with_the_pilot_and_the_date(render
         expected = f"{word}-proeftuin-schoonmaak-en-groen-{day}.pdf"
         disposition = rendered[(name, lang, "pdf")].headers["Content-Disposition"]
         assert disposition == f"attachment; filename=\"{expected}\"; filename*=UTF-8''{expected}"
+
+
+def test_the_figures_say_where_the_pilot_is_in_the_method_not_a_step_reached(rendered):
+    # "Bereikte stap: Stap 1" beside seven people placed read as if the jobs were not there
+    # yet; the documents say what the pages say.
+    document = Document(io.BytesIO(rendered[("progress_note", "nl", "docx")].data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Waar de proeftuin staat in de methode" in cells
+    assert "Bereikte stap" not in cells
