@@ -113,6 +113,10 @@ def test_the_figures_carry_their_source_and_counting_rule_as_a_footnote(pdfs):
         assert "25,5 betaalde uren per week" in text, name
     board = " ".join(page.extract_text() for page in pdfs[("board_pack", "nl")].pages)
     assert '"<5"' in board  # the board's copy says what it hides
+    # The demo's 2.57 jobs stem from fewer than 5 people, so the board reads an "x" for
+    # them, and the footnote says what that "x" means.
+    assert "Banenafspraakbanen (van 25,5 uur per week) x" in board
+    assert '"x" staat voor een cijfer dat is weggelaten' in board
 
 
 def test_the_board_pack_holds_the_note_the_decisions_and_the_figures(pdfs):
@@ -166,6 +170,27 @@ def test_typed_markdown_becomes_word_lists_bold_links_and_headings(rendered):
         assert "https://example.org/voortgang" in [
             r.target_ref for r in link.part.rels.values() if r.is_external
         ]
+
+
+def _level(paragraph) -> int:
+    return int(paragraph.style.name.removeprefix("Heading "))
+
+
+def test_a_heading_typed_in_a_text_sits_below_the_heading_it_is_written_under(rendered):
+    """A "## Vervolg" typed in the kick-off's minutes belongs to that agenda item, not beside
+    "Agenda en verslag": the outline in Word's navigation pane keeps the document's order."""
+    for name, above in (("minutes", "Verslag"), ("action_plan", "Overlegafspraken")):
+        headings = [p for p in _paragraphs(rendered, name) if p.style.name.startswith("Heading")]
+        texts = [p.text for p in headings]
+        typed = texts.index("Vervolg")
+        parent = max(i for i, text in enumerate(texts[:typed]) if text == above)
+        assert _level(headings[typed]) > _level(headings[parent]), (name, texts)
+    document = load_odt(io.BytesIO(rendered[("minutes", "nl", "odt")].data))
+    levels = {
+        teletype.extractText(h): int(h.getAttribute("outlinelevel"))
+        for h in document.getElementsByType(odftext.H)
+    }
+    assert levels["Vervolg"] > levels["Verslag"] > levels["Agenda en verslag"]
 
 
 def test_the_brainstorm_top_3_is_numbered_once(rendered):
