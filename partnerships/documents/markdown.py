@@ -28,10 +28,13 @@ def tokens(source: str):
 
 
 def _demote(stream, under: int):
-    """`# Vervolg` typed under an h4 becomes an h5: headings shift by `under`, h6 at most."""
-    for token in stream:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + under, 6)}"
+    """The text's highest heading becomes h`under + 1` and the others follow it (h6 at most),
+    so "## Vervolg" typed under an h4 is an h5: no level skipped, none above the document's."""
+    headings = [t for t in stream if t.type in ("heading_open", "heading_close")]
+    if headings:
+        shift = under + 1 - min(int(t.tag[1]) for t in headings)
+        for token in headings:
+            token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
     return stream
 
 

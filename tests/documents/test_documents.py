@@ -184,13 +184,13 @@ def test_a_heading_typed_in_a_text_sits_below_the_heading_it_is_written_under(re
         texts = [p.text for p in headings]
         typed = texts.index("Vervolg")
         parent = max(i for i, text in enumerate(texts[:typed]) if text == above)
-        assert _level(headings[typed]) > _level(headings[parent]), (name, texts)
+        assert _level(headings[typed]) == _level(headings[parent]) + 1, (name, texts)
     document = load_odt(io.BytesIO(rendered[("minutes", "nl", "odt")].data))
     levels = {
         teletype.extractText(h): int(h.getAttribute("outlinelevel"))
         for h in document.getElementsByType(odftext.H)
     }
-    assert levels["Vervolg"] > levels["Verslag"] > levels["Agenda en verslag"]
+    assert levels["Vervolg"] == levels["Verslag"] + 1 == levels["Agenda en verslag"] + 3
 
 
 def test_the_brainstorm_top_3_is_numbered_once(rendered):
