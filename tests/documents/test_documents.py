@@ -65,6 +65,16 @@ FILE_WORDS = {
 }
 A4 = (595.28, 841.89)  # points
 PAGE_FOOTER = {"nl": re.compile(r"pagina 1 van (\d+)"), "en": re.compile(r"page 1 of (\d+)")}
+MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def document_date(name, lang, today):
+    """The date in the footer: the meeting's for the minutes (the demo kick-off), else today."""
+    day = (20, 1, 2026) if name == "minutes" else (today.day, today.month, today.year)
+    return f"{day[0]} {MONTHS[lang].split()[day[1] - 1]} {day[2]}"
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +102,8 @@ def test_every_pdf_is_an_a4_document_with_header_footer_and_metadata(rendered, p
     total = PAGE_FOOTER[lang].search(first)
     assert total, f"no page footer on page 1 of {name}/{lang}: {first[-200:]!r}"
     assert int(total.group(1)) == len(reader.pages)
+    footer = first[total.start() :]
+    assert document_date(name, lang, rendered.today) in footer, footer
     meta = reader.metadata
     assert meta.title.startswith(TITLES.get((name, lang), "")) and meta.title
     assert meta.author == rendered.organisation
@@ -138,9 +150,9 @@ def test_every_word_file_is_a4_with_header_footer_and_real_styles(rendered, name
     assert rendered.organisation in header and rendered.pilot_title in header
     footer_xml = section.footer._element.xml
     assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml
-    assert ("pagina" if lang == "nl" else "page") in " ".join(
-        p.text for p in section.footer.paragraphs
-    )
+    footer = " ".join(p.text for p in section.footer.paragraphs)
+    assert ("pagina" if lang == "nl" else "page") in footer
+    assert footer.endswith(document_date(name, lang, rendered.today)), footer
     props = document.core_properties
     assert props.author == rendered.organisation and props.last_modified_by == rendered.organisation
     assert props.language == lang and props.created.date() == rendered.today
@@ -242,6 +254,7 @@ def test_every_odf_file_opens_with_metadata_headings_and_page_fields(rendered, n
     assert 'fo:page-width="21cm"' in styles and 'fo:page-height="29.7cm"' in styles
     assert "<text:page-number" in styles and "<text:page-count" in styles
     assert rendered.organisation in styles  # the header
+    assert document_date(name, lang, rendered.today) in styles  # the footer
     for paragraph in document.getElementsByType(odftext.P):
         text = teletype.extractText(paragraph)
         assert "**" not in text and not text.startswith("- "), text
