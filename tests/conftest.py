@@ -125,7 +125,12 @@ def _app(tmp_path_factory):
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
         upgrade()
-    return app
+    yield app
+    # Close the pool's connections before the interpreter drops them: without xdist, a
+    # PostgreSQL connection left open fails the run with a ResourceWarning at exit.
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
 
 
 def empty_all_tables() -> None:
