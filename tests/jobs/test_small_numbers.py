@@ -22,7 +22,6 @@ import openpyxl
 import pytest
 
 from partnerships.extensions import db
-from partnerships.reports import sharing
 
 AS_OF = "2026-03-31"  # Q1 2026; everyone started 1 January 2025, 25.5 hours a week
 
@@ -118,6 +117,8 @@ def _normal(cell: str) -> str:
 
 def _world(make, kinds: dict[str, int]):
     """One buyer, one pilot (goals 10 jobs and 12 people), one supplier with all placements."""
+    from partnerships.reports import sharing  # after the app has loaded every model
+
     buyer = make.org(name="Gemeente Klein")
     pilot = make.pilot(
         org=buyer, start_date=date(2025, 1, 1), goal_jobs=Decimal("10"), goal_people=12
@@ -195,6 +196,8 @@ def _every_output(client, login_as, pilot, board, contact, admin) -> dict[str, l
     out["API organisation"] = _json_cells(
         client.get(f"/api/v1/figures?as_of={AS_OF}", headers=bearer).json
     )
+    from partnerships.reports import sharing
+
     link = sharing.active_link(pilot)
     out["public page"] = _page_cells(client.get(f"/results/{link.token}"))
     return {name: [_normal(c) for c in cells] for name, cells in out.items()}
@@ -254,3 +257,20 @@ def test_the_api_answers_the_same_as_the_figures_export(make, login_as, client):
     ).json
     assert (body["people"], body["banen"], body["durable"]) == ("<5", "x", "<5")
     assert json.dumps(body).count("0.5") == 0
+
+
+def test_the_policy_draft_the_board_reads_hides_a_small_count(make, login_as, web):
+    """The policy framework (5a) is written for the board and the council: its first draft
+    quoted the pilot's figures unsuppressed ("People placed so far: 3", "jobs: 3,00")."""
+    pilot, board, contact, admin = _world(make, {"employment_fixed": 3})
+    coordinator = web(pilot.memberships[0].user)
+    page = coordinator.get(f"/pilots/{pilot.id}/policy")
+    start = next(f for f in page.forms.values() if f.action.endswith("/policy/start"))
+    assert start.submit(status="*").status_int == 303
+    read = login_as(board).get(f"/pilots/{pilot.id}/policy")
+    assert read.status_code == 200
+    text = " ".join(read.get_data(as_text=True).split())
+    assert "Tot nu toe geplaatste mensen: &lt;5" in text
+    assert not re.search(
+        r"geplaatste mensen: \d|Banenafspraakbanen \(van 25,5 uur per week\): \d", text
+    )
