@@ -101,7 +101,7 @@ def test_a_contract_gets_a_supplier_not_worked_with_by_the_exact_email_of_its_pe
     for address in ("ruud@schoon.exampel", pilot_v.memberships[0].user.email):
         refused = elders.submit(url, supplier_email=address, **fields)
         assert refused.status_int == 422, address
-        assert "Geen leverancier heeft iemand met dit e-mailadres" in refused.text
+        assert "Geen opdrachtnemer heeft iemand met dit e-mailadres" in refused.text
     saved = select(Contract).where(Contract.title == "Groenonderhoud")
     assert db.session.scalars(saved).all() == []
 
