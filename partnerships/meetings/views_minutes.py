@@ -11,7 +11,7 @@ from flask import abort, flash, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx, transaction
+from .. import access, htmx, privacy, transaction
 from ..accounts.models import User
 from ..actions.services import ActionError, action_roles
 from ..extensions import db
@@ -53,7 +53,16 @@ def _row_forms(pilot, item, formdata=None):
     return decision, action
 
 
-def _context(pilot, meeting, *, typed=None, conflicts=(), row_forms=None, locked=False):
+def _context(
+    pilot,
+    meeting,
+    *,
+    typed=None,
+    conflicts=(),
+    row_forms=None,
+    locked=False,
+    privacy_problems=None,
+):
     items = visible_items(current_user, meeting)
     editing = (
         access.can(current_user, "minutes.edit", meeting)
@@ -93,6 +102,7 @@ def _context(pilot, meeting, *, typed=None, conflicts=(), row_forms=None, locked
         versions=approval.versions(meeting),
         provisional_ids=minutes.provisional_ids(meeting),
         max_notes=MAX_NOTES,
+        privacy_problems=privacy_problems or {},
     )
 
 
@@ -134,6 +144,21 @@ def _notes_problem(typed) -> str | None:
     return None
 
 
+def _privacy_problems(typed, items) -> dict:
+    """Item id -> why its changed minutes cannot be saved as typed: the privacy guard of every
+    working text (a BSN refused, other personal data confirmed first). Unchanged minutes,
+    confirmed before, are not asked about again."""
+    saved = {item.id: item.notes or "" for item in items}
+    confirmed = bool(request.form.get(privacy.CONFIRM_FIELD))
+    problems = {}
+    for item_id, (text, _version) in typed.items():
+        if text != saved.get(item_id, ""):
+            problem = privacy.working_text_problem(text, confirmed=confirmed)
+            if problem is not None:
+                problems[item_id] = problem
+    return problems
+
+
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes")
 @login_required
 def minutes_page(pilot_id, meeting_id):
@@ -157,6 +182,10 @@ def save_minutes(pilot_id, meeting_id):
         # Fixed while this person was typing (another tab, a colleague): 409, and the page
         # shows their text beside the fixed one, ready to be used in a correction.
         return _page(pilot, meeting, 409, typed=typed, locked=True)
+    personal = _privacy_problems(typed, items)
+    if personal:
+        flash(next(iter(personal.values())).message, "error")
+        return _page(pilot, meeting, 422, typed=typed, privacy_problems=personal)
     kind, _sep, item_id = request.form.get("add", "").partition("-")
     item = None
     if kind in ("decision", "action") and item_id.isdigit():
@@ -298,7 +327,9 @@ def comment_minutes(pilot_id, meeting_id, item_id):
         abort(404)
     form = CommentForm()
     if not form.validate_on_submit():
-        flash(_("Write your comment first."), "error")
+        # An empty comment, or one with a BSN in it (privacy.NoBsn): say which.
+        refused = form.text.data and form.text.errors
+        flash(refused[0] if refused else _("Write your comment first."), "error")
         return _page(pilot, meeting, 422)
     try:
         approval.comment(item, current_user, form.text.data)
@@ -333,7 +364,8 @@ def correct_minutes(pilot_id, meeting_id):
     pilot, meeting = _load(pilot_id, meeting_id, "minutes.correct")
     form = CorrectionForm()
     if not form.validate_on_submit():
-        flash(_("Say why the minutes are corrected."), "error")
+        refused = form.reason.data and form.reason.errors
+        flash(refused[0] if refused else _("Say why the minutes are corrected."), "error")
         return _page(pilot, meeting, 422)
     try:
         version = approval.correct(meeting, current_user, form.reason.data)

@@ -53,7 +53,7 @@ def pilot(pilot_id):
     scope = scope_of(pilot)
     day = as_of()
     summary = realisation.for_pilot(pilot, as_of=day, supplier_ids=scope)
-    # The board sees small counts hidden; a supplier sees its own rows, which it lists anyway.
+    # Outside the working group (the board, a supplier) small counts are hidden.
     suppress = seen.suppressed
     data = present.figures(summary, suppress=suppress)
     suppliers = []
@@ -178,21 +178,23 @@ FORMATS = ("csv", "xlsx")
 @bp.route("/pilots/<int:pilot_id>/social-return/export.<fmt>")
 @login_required
 def pilot_export(pilot_id, fmt):
-    """The pilot's figures as a file: full for the working group, else small counts hidden."""
+    """The pilot's figures as a file: full for the working group, else (and for the board's
+    copy) small counts hidden, a supplier's own figures too."""
     if fmt not in FORMATS:
         abort(404)
     pilot = access.load_pilot(pilot_id, "sr.view")
     scope = scope_of(pilot)
-    board_copy = request.args.get("audience") == "board" or sight(current_user, pilot).board
+    seen = sight(current_user, pilot)
+    board_copy = request.args.get("audience") == "board" or seen.board or seen.suppressed
     summary = realisation.for_pilot(pilot, as_of=as_of(), supplier_ids=scope)
-    data = present.figures(summary, suppress=board_copy and scope is None)
+    data = present.figures(summary, suppress=board_copy)
     return exports.response(
         present.tables(data),
         fmt,
         kind=_("social-return"),
         subject=pilot.title,
         organisation=pilot.organisation.name,
-        suppressed=board_copy and scope is None,
+        suppressed=board_copy,
     )
 
 
