@@ -188,7 +188,11 @@ QUERY = {
         {},
     ),
     "actions.my_tasks": ("coordinator", {"page": NUMBERS | VALUES}, {}),
-    "actions.plan_docx": ("coordinator", {"lang": _choice_or_hostile("nl", "en")}, {}),
+    "actions.plan_document": (
+        "coordinator",
+        {"lang": _choice_or_hostile("nl", "en")},
+        {"doc_format": "docx"},
+    ),
     "pilots.index": (
         "coordinator",
         {"status": STATUS_VALUES | VALUES, "page": NUMBERS | VALUES},
@@ -203,7 +207,11 @@ QUERY = {
     "brainstorms.poll": ("coordinator", {"since": NUMBERS | VALUES}, {}),
     "reports.lessons": ("coordinator", {"theme": VALUES}, {}),
     "reports.policy_print": ("coordinator", {"version": NUMBERS | VALUES}, {}),
-    "reports.policy_docx": ("coordinator", {"version": NUMBERS | VALUES}, {}),
+    "reports.policy_document": (
+        "coordinator",
+        {"version": NUMBERS | VALUES, "lang": _choice_or_hostile("nl", "en")},
+        {"doc_format": "odt"},
+    ),
     "reports.board": ("board", {"page": NUMBERS | VALUES}, {}),
     "accounts.login": ("anonymous", {"next": VALUES}, {}),
     # What an identity provider sends back when it refused; shown to the person, cut short.
