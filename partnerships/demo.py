@@ -162,4 +162,10 @@ def logins_text() -> str:
     for name, _, _, email, contact in SUPPLIERS:
         lines.append(f"  {email:40} {contact} ({supplier}: {name})")
     lines.append(f"  {SITE_ADMIN[0]:40} {SITE_ADMIN[1]} (sitebeheerder)")
+    # Administrators must use two-factor sign-in (TWO_FACTOR_FOR_ADMINS), in the demo too:
+    # say so, so that the QR code on the first sign-in is expected, not a surprise.
+    lines.append(
+        f"  {WORKING_GROUP[0][0]} is also the organisation's admin: it and the site admin first "
+        "set up two-factor sign-in (scan the code with any authenticator app)."
+    )
     return "\n".join(lines)
