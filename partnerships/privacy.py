@@ -408,18 +408,9 @@ class PersonalDataWarning:
         if confirmed is not None and confirmed.data:
             return
         field.privacy_warning = True
+        # A prefixed form (one row among many on a page) names its box with the prefix.
+        field.privacy_confirm_name = confirmed.name if confirmed is not None else CONFIRM_FIELD
         raise ValidationError(f"{FOUND[findings[0].kind]} {WHY['working']}")
-
-
-class NoBsn:
-    """WTForms validator for a working text whose form has no room for the confirmation box
-    (a decision or action row inside the minutes, a comment on the minutes): a BSN is
-    refused, as in every working text; other contact details pass, as they may be a
-    colleague's."""
-
-    def __call__(self, form: Any, field: Any) -> None:
-        if field.data and any(f.kind == "bsn" for f in personal_data_findings(str(field.data))):
-            raise ValidationError(f"{FOUND['bsn']} {WHY['working_bsn']}")
 
 
 @dataclass(frozen=True)
@@ -455,7 +446,6 @@ __all__ = [
     "CONFIRM_FIELD",
     "MESSAGES",
     "Anonymous",
-    "NoBsn",
     "PersonalDataWarning",
     "confirm_field",
     "Finding",

@@ -62,6 +62,8 @@ def _context(
     row_forms=None,
     locked=False,
     privacy_problems=None,
+    comment_forms=None,
+    correction_form=None,
 ):
     items = visible_items(current_user, meeting)
     editing = (
@@ -92,13 +94,14 @@ def _context(
         roles=role_names(pilot),
         button=ButtonForm(),
         can_comment=can_comment,
-        comment_form=CommentForm(formdata=None),
+        # Forms sent back with their messages (and the text typed), by item.
+        comment_forms=comment_forms or {},
         send_form=SendMinutesForm(formdata=None) if editing else None,
         can_fix=access.can(current_user, "minutes.fix", meeting)
         and meeting.minutes_state != MinutesState.FIXED,
         can_correct=access.can(current_user, "minutes.correct", meeting)
         and meeting.minutes_state == MinutesState.FIXED,
-        correction_form=CorrectionForm(formdata=None),
+        correction_form=correction_form or CorrectionForm(formdata=None),
         versions=approval.versions(meeting),
         provisional_ids=minutes.provisional_ids(meeting),
         max_notes=MAX_NOTES,
@@ -327,10 +330,11 @@ def comment_minutes(pilot_id, meeting_id, item_id):
         abort(404)
     form = CommentForm()
     if not form.validate_on_submit():
-        # An empty comment, or one with a BSN in it (privacy.NoBsn): say which.
+        # An empty comment, or one with personal data in it (privacy.PersonalDataWarning):
+        # say which; the page keeps the text and, unless it is a BSN, offers the box.
         refused = form.text.data and form.text.errors
         flash(refused[0] if refused else _("Write your comment first."), "error")
-        return _page(pilot, meeting, 422)
+        return _page(pilot, meeting, 422, comment_forms={item.id: form})
     try:
         approval.comment(item, current_user, form.text.data)
     except approval.ApprovalError as error:
@@ -366,7 +370,7 @@ def correct_minutes(pilot_id, meeting_id):
     if not form.validate_on_submit():
         refused = form.reason.data and form.reason.errors
         flash(refused[0] if refused else _("Say why the minutes are corrected."), "error")
-        return _page(pilot, meeting, 422)
+        return _page(pilot, meeting, 422, correction_form=form)
     try:
         version = approval.correct(meeting, current_user, form.reason.data)
     except approval.ApprovalError as error:

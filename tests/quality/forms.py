@@ -62,16 +62,35 @@ class _Parser(HTMLParser):
         self._textarea: Field | None = None
         self._select: Field | None = None
         self._option_value: str | None = None
+        # Fields that name their form (form="id"), wherever they stand on the page.
+        self.by_id: dict[str, Form] = {}
+        self.owned: list[tuple[str, Field]] = []
+        self._outside: Form | None = None
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v or "") for k, v in attrs}
         if tag == "form":
             self._form = Form(action=a.get("action", ""), method=a.get("method", "get").lower())
             self.forms.append(self._form)
-        if self._form is None or ("name" not in a and tag not in ("option",)):
+            if a.get("id"):
+                self.by_id[a["id"]] = self._form
+        owner = self._form
+        if a.get("form") and tag in ("input", "textarea", "select") and "name" in a:
+            # Collected apart and given to the named form once the page is read.
+            self._outside, owner = Form("", ""), None
+        if tag not in ("option",) and "name" not in a:
             return
+        target = owner or (self._outside if a.get("form") else None)
+        if target is None:
+            return
+        self._add(tag, a, target)
+        if target is self._outside:
+            self.owned.append((a["form"], target.fields[-1]))
+            self._outside = None
+
+    def _add(self, tag, a, form: Form) -> None:
         if tag == "input":
-            self._form.fields.append(
+            form.fields.append(
                 Field(
                     a["name"],
                     a.get("type", "text").lower(),
@@ -88,10 +107,10 @@ class _Parser(HTMLParser):
                 required="required" in a,
                 maxlength=int(a["maxlength"]) if a.get("maxlength", "").isdigit() else None,
             )
-            self._form.fields.append(self._textarea)
+            form.fields.append(self._textarea)
         elif tag == "select":
             self._select = Field(a["name"], "select", required="required" in a)
-            self._form.fields.append(self._select)
+            form.fields.append(self._select)
         elif tag == "option" and self._select is not None:
             self._option_value = a.get("value")
             if self._option_value is not None:
@@ -129,6 +148,9 @@ def forms_in(html: str, page_url: str) -> list[Form]:
     """The POST forms of a page, with their action resolved against the page's path."""
     parser = _Parser()
     parser.feed(html)
+    for form_id, owned in parser.owned:
+        if form_id in parser.by_id:
+            parser.by_id[form_id].fields.append(owned)
     found = []
     for form in parser.forms:
         if form.method != "post":
