@@ -80,9 +80,10 @@ class PlanInfoForm(VersionedForm):
             "How often the working group meets, who prepares and who keeps the "
             "minutes. You can use Markdown."
         ),
-        validators=[Optional(), Length(max=10000), NoControlCharacters()],
+        validators=[Optional(), Length(max=10000), NoControlCharacters(), PersonalDataWarning()],
         filters=[strip],
     )
+    confirm_not_personal = confirm_field()
 
 
 class ExternalOrganisationForm(Form):

@@ -42,12 +42,12 @@ class BrainstormForm(OnceForm):
     title = StringField(
         _l("Tender or contract title"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     description = TextAreaField(
         _l("Assignment and suppliers"),
         filters=[strip],
-        validators=[Length(max=5000), NoControlCharacters()],
+        validators=[Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
     )
     kind = SelectField(_l("This assignment is"), validate_choice=True)
     kind_other = StringField(
@@ -57,8 +57,9 @@ class BrainstormForm(OnceForm):
     labour_component = TextAreaField(
         _l("Labour component"),
         filters=[strip],
-        validators=[Length(max=5000), NoControlCharacters()],
+        validators=[Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     allow_anonymous = BooleanField(_l("Participants may add cards anonymously"))
     suppliers = CheckboxesField(_l("Share with suppliers"), coerce=int)
 

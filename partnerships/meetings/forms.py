@@ -168,8 +168,9 @@ class MeetingForm(OnceForm, VersionedForm):
         _l("Title"),
         filters=[strip],
         description=_l("Leave empty to use the name of the kind of meeting."),
-        validators=[Length(max=200), NoControlCharacters()],
+        validators=[Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     day = DateField(_l("Date"), validators=[DataRequired(), PlausibleDate()])
     start = TimeField(
         _l("Start time"),

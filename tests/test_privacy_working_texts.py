@@ -1,0 +1,97 @@
+"""Working texts that had no privacy guard at all (issue 13, finding 7).
+
+A brainstorm's header, the meeting agreements of the action plan, a meeting's title and the
+reason or note on a step's status took "06-12345678" or a BSN without a word. They now
+warn like every other working text: a BSN is refused, other personal data is saved once
+the writer ticks the box the page then offers. Forms are sent as the page renders them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from partnerships.extensions import db
+from tests.quality.forms import form_with, forms_in
+
+PHONE = "bel 06-12345678 morgen"
+BSN = "kandidaat BSN 111222333"
+
+
+@pytest.fixture
+def pilot(make):
+    pilot = make.pilot()
+    db.session.commit()
+    return pilot
+
+
+def _places(pilot):
+    base = f"/pilots/{pilot.id}"
+    brainstorm = {"title": "Sessie", "kind": "existing_without_sr", "nature": "service"}
+    meeting = {"day": "2026-04-07", "start": "10:00", "end": "11:00"}
+    return {
+        # (page with the form, the field, other fields the form needs)
+        "brainstorm title": (f"{base}/brainstorms/new", "title", {**brainstorm, "title": None}),
+        "brainstorm assignment": (f"{base}/brainstorms/new", "description", brainstorm),
+        "brainstorm labour component": (f"{base}/brainstorms/new", "labour_component", brainstorm),
+        "meeting agreements": (f"{base}/action-plan", "meeting_agreements", {}),
+        "meeting title": (f"{base}/meetings/new?kind=kickoff", "title", meeting),
+    }
+
+
+PLACES = [
+    "brainstorm title",
+    "brainstorm assignment",
+    "brainstorm labour component",
+    "meeting agreements",
+    "meeting title",
+]
+
+
+def _saved_texts() -> str:
+    from partnerships.actions.models import ActionPlanInfo
+    from partnerships.brainstorms.models import Brainstorm
+    from partnerships.meetings.models import Meeting
+
+    db.session.expire_all()
+    rows = [
+        *db.session.scalars(select(Brainstorm)),
+        *db.session.scalars(select(ActionPlanInfo)),
+        *db.session.scalars(select(Meeting)),
+    ]
+    return " ".join(str(vars(row)) for row in rows)
+
+
+def _data(form, field, text, extra):
+    values = {k: v for k, v in extra.items() if v is not None and k != field}
+    return form.data(**values, **{field: text})
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_a_working_text_warns_about_a_phone_number_and_saves_it_once_confirmed(
+    pilot, login_as, place
+):
+    page, field, extra = _places(pilot)[place]
+    client = login_as(pilot.memberships[0].user)
+    form = form_with(forms_in(client.get(page).text, page), field)
+    response = client.post(form.action, data=_data(form, field, PHONE, extra))
+    assert response.status_code == 422, place
+    assert "telefoonnummer" in response.text
+    assert "06-12345678" not in _saved_texts()
+    again = form_with(forms_in(response.text, page), field, "confirm_not_personal")
+    assert next(f.value for f in again.fields if f.name == field) == PHONE  # kept as typed
+    data = {**_data(again, field, PHONE, extra), "confirm_not_personal": "y"}
+    assert client.post(again.action, data=data).status_code == 303, place
+    assert "06-12345678" in _saved_texts()
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_a_working_text_refuses_a_bsn_even_when_confirmed(pilot, login_as, place):
+    page, field, extra = _places(pilot)[place]
+    client = login_as(pilot.memberships[0].user)
+    form = form_with(forms_in(client.get(page).text, page), field)
+    data = {**_data(form, field, BSN, extra), "confirm_not_personal": "y"}
+    response = client.post(form.action, data=data)
+    assert response.status_code == 422, place
+    assert "BSN" in response.text
+    assert "111222333" not in _saved_texts()
