@@ -1,7 +1,7 @@
 """Working texts that had no privacy guard at all (issue 13, finding 7).
 
-A brainstorm's header, the meeting agreements of the action plan, a meeting's title and the
-reason or note on a step's status took "06-12345678" or a BSN without a word. They now
+A brainstorm's header, the meeting agreements of the action plan, a meeting's title, the
+reason or note on a step's status and an evaluation's title took "06-12345678" or a BSN without a word. They now
 warn like every other working text: a BSN is refused, other personal data is saved once
 the writer ticks the box the page then offers. Forms are sent as the page renders them.
 """
@@ -36,6 +36,9 @@ def _places(pilot):
         "brainstorm labour component": (f"{base}/brainstorms/new", "labour_component", brainstorm),
         "meeting agreements": (f"{base}/action-plan", "meeting_agreements", {}),
         "meeting title": (f"{base}/meetings/new?kind=kickoff", "title", meeting),
+        "step note": (f"{base}/steps/1a", "note", {"status": "busy"}),
+        "reason for skipping a step": (f"{base}/steps/1a", "reason", {"status": "skipped"}),
+        "evaluation title": (f"{base}/evaluation", "title", {}),
     }
 
 
@@ -45,6 +48,9 @@ PLACES = [
     "brainstorm labour component",
     "meeting agreements",
     "meeting title",
+    "step note",
+    "reason for skipping a step",
+    "evaluation title",
 ]
 
 
@@ -52,12 +58,16 @@ def _saved_texts() -> str:
     from partnerships.actions.models import ActionPlanInfo
     from partnerships.brainstorms.models import Brainstorm
     from partnerships.meetings.models import Meeting
+    from partnerships.pilots.models import StepState
+    from partnerships.reports.models import Evaluation
 
     db.session.expire_all()
     rows = [
         *db.session.scalars(select(Brainstorm)),
         *db.session.scalars(select(ActionPlanInfo)),
         *db.session.scalars(select(Meeting)),
+        *db.session.scalars(select(StepState)),
+        *db.session.scalars(select(Evaluation)),
     ]
     return " ".join(str(vars(row)) for row in rows)
 

@@ -163,15 +163,16 @@ class StepStatusForm(VersionedForm):
     reason = TextAreaField(
         _l("Reason for skipping"),
         description=_l("Required when you skip this sub-step."),
-        validators=[Length(max=2000), NoControlCharacters()],
+        validators=[Length(max=2000), NoControlCharacters(), PersonalDataWarning()],
         filters=[strip],
     )
     note = TextAreaField(
         _l("Note"),
         description=_l("Optional: what was done, agreed or still to do. You can use Markdown."),
-        validators=[Length(max=5000), NoControlCharacters()],
+        validators=[Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
         filters=[strip],
     )
+    confirm_not_personal = confirm_field()
 
     def validate_reason(self, field):
         """Skipping without a reason leaves the group guessing later, so it is refused."""
@@ -195,9 +196,11 @@ class RouteForm(VersionedForm):
             DataRequired(message=_l("Give a reason for the route.")),
             Length(max=2000),
             NoControlCharacters(),
+            PersonalDataWarning(),
         ],
         filters=[strip],
     )
+    confirm_not_personal = confirm_field()
     back = HiddenField()
 
     def set_routes(self, workflow, locale: str) -> RouteForm:

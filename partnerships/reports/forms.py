@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm
 from ..forms import choices as options  # the reports views' name for it
 from ..pilots.forms import PlausibleDate
-from ..privacy import Anonymous
+from ..privacy import Anonymous, PersonalDataWarning, confirm_field
 
 LONG = 20000
 
@@ -66,8 +66,10 @@ class EvaluationStartForm(Form):
     """Start an evaluation of the pilot or of one contract."""
 
     title = StringField(
-        _l("Title"), validators=[DataRequired(), Length(max=200), NoControlCharacters()]
+        _l("Title"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     contract_id = SelectField(_l("What you evaluate"), coerce=int, default=0)
 
 
