@@ -1,9 +1,11 @@
 """Working texts that had no privacy guard at all (issue 13, finding 7).
 
-A brainstorm's header, the meeting agreements of the action plan, a meeting's title, the
-reason or note on a step's status and an evaluation's title took "06-12345678" or a BSN without a word. They now
-warn like every other working text: a BSN is refused, other personal data is saved once
-the writer ticks the box the page then offers. Forms are sent as the page renders them.
+A brainstorm's header, the meeting agreements of the action plan, a meeting's title and its
+external participant's organisation and function, the reason or note on a step's status, an
+evaluation's title and the board's decision on the policy took "06-12345678" or a BSN without
+a word. They now warn like every other working text: a BSN is refused, other personal data
+is saved once the writer ticks the box the page then offers. Forms are sent as the page
+renders them.
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ from tests.quality.forms import form_with, forms_in
 
 PHONE = "bel 06-12345678 morgen"
 BSN = "kandidaat BSN 111222333"
+CONFIRM = "confirm_not_personal"
 
 
 @pytest.fixture
 def pilot(make):
+    from partnerships.reports import policy
+
     pilot = make.pilot()
+    policy.start_draft(pilot, pilot.memberships[0].user)  # so 5c's adoption form shows
     db.session.commit()
     return pilot
 
@@ -39,6 +45,16 @@ def _places(pilot):
         "step note": (f"{base}/steps/1a", "note", {"status": "busy"}),
         "reason for skipping a step": (f"{base}/steps/1a", "reason", {"status": "skipped"}),
         "evaluation title": (f"{base}/evaluation", "title", {}),
+        "external participant's function": (
+            f"{base}/meetings/new?kind=kickoff",
+            "guest-function",
+            {**meeting, "guest-organisation": "Werkbedrijf"},
+        ),
+        "policy adoption": (
+            f"{base}/policy",
+            "title",
+            {"status": "proposed", "decided_on": "2026-12-10"},
+        ),
     }
 
 
@@ -51,13 +67,16 @@ PLACES = [
     "step note",
     "reason for skipping a step",
     "evaluation title",
+    "external participant's function",
+    "policy adoption",
 ]
 
 
 def _saved_texts() -> str:
     from partnerships.actions.models import ActionPlanInfo
     from partnerships.brainstorms.models import Brainstorm
-    from partnerships.meetings.models import Meeting
+    from partnerships.meetings.models import Decision, Meeting
+    from partnerships.meetings.records import MeetingGuest
     from partnerships.pilots.models import StepState
     from partnerships.reports.models import Evaluation
 
@@ -68,6 +87,8 @@ def _saved_texts() -> str:
         *db.session.scalars(select(Meeting)),
         *db.session.scalars(select(StepState)),
         *db.session.scalars(select(Evaluation)),
+        *db.session.scalars(select(Decision)),
+        *db.session.scalars(select(MeetingGuest)),
     ]
     return " ".join(str(vars(row)) for row in rows)
 
@@ -88,9 +109,11 @@ def test_a_working_text_warns_about_a_phone_number_and_saves_it_once_confirmed(
     assert response.status_code == 422, place
     assert "telefoonnummer" in response.text
     assert "06-12345678" not in _saved_texts()
-    again = form_with(forms_in(response.text, page), field, "confirm_not_personal")
+    # A field in a part of a form (the external participant) names its box with the prefix.
+    confirm = field.rpartition("-")[0] + "-confirm_not_personal" if "-" in field else CONFIRM
+    again = form_with(forms_in(response.text, page), field, confirm)
     assert next(f.value for f in again.fields if f.name == field) == PHONE  # kept as typed
-    data = {**_data(again, field, PHONE, extra), "confirm_not_personal": "y"}
+    data = {**_data(again, field, PHONE, extra), confirm: "y"}
     assert client.post(again.action, data=data).status_code == 303, place
     assert "06-12345678" in _saved_texts()
 
@@ -100,7 +123,8 @@ def test_a_working_text_refuses_a_bsn_even_when_confirmed(pilot, login_as, place
     page, field, extra = _places(pilot)[place]
     client = login_as(pilot.memberships[0].user)
     form = form_with(forms_in(client.get(page).text, page), field)
-    data = {**_data(form, field, BSN, extra), "confirm_not_personal": "y"}
+    confirm = field.rpartition("-")[0] + "-confirm_not_personal" if "-" in field else CONFIRM
+    data = {**_data(form, field, BSN, extra), confirm: "y"}
     response = client.post(form.action, data=data)
     assert response.status_code == 422, place
     assert "BSN" in response.text

@@ -103,12 +103,19 @@ class GuestFields(wtforms.Form):  # inside GuestForm, which carries the CSRF tok
     """Someone at the table without an account: organisation and function, and only with
     their agreement a name and an e-mail address."""
 
+    # Who sits at the table for an organisation, never a placed person's own details; the
+    # name and address below are the guest's own, kept with their consent.
     organisation = StringField(
-        _l("Organisation"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Organisation"),
+        filters=[strip],
+        validators=[Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     function = StringField(
-        _l("Function"), filters=[strip], validators=[Length(max=200), NoControlCharacters()]
+        _l("Function"),
+        filters=[strip],
+        validators=[Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     name = StringField(
         _l("Name (optional)"),
         filters=[strip],

@@ -152,8 +152,10 @@ class AdoptionForm(Form):
     """5c: record the board's decision to adopt the policy in the register."""
 
     title = StringField(
-        _l("Decision"), validators=[DataRequired(), Length(max=200), NoControlCharacters()]
+        _l("Decision"),
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     status = SelectField(
         _l("Status"),
         choices=options(
