@@ -129,3 +129,30 @@ def test_a_working_text_refuses_a_bsn_even_when_confirmed(pilot, login_as, place
     assert response.status_code == 422, place
     assert "BSN" in response.text
     assert "111222333" not in _saved_texts()
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_the_reason_an_action_is_dropped_warns_and_saves_once_confirmed(pilot, login_as, htmx):
+    """The status cell is its own small form (swapped in place with htmx): the reason an
+    action was dropped is shown beside it in every action list."""
+    from partnerships.actions.models import Action
+    from partnerships.actions.services import create_action
+
+    coordinator = pilot.memberships[0].user
+    action = create_action(pilot, coordinator, title="Werkplek inrichten", role="coordinator")
+    db.session.commit()
+    page = f"/pilots/{pilot.id}/actions/{action.id}"
+    client = login_as(coordinator)
+    headers = {"HX-Request": "true"} if htmx else {}
+    form = form_with(forms_in(client.get(page).text, page), "status", "reason")
+    data = form.data(status="dropped", reason=PHONE)
+    response = client.post(form.action, data=data, headers=headers)
+    assert response.status_code == 422
+    assert "telefoonnummer" in response.text
+    assert db.session.get(Action, action.id).status != "dropped"
+    again = form_with(forms_in(response.text, page), "reason", CONFIRM)
+    assert next(f.value for f in again.fields if f.name == "reason") == PHONE
+    data = again.data(status="dropped", **{CONFIRM: "y"})
+    assert client.post(again.action, data=data, headers=headers).status_code in (200, 303)
+    db.session.expire_all()
+    assert db.session.get(Action, action.id).drop_reason == PHONE

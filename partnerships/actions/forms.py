@@ -54,9 +54,10 @@ class StatusForm(VersionedForm):
     status = SelectField(_l("Status"), validate_choice=False)
     reason = StringField(
         _l("Reason (when dropped)"),
-        validators=[Optional(), Length(max=500), NoControlCharacters()],
+        validators=[Optional(), Length(max=500), NoControlCharacters(), PersonalDataWarning()],
         filters=[strip],
     )
+    confirm_not_personal = confirm_field()
 
 
 class CommentForm(OnceForm):
