@@ -156,3 +156,32 @@ def test_the_reason_an_action_is_dropped_warns_and_saves_once_confirmed(pilot, l
     assert client.post(again.action, data=data, headers=headers).status_code in (200, 303)
     db.session.expire_all()
     assert db.session.get(Action, action.id).drop_reason == PHONE
+
+
+def test_the_reason_for_a_supplier_on_the_shortlist_warns_and_saves_once_confirmed(pilot, login_as):
+    from partnerships.brainstorms import services
+    from partnerships.brainstorms.models import ShortlistEntry
+
+    coordinator = pilot.memberships[0].user
+    brainstorm = services.start_brainstorm(
+        pilot,
+        coordinator,
+        title="Sessie",
+        kind="existing_without_sr",
+        nature="service",
+        supplier_org_ids=[],
+    )
+    services.close(brainstorm, coordinator)
+    db.session.commit()
+    page = f"/pilots/{pilot.id}/brainstorms/{brainstorm.id}/work"
+    client = login_as(coordinator)
+    form = form_with(forms_in(client.get(page).text, page), "reason", "supplier_name")
+    data = form.data(rank="1", supplier_name="Groen BV", reason=PHONE)
+    response = client.post(form.action, data=data)
+    assert response.status_code == 422
+    assert "telefoonnummer" in response.text
+    assert db.session.scalars(select(ShortlistEntry)).all() == []
+    again = form_with(forms_in(response.text, page), "reason", CONFIRM)
+    assert next(f.value for f in again.fields if f.name == "reason") == PHONE
+    assert client.post(again.action, data=again.data(**{CONFIRM: "y"})).status_code == 303
+    assert db.session.scalars(select(ShortlistEntry.reason)).all() == [PHONE]

@@ -181,6 +181,7 @@ class ShortlistForm(Form):
     reason = TextAreaField(
         _l("Reason"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=2000), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=2000), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
     card_id = SelectField(_l("Card it came from (optional)"), coerce=int, validate_choice=True)
