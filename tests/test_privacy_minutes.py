@@ -194,3 +194,23 @@ def test_the_warning_speaks_english_too(meeting, login_as):
     assert response.status_code == 422
     assert "This looks like a phone number." in response.text
     assert "I confirm this is not about a placed person" in response.text
+
+
+def test_a_row_being_added_is_kept_when_the_minutes_beside_it_need_confirming(meeting, login_as):
+    """The plain post saves the minutes and adds the row together: when the minutes' text
+    is sent back for confirmation, the row typed beside it comes back too."""
+    meeting, coordinator = meeting
+    page, item_id = _page(meeting), meeting.items[0].id
+    client = login_as(coordinator)
+    form = _row_form(client.get(page).text, page, "action", item_id)
+    data = form.data(**{f"notes-{item_id}": PHONE, f"action-{item_id}-title": "Werkplek regelen"})
+    response = client.post(form.action, data={**data, "add": f"action-{item_id}"})
+    assert response.status_code == 422
+    assert "Werkplek regelen" not in _titles()
+    again = _row_form(response.text, page, "action", item_id)
+    assert next(f.value for f in again.fields if f.name == f"action-{item_id}-title") == (
+        "Werkplek regelen"
+    )
+    data = {**again.data(confirm_not_personal="y"), "add": f"action-{item_id}"}
+    assert client.post(again.action, data=data).status_code == 303
+    assert "Werkplek regelen" in _titles()

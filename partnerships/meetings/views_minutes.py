@@ -177,10 +177,16 @@ def save_minutes(pilot_id, meeting_id):
     _require_csrf()
     items = visible_items(current_user, meeting)
     typed = _typed_notes(items)
+    kind, _sep, item_id = request.form.get("add", "").partition("-")
+    item = None
+    if kind in ("decision", "action") and item_id.isdigit():
+        item = load_item(meeting, int(item_id))
+    # The row being added comes back as typed when the minutes beside it are sent back.
+    typed_row = {item.id: _row_forms(pilot, item, request.form)} if item is not None else {}
     problem = _notes_problem(typed)
     if problem:
         flash(problem, "error")
-        return _page(pilot, meeting, 422, typed=typed)
+        return _page(pilot, meeting, 422, typed=typed, row_forms=typed_row)
     if meeting.minutes_state == MinutesState.FIXED:
         # Fixed while this person was typing (another tab, a colleague): 409, and the page
         # shows their text beside the fixed one, ready to be used in a correction.
@@ -188,11 +194,10 @@ def save_minutes(pilot_id, meeting_id):
     personal = _privacy_problems(typed, items)
     if personal:
         flash(next(iter(personal.values())).message, "error")
-        return _page(pilot, meeting, 422, typed=typed, privacy_problems=personal)
-    kind, _sep, item_id = request.form.get("add", "").partition("-")
-    item = None
-    if kind in ("decision", "action") and item_id.isdigit():
-        item = load_item(meeting, int(item_id))
+        return _page(
+            pilot, meeting, 422, typed=typed, privacy_problems=personal, row_forms=typed_row
+        )
+    if item is not None:
         # The row is checked before anything is written: an error answer keeps it all typed.
         invalid = _invalid_row(pilot, item, kind)
         if invalid is not None:
