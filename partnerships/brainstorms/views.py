@@ -27,6 +27,20 @@ def _step_for(kind: str | None) -> str | None:
     return None
 
 
+def _header_fields(form) -> dict:
+    """The format's header as the new and the edit form give it, for the services."""
+    return {
+        "title": form.title.data,
+        "description": form.description.data,
+        "kind": form.kind.data,
+        "kind_other": form.kind_other.data,
+        "nature": form.nature.data,
+        "labour_component": form.labour_component.data,
+        "allow_anonymous": form.allow_anonymous.data,
+        "step_code": _step_for(form.kind.data),
+    }
+
+
 def _kind_for(step: str, form) -> str:
     """The first kind of the format that belongs to this step (see _step_for), or none."""
     for value, _label in form.kind.choices:
@@ -76,14 +90,7 @@ def new(pilot_id):
         brainstorm = services.start_brainstorm(
             pilot,
             current_user,
-            title=form.title.data,
-            description=form.description.data,
-            kind=form.kind.data,
-            kind_other=form.kind_other.data,
-            nature=form.nature.data,
-            labour_component=form.labour_component.data,
-            allow_anonymous=form.allow_anonymous.data,
-            step_code=_step_for(form.kind.data),
+            **_header_fields(form),
             supplier_org_ids=form.suppliers.data or (),
         )
         flash(
@@ -146,14 +153,7 @@ def edit(pilot_id, brainstorm_id):
             brainstorm,
             current_user,
             form.version.data,
-            title=form.title.data,
-            description=form.description.data,
-            kind=form.kind.data,
-            kind_other=form.kind_other.data,
-            nature=form.nature.data,
-            labour_component=form.labour_component.data,
-            allow_anonymous=form.allow_anonymous.data,
-            step_code=_step_for(form.kind.data),
+            **_header_fields(form),
         )
         flash(_("The brainstorm's details are saved."), "success")
         return htmx.redirect_to(

@@ -240,19 +240,7 @@ def potential_job_edit(pilot_id, job_id):
         access.require("potential_job.edit", job)
     suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
     if suppliers is not None:
-        data = {
-            name: form[name].data
-            for name in (
-                "title",
-                "source",
-                "tasks",
-                "hours_per_week",
-                "status",
-                "drop_reason",
-                "contract_id",
-                "placement_id",
-            )
-        }
+        data = {name: form[name].data for name in services.POTENTIAL_JOB_FIELDS}
         try:
             services.update_potential_job(job, data, suppliers, form.version.data)
         except JobsError as error:

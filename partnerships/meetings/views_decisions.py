@@ -33,6 +33,21 @@ def _decision_form(pilot, **defaults) -> DecisionForm:
     return form
 
 
+def _decision_fields(form: DecisionForm) -> dict:
+    """What the decision form says, as services.record_decision takes it."""
+    return {
+        "kind": form.kind.data,
+        "title": form.title.data,
+        "decided_by": form.decided_by.data,
+        "decided_on": form.decided_on.data,
+        "text": form.text.data or "",
+        "rationale": form.rationale.data or "",
+        "step_code": form.step_code.data or None,
+        "value": form.value.data or None,
+        "status": form.status.data,
+    }
+
+
 # Decisions the board takes by nature, so a link for one opens with the board as decider.
 BOARD_KINDS = ("principebesluit", "budget", "policy_adoption")
 
@@ -94,19 +109,7 @@ def decisions(pilot_id):
     else:
         _prefill(pilot, form)
     if form.validate_on_submit():
-        services.record_decision(
-            pilot,
-            current_user,
-            kind=form.kind.data,
-            title=form.title.data,
-            decided_by=form.decided_by.data,
-            decided_on=form.decided_on.data,
-            text=form.text.data or "",
-            rationale=form.rationale.data or "",
-            step_code=form.step_code.data or None,
-            value=form.value.data or None,
-            status=form.status.data,
-        )
+        services.record_decision(pilot, current_user, **_decision_fields(form))
         flash(_("Decision added to the register."), "success")
         return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))
     return _register_page(pilot, form, 422 if form.is_submitted() else 200)
@@ -121,20 +124,7 @@ def supersede_decision(pilot_id, decision_id):
     form = _decision_form(pilot, obj=old)
     if form.validate_on_submit() and later is None:
         try:
-            services.record_decision(
-                pilot,
-                current_user,
-                kind=form.kind.data,
-                title=form.title.data,
-                decided_by=form.decided_by.data,
-                decided_on=form.decided_on.data,
-                text=form.text.data or "",
-                rationale=form.rationale.data or "",
-                step_code=form.step_code.data or None,
-                value=form.value.data or None,
-                status=form.status.data,
-                supersedes=old,
-            )
+            services.record_decision(pilot, current_user, **_decision_fields(form), supersedes=old)
         except services.DecisionError as error:
             form.form_errors.append(str(error))
         else:
