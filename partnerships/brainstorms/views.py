@@ -64,6 +64,7 @@ def _header_choices(form, pilot) -> None:
 @bp.route(BASE)
 @login_required
 def index(pilot_id):
+    """The pilot's brainstorms the current user may see."""
     pilot = access.load_pilot(pilot_id, "brainstorm.list")
     sessions = brainstorms_for(current_user, pilot)
     return render_template(
@@ -78,6 +79,7 @@ def index(pilot_id):
 @bp.route(f"{BASE}/new", methods=["GET", "POST"])
 @login_required
 def new(pilot_id):
+    """Start a brainstorm in the pilot."""
     pilot = access.load_pilot(pilot_id, "brainstorm.create")
     form = BrainstormForm()
     _header_choices(form, pilot)
@@ -133,6 +135,7 @@ def render_board(
 @bp.route(f"{BASE}/<int:brainstorm_id>")
 @login_required
 def board(pilot_id, brainstorm_id):
+    """The brainstorm's board of cards."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id)
     return render_board(pilot, brainstorm)
 
@@ -140,6 +143,7 @@ def board(pilot_id, brainstorm_id):
 @bp.route(f"{BASE}/<int:brainstorm_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(pilot_id, brainstorm_id):
+    """Change the brainstorm's header (title, kind, nature, anonymity)."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = BrainstormEditForm(obj=brainstorm)
     _header_choices(form, pilot)
@@ -172,6 +176,7 @@ def edit(pilot_id, brainstorm_id):
 @bp.route(f"{BASE}/<int:brainstorm_id>/close", methods=["POST"])
 @login_required
 def close(pilot_id, brainstorm_id):
+    """Close the brainstorm: no new cards or votes after this."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     services.close(brainstorm, current_user)
     flash(_("The brainstorm is closed. Now turn the cards into work."), "success")

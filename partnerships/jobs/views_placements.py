@@ -61,6 +61,7 @@ def _placement_form(pilot, scope, placement=None) -> PlacementForm:
 @bp.route("/pilots/<int:pilot_id>/placements")
 @login_required
 def placements(pilot_id):
+    """The pilot's placements, for a supplier only its own."""
     pilot = access.load_pilot(pilot_id, "placement.list")
     scope = supplier_scope(pilot)
     query = (
@@ -104,6 +105,7 @@ def _save(pilot, form, scope, placement=None):
 @bp.route("/pilots/<int:pilot_id>/placements/new", methods=["GET", "POST"])
 @login_required
 def placement_new(pilot_id):
+    """Record a placement (anonymous: a reference, no name)."""
     pilot = access.load_pilot(pilot_id, "placement.create")
     scope = supplier_scope(pilot)
     form = _placement_form(pilot, scope)
@@ -124,6 +126,7 @@ def placement_new(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/placements/<int:placement_id>", methods=["GET", "POST"])
 @login_required
 def placement_edit(pilot_id, placement_id):
+    """Show or change a placement."""
     pilot = access.load_pilot(pilot_id, "placement.list")
     placement = access.load(Placement, placement_id, "placement.view", pilot=pilot)
     scope = supplier_scope(pilot)

@@ -102,6 +102,7 @@ def _register_page(pilot, form, status=200):
 @bp.route("/pilots/<int:pilot_id>/decisions", methods=["GET", "POST"])
 @login_required
 def decisions(pilot_id):
+    """The pilot's decision register, and recording a decision."""
     pilot = access.load_pilot(pilot_id, "decision.view")
     form = _decision_form(pilot)
     if form.is_submitted():
@@ -118,6 +119,7 @@ def decisions(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/decisions/<int:decision_id>/supersede", methods=["GET", "POST"])
 @login_required
 def supersede_decision(pilot_id, decision_id):
+    """Record a decision that replaces an earlier one."""
     pilot = access.load_pilot(pilot_id, "decision.record")
     old = access.load(Decision, decision_id, "decision.record", pilot=pilot)
     later = services.superseded_by(old)

@@ -91,6 +91,7 @@ def working_group(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/working-group/add", methods=["POST"])
 @login_required
 def add_member(pilot_id):
+    """Add a colleague with an account to the working group."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     form, _invite = _forms(pilot, AddMemberForm(prefix="add"))
     if not form.validate_on_submit():
@@ -117,6 +118,7 @@ def add_member(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/working-group/invite", methods=["POST"])
 @login_required
 def invite_member(pilot_id):
+    """Invite someone by e-mail into the working group."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     _add, form = _forms(pilot, invite=InviteMemberForm(prefix="invite"))
     if not form.validate_on_submit():
@@ -171,6 +173,7 @@ def invite_member(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/working-group/<int:membership_id>/remove", methods=["POST"])
 @login_required
 def remove_member(pilot_id, membership_id):
+    """Remove someone from the working group."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     membership = access.load(Membership, membership_id, "team.manage", pilot=pilot)
     if not ButtonForm().validate_on_submit():
@@ -188,6 +191,7 @@ def remove_member(pilot_id, membership_id):
 @bp.route("/pilots/<int:pilot_id>/working-group/<int:membership_id>/task", methods=["POST"])
 @login_required
 def task_description(pilot_id, membership_id):
+    """Change what a member does in the pilot."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     membership = access.load(Membership, membership_id, "team.manage", pilot=pilot)
     form = TaskForm()
@@ -204,6 +208,7 @@ def task_description(pilot_id, membership_id):
 @bp.route("/pilots/<int:pilot_id>/raci")
 @login_required
 def raci(pilot_id):
+    """Who is responsible, accountable, consulted and informed per step."""
     pilot = access.load_pilot(pilot_id, "team.view")
     steps, rows, current, gaps = matrix.matrix(pilot, locale_code())
     return render_template(
@@ -221,6 +226,7 @@ def raci(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/raci/<step_code>/<role>", methods=["GET", "POST"])
 @login_required
 def duty(pilot_id, step_code, role):
+    """Change one role's duty on one step."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     locale = locale_code()
     try:
@@ -252,6 +258,7 @@ def duty(pilot_id, step_code, role):
 @bp.route("/pilots/<int:pilot_id>/audit")
 @login_required
 def audit(pilot_id):
+    """The pilot's audit trail, newest first."""
     pilot = access.load_pilot(pilot_id, "team.audit")
     page = request.args.get("page", "1")
     page = int(page) if page.isdigit() and 0 < int(page) < 100000 else 1
