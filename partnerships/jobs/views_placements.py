@@ -7,12 +7,12 @@ from datetime import date
 from flask import flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import access
 from ..extensions import db
 from ..htmx import invalid, redirect_to
-from ..paging import Page, page_number, page_within
+from ..paging import Page, page_count, page_number
 from . import bp, services
 from .figures import supplier_names
 from .forms import PlacementForm, evidence_data
@@ -72,16 +72,21 @@ def placements(pilot_id):
     if scope is not None:
         query = query.where(Placement.supplier_organisation_id.in_(scope))
     # Paged: a pilot with 50,000 placements made one page of 19 MB.
-    total = db.session.scalar(query.with_only_columns(func.count(Placement.id)).order_by(None))
-    number = page_within(page_number(request.args.get("page")), total, PLACEMENTS_PER_PAGE)
-    rows = db.session.scalars(
-        query.limit(PLACEMENTS_PER_PAGE).offset((number - 1) * PLACEMENTS_PER_PAGE)
-    ).all()
+    paged = db.paginate(
+        query,
+        page=page_number(request.args.get("page")),
+        per_page=PLACEMENTS_PER_PAGE,
+        error_out=False,
+    )
+    if not paged.items and paged.page > 1:  # a page past the end shows the last page
+        last = page_count(paged.total, PLACEMENTS_PER_PAGE)
+        paged = db.paginate(query, page=last, per_page=PLACEMENTS_PER_PAGE, error_out=False)
+    rows = paged.items
     return render_template(
         "jobs/placements.html",
         pilot=pilot,
         placements=rows,
-        page=Page(rows, total, number, PLACEMENTS_PER_PAGE),
+        page=Page(rows, paged.total, paged.page, PLACEMENTS_PER_PAGE),
         internal=scope is None,
         names=supplier_names({p.supplier_organisation_id for p in rows}),
         can_create=access.can(current_user, "placement.create", pilot),

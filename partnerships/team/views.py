@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import access, htmx
 from ..accounts.models import Organisation, User
@@ -13,6 +13,7 @@ from ..audit import AuditEvent
 from ..extensions import db
 from ..forms import ButtonForm, SelectChoice, choices
 from ..i18n import locale_code
+from ..paging import page_count, page_number
 from ..pilots.models import Membership
 from . import bp, services
 from . import raci as matrix
@@ -260,18 +261,15 @@ def duty(pilot_id, step_code, role):
 def audit(pilot_id):
     """The pilot's audit trail, newest first."""
     pilot = access.load_pilot(pilot_id, "team.audit")
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and 0 < int(page) < 100000 else 1
-    total = db.session.scalar(
-        select(func.count(AuditEvent.id)).where(AuditEvent.pilot_id == pilot.id)
-    )
-    events = db.session.scalars(
+    paged = db.paginate(
         select(AuditEvent)
         .where(AuditEvent.pilot_id == pilot.id)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(AUDIT_PAGE)
-        .offset((page - 1) * AUDIT_PAGE)
-    ).all()
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
+        page=page_number(request.args.get("page")),
+        per_page=AUDIT_PAGE,
+        error_out=False,  # a page past the end is an empty page, not a 404
+    )
+    events = paged.items
     users = {
         u.id: u
         for u in db.session.scalars(
@@ -286,9 +284,9 @@ def audit(pilot_id):
         pilot=pilot,
         events=events,
         users=users,
-        page=page,
-        pages=max(1, -(-total // AUDIT_PAGE)),
-        total=total,
+        page=paged.page,
+        pages=page_count(paged.total, AUDIT_PAGE),
+        total=paged.total,
         event_label=event_label,
         details=lambda e: readable_details(e.event, e.details, route_names),
         route_names=route_names,
