@@ -76,6 +76,7 @@ class ForYou:
     meetings: list[Item] = field(default_factory=list)
     minutes: list[Item] = field(default_factory=list)
     brainstorms: list[Item] = field(default_factory=list)
+    shared: list[Item] = field(default_factory=list)
     notes: list[Item] = field(default_factory=list)
     decisions: list[Item] = field(default_factory=list)
     invitations: list[Item] = field(default_factory=list)
@@ -96,6 +97,7 @@ class ForYou:
                 self.meetings,
                 self.minutes,
                 self.brainstorms,
+                self.shared,
                 self.notes,
                 self.decisions,
                 self.invitations,
@@ -123,6 +125,7 @@ def build(user, locale: str, today: date | None = None, now: datetime | None = N
     if reach.supplier:
         page.reports_to_send = _reports_to_send(user, reach, today)
         page.brainstorms = _brainstorms(user, reach)
+        page.shared = _shared_actions(user, reach, today)
     if reach.board:
         page.notes = _unread_notes(user, reach)
         page.decisions = _board_decisions(reach)
@@ -339,6 +342,56 @@ def _brainstorms(user, reach: access.Reach) -> list[Item]:
     ).all()
     return [
         _item(reach, row.pilot_id, row.title, "brainstorms.board", brainstorm_id=row.id)
+        for row in rows
+    ]
+
+
+def _shared_actions(user, reach: access.Reach, today: date) -> list[Item]:
+    """Open actions shared with this supplier contact's organisation that are not already
+    among its own tasks: those assigned to a colleague (one statement).
+
+    Which actions a supplier sees is actions/rules.py's seen_by_suppliers; the pilots are
+    grouped by the organisations the person speaks for there, one condition per group, so
+    the statement does not grow with the pilots. Pilots where the person also works on or
+    reads as board are left out: there they see every action, not a shared selection.
+    """
+    from ..actions.models import OPEN_STATUSES, Action
+    from ..actions.rules import seen_by_suppliers
+
+    groups: dict[frozenset[int], list[int]] = defaultdict(list)
+    for pid in reach.supplier - reach.works_on - reach.board:
+        scope = access.visible_supplier_ids(user, reach.pilots[pid])
+        if scope:
+            groups[scope].append(pid)
+    if not groups:
+        return []
+    rows = db.session.execute(
+        select(Action.id, Action.pilot_id, Action.title, Action.deadline)
+        .where(
+            or_(
+                *(
+                    and_(Action.pilot_id.in_(pids), seen_by_suppliers(scope))
+                    for scope, pids in groups.items()
+                )
+            ),
+            Action.status.in_(OPEN_STATUSES),
+            # Assigned to me, or to my role: My tasks lists those already.
+            Action.assignee_id.is_not(None),
+            Action.assignee_id != user.id,
+        )
+        .order_by(Action.deadline.is_(None), Action.deadline, Action.id)
+        .limit(ITEMS_PER_SECTION)
+    ).all()
+    return [
+        _item(
+            reach,
+            row.pilot_id,
+            row.title,
+            "actions.show",
+            action_id=row.id,
+            when=row.deadline,
+            late=row.deadline is not None and row.deadline < today,
+        )
         for row in rows
     ]
 
