@@ -206,6 +206,28 @@ QUERY = {
     "reports.policy_print": ("coordinator", {"version": NUMBERS | VALUES}, {}),
     "reports.policy_docx": ("coordinator", {"version": NUMBERS | VALUES}, {}),
     "reports.board": ("board", {"page": NUMBERS | VALUES}, {}),
+    "socialreturn.pilot": ("coordinator", {"as_of": DATES | VALUES}, {}),
+    "socialreturn.contract": ("coordinator", {"as_of": DATES | VALUES}, {}),
+    "socialreturn.organisation": ("coordinator", {"as_of": DATES | VALUES}, {}),
+    "socialreturn.pilot_export": (
+        "coordinator",
+        {"as_of": DATES | VALUES, "audience": _choice_or_hostile("board")},
+        {"fmt": "csv"},
+    ),
+    "socialreturn.organisation_export": (
+        "coordinator",
+        {"as_of": DATES | VALUES, "audience": _choice_or_hostile("board")},
+        {"fmt": "csv"},
+    ),
+    # A sub-step code (and a kind of decision) carried over from the page the link was on.
+    "actions.new": ("coordinator", {"step": _choice_or_hostile("1a", "2Ba")}, {}),
+    "brainstorms.new": ("coordinator", {"step": _choice_or_hostile("2Ab")}, {}),
+    "meetings.decisions": (
+        "coordinator",
+        {"step": _choice_or_hostile("1a"), "kind": _choice_or_hostile("principle")},
+        {},
+    ),
+    "team.working_group": ("coordinator", {"role": _choice_or_hostile("hr_expert")}, {}),
     "accounts.login": ("anonymous", {"next": VALUES}, {}),
     # What an identity provider sends back when it refused; shown to the person, cut short.
     "accounts.sso_callback": ("anonymous", {"error": VALUES}, {}),
