@@ -160,6 +160,10 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
         national = str(match.number.national_number)
         if match.number.country_code != 31 or national.startswith(_SERVICE_NUMBERS):
             continue
+        # A person's number has nine digits after the 0; shorter ones ("14 013", a
+        # municipality's short number) belong to organisations.
+        if len(national) != 9:
+            continue
         if match.raw_string.count("-") > 1:
             continue
         dutch.append((match.start, match.end))

@@ -147,7 +147,11 @@ def _app(tmp_path_factory):
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
         upgrade()
-    return app
+    yield app
+    # Close the pooled connections now: left to the garbage collector at exit, psycopg
+    # warns about each (and warnings are errors here).
+    with app.app_context():
+        db.engine.dispose()
 
 
 def empty_all_tables() -> None:
