@@ -189,7 +189,11 @@ QUERY = {
         {},
     ),
     "actions.my_tasks": ("coordinator", {"page": NUMBERS | VALUES}, {}),
-    "actions.plan_docx": ("coordinator", {"lang": _choice_or_hostile("nl", "en")}, {}),
+    "actions.plan_document": (
+        "coordinator",
+        {"lang": _choice_or_hostile("nl", "en")},
+        {"doc_format": "docx"},
+    ),
     "pilots.index": (
         "coordinator",
         {"status": STATUS_VALUES | VALUES, "page": NUMBERS | VALUES},
@@ -204,7 +208,11 @@ QUERY = {
     "brainstorms.poll": ("coordinator", {"since": NUMBERS | VALUES}, {}),
     "reports.lessons": ("coordinator", {"theme": VALUES}, {}),
     "reports.policy_print": ("coordinator", {"version": NUMBERS | VALUES}, {}),
-    "reports.policy_docx": ("coordinator", {"version": NUMBERS | VALUES}, {}),
+    "reports.policy_document": (
+        "coordinator",
+        {"version": NUMBERS | VALUES, "lang": _choice_or_hostile("nl", "en")},
+        {"doc_format": "docx"},
+    ),
     "reports.board": ("board", {"page": NUMBERS | VALUES}, {}),
     "socialreturn.pilot": ("coordinator", {"as_of": DATES | VALUES}, {}),
     "socialreturn.contract": ("coordinator", {"as_of": DATES | VALUES}, {}),
