@@ -15,6 +15,7 @@ from itertools import count
 import pytest
 from flask import g, has_app_context
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, settings
 from sqlalchemy import text
 from werkzeug.security import generate_password_hash
 
@@ -24,6 +25,13 @@ from partnerships.extensions import db
 # The browser fixtures (live server, Chromium, axe) are shared by tests/browser and
 # tests/quality; loading them once here keeps one Playwright and one server per session.
 pytest_plugins = ["tests.browser.fixtures", "tests.webform"]
+
+# Property tests measure no time: on a shared two-core machine a slow draw or example says
+# nothing about the code, and failed the suite (HealthCheck.too_slow, the 200 ms deadline).
+settings.register_profile(
+    "suite", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.load_profile("suite")
 
 PASSWORD = "correct horse battery"
 _PASSWORD_HASH = generate_password_hash(PASSWORD, method="scrypt")
