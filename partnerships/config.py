@@ -77,6 +77,9 @@ class Defaults:
     MAIL_USERNAME: str | None = None
     MAIL_PASSWORD: str | None = None
     MAIL_DEFAULT_SENDER = "partnerships@localhost"
+    # Seconds to wait for the mail server; a server that does not answer costs this once per
+    # batch of messages (an invitation round), not once per message.
+    MAIL_TIMEOUT = 10
     # Behind a reverse proxy (nginx, a load balancer) set this to the number of proxies in
     # front of the app, so that login throttling sees the visitor's address, not the proxy's.
     # The app then trusts that many entries, counted from the right, of X-Forwarded-For

@@ -411,6 +411,39 @@ class PersonalDataWarning:
         raise ValidationError(f"{FOUND[findings[0].kind]} {WHY['working']}")
 
 
+class NoBsn:
+    """WTForms validator for a working text whose form has no room for the confirmation box
+    (a decision or action row inside the minutes, a comment on the minutes): a BSN is
+    refused, as in every working text; other contact details pass, as they may be a
+    colleague's."""
+
+    def __call__(self, form: Any, field: Any) -> None:
+        if field.data and any(f.kind == "bsn" for f in personal_data_findings(str(field.data))):
+            raise ValidationError(f"{FOUND['bsn']} {WHY['working_bsn']}")
+
+
+@dataclass(frozen=True)
+class WorkingTextProblem:
+    """Why a working text cannot be saved as it is; `confirmable` unless it holds a BSN."""
+
+    message: str
+    confirmable: bool
+
+
+def working_text_problem(text: str, *, confirmed: bool) -> WorkingTextProblem | None:
+    """PersonalDataWarning's rule for a text that is not a form field (the minutes of one
+    agenda item, typed on the one-page minutes): a BSN is refused, other personal data is
+    warned about until the writer confirms it is not about a placed person."""
+    findings = personal_data_findings(text) if text else []
+    if not findings:
+        return None
+    if any(f.kind == "bsn" for f in findings):
+        return WorkingTextProblem(f"{FOUND['bsn']} {WHY['working_bsn']}", False)
+    if confirmed:
+        return None
+    return WorkingTextProblem(f"{FOUND[findings[0].kind]} {WHY['working']}", True)
+
+
 def confirm_field():
     """The confirmation a working-text form carries, as `confirm_not_personal`."""
     from wtforms import BooleanField
@@ -422,6 +455,7 @@ __all__ = [
     "CONFIRM_FIELD",
     "MESSAGES",
     "Anonymous",
+    "NoBsn",
     "PersonalDataWarning",
     "confirm_field",
     "Finding",
@@ -430,4 +464,6 @@ __all__ = [
     "is_valid_bsn",
     "is_valid_iban",
     "personal_data_findings",
+    "working_text_problem",
+    "WorkingTextProblem",
 ]

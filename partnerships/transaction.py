@@ -9,7 +9,7 @@ where the conflict handler in concurrency.py can still answer it.
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app, g
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -27,9 +27,16 @@ class Partnerships(Flask):
         """
         from . import once
 
-        response = self.make_response(super().dispatch_request())
-        once.remember(response)
-        finish(response.status_code)
+        try:
+            response = self.make_response(super().dispatch_request())
+            once.remember(response)
+            finish(response.status_code)
+        except BaseException:
+            # Nothing was committed (or the commit failed): what was to follow it is void.
+            # A stale edit runs the view again, which asks again for what it still needs.
+            g.pop(AFTER_COMMIT, None)
+            raise
+        run_after_commit(response.status_code)
         return response
 
 
@@ -49,6 +56,33 @@ def finish(status: int) -> None:
 
 
 WROTE = "partnerships.wrote"
+AFTER_COMMIT = "partnerships_after_commit"
+
+
+def after_commit(func, *args) -> None:
+    """Run func(*args) once this request's work is committed, still inside the request.
+
+    For what must not happen unless the change holds, such as mailing an invitation: sent
+    before the commit, a failed commit would leave people invited to a meeting that does
+    not exist. Running inside the request (rather than after the response) lets func tell
+    the visitor what went wrong, by flash, on the very next page. What func writes (a record
+    of a message that did not go out) is committed in a transaction of its own.
+    """
+    g.setdefault(AFTER_COMMIT, []).append((func, args))
+
+
+def run_after_commit(status: int) -> None:
+    """Run what waited for the commit; a failure there is logged, the change itself holds."""
+    waiting = g.pop(AFTER_COMMIT, [])
+    if status >= 400:
+        return
+    for func, args in waiting:
+        try:
+            func(*args)
+            finish(status)
+        except Exception:
+            db.session.rollback()
+            current_app.logger.exception("Work after the commit failed: %s", func.__name__)
 
 
 @event.listens_for(Session, "after_flush")

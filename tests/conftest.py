@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, settings
 from sqlalchemy import text
 from werkzeug.security import generate_password_hash
 
+import partnerships.models  # noqa: F401 (every model mapped before a test module imports a domain)
 from partnerships import create_app
 from partnerships.extensions import db
 

@@ -48,16 +48,31 @@ def scene(make):
         ends_at=datetime(2026, 3, 10, 10, tzinfo=UTC),
         participant_ids=[coordinator.id],
     )
+    card = brainstorms.add_card(
+        brainstorm, coordinator, place=brainstorms.place_keys(pilot)[0], text="Een idee"
+    )
     db.session.commit()
     base = f"/pilots/{pilot.id}"
+    to = f"{base}/brainstorms/{brainstorm.id}/cards/{card.id}/to"
     # (page with the form, the free-text field, other fields the form needs)
     places = {
         "action title": (f"{base}/actions", "title", {}),
+        "action description": (f"{base}/actions", "description", {"title": "Nieuwe actie"}),
+        "card to action": (f"{to}/action", "title", {}),
+        "card to action, description": (f"{to}/action", "description", {}),
+        "card to decision": (f"{to}/decision", "title", {}),
+        "card to decision, text": (f"{to}/decision", "text", {}),
+        "card to potential job": (f"{to}/potential_job", "tasks", {}),
         "action comment": (f"{base}/actions/{action.id}", "body", {}),
         "brainstorm card": (f"{base}/brainstorms/{brainstorm.id}", "text", {}),
         "agenda item": (f"{base}/meetings/{meeting.id}", "title", {}),
         "decision": (f"{base}/decisions", "title", {"decided_on": "2026-03-01"}),
         "pilot goals": (f"{base}/settings", "goals_text", {}),
+        "minutes": (
+            f"{base}/meetings/{meeting.id}/minutes",
+            f"notes-{meeting.items[0].id}",
+            {},
+        ),
     }
     return pilot, coordinator, places
 
@@ -79,6 +94,7 @@ PLACES = [
     "agenda item",
     "decision",
     "pilot goals",
+    "minutes",
 ]
 
 
@@ -138,3 +154,90 @@ def test_a_placement_still_refuses_contact_details(app):
 
 def _unused():
     return select
+
+
+CARD_PLACES = [
+    "card to action",
+    "card to action, description",
+    "card to decision",
+    "card to decision, text",
+    "card to potential job",
+]
+
+
+def _close_the_brainstorm(coordinator) -> None:
+    """Cards become work once the session is closed."""
+    from partnerships.brainstorms import services
+    from partnerships.brainstorms.models import Brainstorm
+
+    services.close(db.session.scalar(select(Brainstorm)), coordinator)
+    db.session.commit()
+
+
+def _work_texts() -> str:
+    from partnerships.actions.models import Action
+    from partnerships.jobs.models import PotentialJob
+    from partnerships.meetings.models import Decision
+
+    rows = [
+        *db.session.scalars(select(Action)),
+        *db.session.scalars(select(Decision)),
+        *db.session.scalars(select(PotentialJob)),
+    ]
+    return " ".join(str(vars(row)) for row in rows)
+
+
+@pytest.mark.parametrize("place", ["action description", *CARD_PLACES])
+def test_a_bsn_reaches_no_action_decision_or_potential_job(scene, login_as, place):
+    """Turning a brainstorm card into an action, decision or potential job was a way round
+    the guard on those pages: a BSN went into the action list and the decision register."""
+    pilot, coordinator, places = scene
+    _close_the_brainstorm(coordinator)
+    page, field, extra = places[place]
+    client = login_as(coordinator)
+    _form, response = _send(client, page, field, BSN, extra)
+    assert response.status_code == 422, place
+    assert "BSN" in response.text
+    assert "111222333" not in _work_texts()
+
+
+@pytest.mark.parametrize("place", CARD_PLACES[:4])
+def test_a_card_turned_into_work_takes_a_confirmed_phone_number(scene, login_as, place):
+    pilot, coordinator, places = scene
+    _close_the_brainstorm(coordinator)
+    page, field, extra = places[place]
+    client = login_as(coordinator)
+    form, response = _send(client, page, field, PHONE, extra)
+    assert response.status_code == 422, place
+    assert "06-12345678" not in _work_texts()
+    again = form_with(forms_in(response.text, form.action), field, "confirm_not_personal")
+    saved = client.post(again.action, data=again.data(**{field: PHONE}, confirm_not_personal="y"))
+    assert saved.status_code in (200, 303), (place, saved.status_code)
+    assert "06-12345678" in _work_texts()
+
+
+def test_a_potential_job_from_a_card_refuses_a_phone_number(scene, login_as):
+    pilot, coordinator, places = scene
+    _close_the_brainstorm(coordinator)
+    page, field, extra = places["card to potential job"]
+    _form, response = _send(login_as(coordinator), page, field, PHONE, extra)
+    assert response.status_code == 422
+    assert "telefoonnummer" in response.text
+    assert "06-12345678" not in _work_texts()
+
+
+@pytest.mark.parametrize("row", ["decision", "action"])
+def test_a_bsn_in_a_row_added_in_the_minutes_is_refused(scene, login_as, row):
+    """Decisions and actions added as rows of the minutes reach the register and the
+    action list too: a BSN is refused there as on their own pages."""
+    pilot, coordinator, places = scene
+    page, notes_field, _extra = places["minutes"]
+    item_id = notes_field.removeprefix("notes-")
+    client = login_as(coordinator)
+    form = form_with(forms_in(client.get(page).text, page), f"{row}-{item_id}-title")
+    data = form.data(**{f"{row}-{item_id}-title": BSN})
+    data["add"] = f"{row}-{item_id}"
+    response = client.post(form.action, data=data)
+    assert response.status_code == 422
+    assert "BSN" in response.text
+    assert "111222333" not in _work_texts()

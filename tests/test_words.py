@@ -71,3 +71,23 @@ def test_a_number_out_of_range_is_asked_for_in_plain_dutch(make, login_as):
     html = response.get_data(as_text=True)
     assert "Vul een getal in tussen 0 en 100000." in html and "Nummer moet" not in html
     db.session.rollback()
+
+
+def test_dutch_uses_one_word_for_each_concept():
+    # The guide speaks of a "top 3" of suppliers, an "opdrachtwaarde" and, for the BI tools,
+    # an "API-sleutel": the interface says the same, never a second word beside it.
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    import partnerships
+
+    root = Path(partnerships.__file__).parent
+    texts = []
+    for path in root.glob("**/translations/nl/LC_MESSAGES/messages.po"):
+        with path.open("rb") as po:
+            texts += [m.string for m in read_po(po) if m.id and isinstance(m.string, str)]
+    words = " ".join(texts).lower()
+    for chosen, other in (("top 3", "shortlist"), ("opdrachtwaarde", "projectsom")):
+        assert chosen in words and other not in words, other
+    assert "api-sleutel" in words and "api-token" not in words

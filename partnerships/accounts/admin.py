@@ -11,7 +11,7 @@ from .. import access, audit
 from ..extensions import db
 from ..forms import ButtonForm
 from ..htmx import redirect_to
-from . import bp, services
+from . import bp, invited, services
 from .forms import InviteForm, OrganisationForm
 from .models import Organisation, OrganisationKind, User
 
@@ -69,6 +69,7 @@ def org_users(org_id):
         "accounts/org_users.html",
         org=org,
         users=users,
+        invitations=invited.open_invitations(users),
         form=form,
         invite_link=invite_link,
         button=ButtonForm(),
@@ -100,6 +101,28 @@ def toggle_user(org_id, user_id):
         else _("%(name)s is deactivated and can no longer log in.", name=user.name),
         "success",
     )
+    return redirect_to(url_for("accounts.org_users", org_id=org.id))
+
+
+@bp.route("/organisations/<int:org_id>/users/<int:user_id>/withdraw", methods=["POST"])
+@login_required
+def withdraw_invitation(org_id, user_id):
+    """The admin ends the open invitations of one of the organisation's people, such as one a
+    buyer made for someone who does not work for them."""
+    org = _organisation_for_admin(org_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    user = db.session.get(User, user_id)
+    if user is None or user.organisation_id != org.id:
+        abort(404)
+    if user.password_hash:
+        flash(_("%(name)s has already chosen a password.", name=user.name), "error")
+    else:
+        invited.withdraw(user, current_user)
+        flash(
+            _("The invitation of %(name)s is withdrawn; its link no longer works.", name=user.name),
+            "success",
+        )
     return redirect_to(url_for("accounts.org_users", org_id=org.id))
 
 

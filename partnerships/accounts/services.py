@@ -335,6 +335,10 @@ def invite(
         )
     sent = mail.send(user.email, subject, body)
     audit.record("user.invited", user.email, organisation=organisation, actor=inviter)
+    # Someone of another organisation invited one of its people: its admins hear of it.
+    from .invited import tell_admins
+
+    tell_admins(organisation, user, inviter)
     pending = access.PendingAccount(user, new)
     may_pass_on = access.can(inviter, "account.pass_on_invitation", pending)
     return user, (link if may_pass_on else None), sent

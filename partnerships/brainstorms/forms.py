@@ -17,7 +17,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm, strip
-from ..privacy import PersonalDataWarning, confirm_field
+from ..privacy import Anonymous, PersonalDataWarning, confirm_field
 from .services import CARD_MAX
 
 
@@ -117,43 +117,54 @@ class InviteEmailForm(Form):
     )
 
 
+# A card becomes an action, a decision or a potential job: the same privacy guard as when
+# those are written on their own pages, so the card is no way around it.
+
+
 class ActionFromCardForm(Form):
     title = StringField(
         _l("Action"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     role = SelectField(_l("Owner role"), validate_choice=True)
     description = TextAreaField(
-        _l("Description"), filters=[strip], validators=[Length(max=5000), NoControlCharacters()]
+        _l("Description"),
+        filters=[strip],
+        validators=[Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
     )
     deadline = DateField(_l("Deadline"), validators=[Optional()])
+    confirm_not_personal = confirm_field()
 
 
 class DecisionFromCardForm(Form):
     title = StringField(
         _l("Decision"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
     kind = SelectField(_l("Kind of decision"), validate_choice=True)
     decided_by = SelectField(_l("Decided by"), validate_choice=True)
     decided_on = DateField(_l("Decided on"), validators=[DataRequired()])
     text = TextAreaField(
-        _l("Text"), filters=[strip], validators=[Length(max=5000), NoControlCharacters()]
+        _l("Text"),
+        filters=[strip],
+        validators=[Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
     )
+    confirm_not_personal = confirm_field()
 
 
 class PotentialJobFromCardForm(Form):
+    # Potential jobs are refused personal data outright, as on the potential-job form.
     title = StringField(
         _l("Potential job"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), Anonymous()],
     )
     tasks = TextAreaField(
         _l("Tasks"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=5000), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=5000), NoControlCharacters(), Anonymous()],
     )
     suppliers = CheckboxesField(_l("Suppliers"), coerce=int)
 

@@ -2,7 +2,7 @@
 
 The PDF is made from the HTML itself; Word and ODF are written from this model of the same
 HTML, so all three show the same headings, lists, tables and emphasis. The templates use a
-small vocabulary (h1-h4, p, ul/ol/li, table, blockquote, pre, strong/em/a/code, br), and
+small vocabulary (h1-h6, p, ul/ol/li, table, blockquote, pre, strong/em/a/code, br), and
 Markdown from users reaches here already rendered and cleaned (markdown.py), so the model
 never sees `**` or a typed "- ": those became <strong> and <li> before.
 Elements marked `data-document="pdf"` (the chart) are left to the PDF; `.footnote` spans
@@ -213,7 +213,7 @@ class _Walker:
     def block(self, node: Node) -> list:
         tag = node.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            return [Heading(min(int(tag[1]), 4), _trim(self.runs(node)))]
+            return [Heading(int(tag[1]), _trim(self.runs(node)))]
         if tag == "p":
             runs = _trim(self.runs(node))
             style = next((s for s in ("meta", "note", "footnote") if s in node.classes), "body")

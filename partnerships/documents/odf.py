@@ -90,13 +90,13 @@ class _Styles:
             level: self._paragraph(
                 f"Heading_20_{level}",
                 f"Heading {level}",
-                {1: "17pt", 2: "13.5pt", 3: "11.5pt", 4: "10.5pt"}[level],
+                {1: "17pt", 2: "13.5pt", 3: "11.5pt"}.get(level, "10.5pt"),
                 bold=True,
                 outline=level,
                 before="0.35cm",
                 after="0.15cm",
             )
-            for level in (1, 2, 3, 4)
+            for level in range(1, 7)
         }
         auto = document.automaticstyles.addElement
         self.bold = Style(name="Strong", family="text")

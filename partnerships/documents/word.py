@@ -37,7 +37,7 @@ def build(blocks: list, meta) -> bytes:
 def _page_setup(document, meta) -> None:
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(10.5)
-    for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title"):
+    for name in (*(f"Heading {level}" for level in range(1, 7)), "Title"):
         document.styles[name].font.name = FONT
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

@@ -100,9 +100,17 @@ def explanation(suppressed: bool) -> list[tuple[str, str]]:
         ),
         (
             _("Suppression"),
-            _(
-                'Counts from 1 to 4 are shown as "<5" (and the jobs they make with them), so '
-                "that nobody can be recognised."
+            " ".join(
+                (
+                    _(
+                        'Counts from 1 to 4 are shown as "<5" (and the jobs they make with them), '
+                        "so that nobody can be recognised."
+                    ),
+                    _(
+                        '"x" marks a figure left out because it would give such a count away, '
+                        "or because it stems from fewer than 5 people."
+                    ),
+                )
             )
             if suppressed
             else _("None: this export is for the working group and shows every count."),

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from ..forms import DateField, NoControlCharacters, OnceForm, VersionedForm
 from ..privacy import Anonymous
@@ -30,6 +37,24 @@ def _text(label, max_length=2000, anonymous=True, context="placement", **kwargs)
 
 def _int_or_none(value):
     return int(value) if value not in (None, "", "None") else None
+
+
+def _supplier_email():
+    """A supplier not listed (one the organisation does not work with yet) is added by the
+    exact e-mail address of one of its people, never picked from every supplier there is."""
+    return EmailField(
+        _l("Another supplier (optional)"),
+        description=_l(
+            "Only suppliers you already work with are listed. To add another, give the "
+            "exact e-mail address of one of its people."
+        ),
+        validators=[
+            Optional(),
+            Email(message=_l("Enter a valid e-mail address.")),
+            Length(max=254),
+        ],
+        filters=[_strip],
+    )
 
 
 def _yes_no(value):
@@ -66,6 +91,7 @@ class ContractForm(DateOrderMixin, OnceForm, VersionedForm):
     category = SelectField(_l("Purchasing category"), choices=options(choices.CATEGORIES))
     nature = SelectField(_l("Work, service or supply"), choices=options(choices.NATURES))
     suppliers = CheckboxesField(_l("Suppliers"), coerce=int)
+    supplier_email = _supplier_email()
     value_per_year = LocalDecimalField(
         _l("Contract value per year (EUR, excl. VAT)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_AMOUNT)],
@@ -171,6 +197,7 @@ class PotentialJobForm(VersionedForm):
         ],
     )
     suppliers = CheckboxesField(_l("Suppliers involved"), coerce=int)
+    supplier_email = _supplier_email()
     contract_id = SelectField(_l("Contract"), coerce=_int_or_none)
 
 

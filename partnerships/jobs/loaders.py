@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask import abort
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from .. import access
-from ..accounts.models import Organisation
+from ..accounts.models import Organisation, User, normalise_email
 from ..extensions import db
 from .models import Contract
 from .rules import InPilot
@@ -45,3 +46,22 @@ def supplier_choices(keep=()) -> list[tuple[int, str]]:
             .order_by(Organisation.name)
         )
     ]
+
+
+def chosen_suppliers(form) -> list[int] | None:
+    """The suppliers ticked on the form, plus the one found by the exact e-mail address of
+    one of its people; None (with the error on the field) when that address finds none."""
+    ids = list(form.suppliers.data or [])
+    if not form.supplier_email.data:
+        return ids
+    person = User.by_email(normalise_email(form.supplier_email.data))
+    organisation = person.organisation if person is not None else None
+    if organisation is None or not organisation.is_supplier or not organisation.is_active:
+        form.supplier_email.errors.append(
+            _(
+                "No supplier has someone with this e-mail address. Check the address, or ask "
+                "the supplier for the address of one of its people."
+            )
+        )
+        return None
+    return ids if organisation.id in ids else [*ids, organisation.id]

@@ -14,7 +14,7 @@ from ..extensions import db
 from ..htmx import invalid, redirect_to
 from . import bp, hints, services
 from .forms import ContractForm, LinkContractForm, PotentialJobEditForm, PotentialJobForm
-from .loaders import load_contract, supplier_choices, supplier_scope
+from .loaders import chosen_suppliers, load_contract, supplier_choices, supplier_scope
 from .models import Contract, MonitoringReport, Placement, PotentialJob
 from .monitoring import report_periods
 from .rules import InPilot
@@ -65,11 +65,10 @@ def _contract_data(form) -> dict:
 def contract_new(pilot_id):
     pilot = access.load_pilot(pilot_id, "contract.create")
     form = _contract_form()
-    if form.validate_on_submit():
+    suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
+    if suppliers is not None:
         try:
-            contract = services.save_contract(
-                pilot, current_user, _contract_data(form), form.suppliers.data
-            )
+            contract = services.save_contract(pilot, current_user, _contract_data(form), suppliers)
         except JobsError as error:
             form.form_errors.append(str(error))
         else:
@@ -88,13 +87,14 @@ def contract_edit(pilot_id, contract_id):
     pilot = access.load_pilot(pilot_id, "contract.list")
     contract = load_contract(pilot, contract_id, "contract.edit")
     form = _contract_form(contract)
-    if form.validate_on_submit():
+    suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
+    if suppliers is not None:
         try:
             services.save_contract(
                 pilot,
                 current_user,
                 _contract_data(form),
-                form.suppliers.data,
+                suppliers,
                 contract=contract,
                 version=form.version.data,
             )
@@ -187,7 +187,7 @@ def potential_jobs(pilot_id):
 def _job_form(pilot, job=None) -> PotentialJobForm:
     form_class = PotentialJobForm if job is None else PotentialJobEditForm
     form = form_class(obj=None if request.method == "POST" else job)
-    form.suppliers.choices = supplier_choices()
+    form.suppliers.choices = supplier_choices([s.id for s in job.suppliers] if job else ())
     form.contract_id.choices = [(None, _("(none)"))] + [
         (c.id, c.title) for c in services.pilot_contracts(pilot)
     ]
@@ -210,14 +210,15 @@ def _job_form(pilot, job=None) -> PotentialJobForm:
 def potential_job_new(pilot_id):
     pilot = access.load_pilot(pilot_id, "potential_job.edit")
     form = _job_form(pilot)
-    if form.validate_on_submit():
+    suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
+    if suppliers is not None:
         job = services.create_potential_job(
             pilot,
             current_user,
             title=form.title.data,
             tasks=form.tasks.data or "",
             source=form.source.data,
-            supplier_ids=form.suppliers.data,
+            supplier_ids=suppliers,
             hours_per_week=form.hours_per_week.data,
         )
         job.contract_id = form.contract_id.data
@@ -237,7 +238,8 @@ def potential_job_edit(pilot_id, job_id):
     form = _job_form(pilot, job)
     if form.is_submitted():
         access.require("potential_job.edit", job)
-    if form.validate_on_submit():
+    suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
+    if suppliers is not None:
         data = {
             name: form[name].data
             for name in (
@@ -252,7 +254,7 @@ def potential_job_edit(pilot_id, job_id):
             )
         }
         try:
-            services.update_potential_job(job, data, form.suppliers.data, form.version.data)
+            services.update_potential_job(job, data, suppliers, form.version.data)
         except JobsError as error:
             form.form_errors.append(str(error))
         else:

@@ -30,8 +30,10 @@ def today() -> date:
     return local(utcnow()).date()
 
 
-def send_for_comment(meeting: Meeting, actor, until: date) -> list:
-    """Send the concept round; participants may comment until the end of `until`."""
+def send_for_comment(meeting: Meeting, actor, until: date) -> None:
+    """Open the concept round; participants may comment until the end of `until`.
+
+    The minutes are mailed by `mail_for_comment` once this is committed."""
     if meeting.minutes_state != MinutesState.CONCEPT:
         raise ApprovalError(_l("Only concept minutes can be sent round for comment."))
     if until < today():
@@ -39,6 +41,10 @@ def send_for_comment(meeting: Meeting, actor, until: date) -> list:
     meeting.minutes_state = MinutesState.REVIEW
     meeting.comments_until = until
     audit.record("minutes.sent", meeting.title, pilot=meeting.pilot, actor=actor)
+
+
+def mail_for_comment(meeting: Meeting) -> list:
+    """Mail the minutes to everyone at the table; returns who could not be reached."""
     return invitations.send_minutes(meeting, minutes.as_text)
 
 

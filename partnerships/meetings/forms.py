@@ -22,7 +22,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm, strip
 from ..forms import choices as options  # the meetings views' name for it
 from ..pilots.forms import PlausibleDate
-from ..privacy import PersonalDataWarning, confirm_field
+from ..privacy import NoBsn, PersonalDataWarning, confirm_field
 from .models import DecisionKind, DecisionStatus
 
 # Which bodies or roles take decisions, in the register's words.
@@ -269,7 +269,7 @@ class CommentForm(Form):
     text = TextAreaField(
         _l("Your comment on this item"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=5000), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=5000), NoControlCharacters(), NoBsn()],
     )
 
 
@@ -277,7 +277,7 @@ class CorrectionForm(Form):
     reason = TextAreaField(
         _l("Reason for the correction"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=2000), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=2000), NoControlCharacters(), NoBsn()],
     )
 
 
@@ -297,7 +297,7 @@ class InlineDecisionForm(Form):
     title = StringField(
         _l("Decision"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), NoBsn()],
     )
     kind = SelectField(
         _l("Kind of decision"), choices=options(KIND_LABELS.items()), default=DecisionKind.OTHER
@@ -314,7 +314,7 @@ class InlineActionForm(Form):
     title = StringField(
         _l("Action"),
         filters=[strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
+        validators=[DataRequired(), Length(max=200), NoControlCharacters(), NoBsn()],
     )
     role = SelectField(_l("Owner role"), validators=[DataRequired()])
     assignee = SelectField(_l("Person (optional)"), coerce=int, default=0)

@@ -112,11 +112,14 @@ def _invitation(meeting: Meeting, recipient: Recipient, method: str) -> tuple[st
 def send_invitations(meeting: Meeting, to=None, method: str | None = None) -> list[Recipient]:
     """Send the invitation (or cancellation) to `to`, or to everyone; returns who failed."""
     method = method or method_now(meeting)
-    failed = []
-    for recipient in recipients(meeting) if to is None else to:
+    people = recipients(meeting) if to is None else list(to)
+    messages = []
+    for recipient in people:
         subject, body = _invitation(meeting, recipient, method)
         ics = calendar(meeting, items_for(meeting, recipient), method)
-        ok = mail.send(recipient.email, subject, body, calendar=(method, ics))
+        messages.append((recipient.email, subject, body, (method, ics)))
+    failed = []
+    for recipient, ok in zip(people, mail.send_many(messages), strict=True):
         _record(meeting, recipient, INVITATION, ok)
         if not ok:
             failed.append(recipient)
@@ -125,9 +128,13 @@ def send_invitations(meeting: Meeting, to=None, method: str | None = None) -> li
 
 def send_minutes(meeting: Meeting, text_for) -> list[Recipient]:
     """Mail the minutes to everyone at the table; `text_for(items)` writes them out."""
+    people = recipients(meeting)
+    messages = [_minutes_message(meeting, recipient, text_for) for recipient in people]
     failed = []
-    for recipient in recipients(meeting):
-        failed += _send_minutes_to(meeting, recipient, text_for)
+    for recipient, ok in zip(people, mail.send_many(messages), strict=True):
+        _record(meeting, recipient, MINUTES, ok)
+        if not ok:
+            failed.append(recipient)
     return failed
 
 
@@ -173,11 +180,15 @@ def resend(meeting: Meeting, delivery_id: int, text_for) -> bool:
     return not failed
 
 
-def _send_minutes_to(meeting, recipient, text_for) -> list:
+def _minutes_message(meeting, recipient, text_for) -> tuple:
     with force_locale(recipient.locale):
         subject = _("Minutes: %(title)s", title=meeting.title)
         body = text_for(items_for(meeting, recipient)) + "\n\n" + meeting_url(meeting)
-    ok = mail.send(recipient.email, subject, body)
+    return recipient.email, subject, body, None
+
+
+def _send_minutes_to(meeting, recipient, text_for) -> list:
+    ok = mail.send(*_minutes_message(meeting, recipient, text_for)[:3])
     _record(meeting, recipient, MINUTES, ok)
     return [] if ok else [recipient]
 

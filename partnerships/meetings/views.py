@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import access, htmx
+from .. import access, htmx, transaction
 from ..database import utcnow
 from ..extensions import db
 from ..forms import ButtonForm
@@ -154,6 +154,13 @@ def _flash_failed(failed) -> None:
         )
 
 
+def invite_after_commit(send, *args) -> None:
+    """Mail once the change is saved: before the commit, a save that failed would still
+    have invited people to a meeting that does not exist, or to a time that never held.
+    What did not go out is recorded (and listed on the meeting page) and said at once."""
+    transaction.after_commit(lambda: _flash_failed(send(*args)))
+
+
 def _times(form):
     return to_utc(form.day.data, form.start.data), to_utc(form.day.data, form.end.data)
 
@@ -190,9 +197,8 @@ def new(pilot_id):
         except agenda.MeetingError as error:
             form.form_errors.append(str(error))
         else:
-            failed = invitations.send_invitations(meeting)
             flash(_("Meeting planned."), "success")
-            _flash_failed(failed)
+            invite_after_commit(invitations.send_invitations, meeting)
             if added:
                 flash(
                     _(
@@ -295,11 +301,9 @@ def edit(pilot_id, meeting_id):
         except agenda.MeetingError as error:
             form.form_errors.append(str(error))
         else:
-            failed = []
-            if meeting.sequence != sequence and meeting.is_open:
-                failed = invitations.announce_change(meeting, previous)
             flash(_("Meeting saved."), "success")
-            _flash_failed(failed)
+            if meeting.sequence != sequence and meeting.is_open:
+                invite_after_commit(invitations.announce_change, meeting, previous)
             return htmx.redirect_to(
                 url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id)
             )
@@ -327,7 +331,6 @@ def set_status(pilot_id, meeting_id):
         g.own_message = True
         abort(409, description=str(error))
     fixed = approval.fix_approved_by(meeting, current_user) if wanted == "held" else []
-    failed = invitations.send_invitations(meeting) if meeting.sequence != sequence else []
     messages = {
         MeetingStatus.HELD: _("Meeting marked as held. Only the coordinator can change it now."),
         MeetingStatus.CANCELLED: _("Meeting cancelled."),
@@ -336,5 +339,6 @@ def set_status(pilot_id, meeting_id):
     flash(messages[MeetingStatus(wanted)], "success")
     for earlier in fixed:
         flash(_("The minutes of %(title)s are now fixed.", title=earlier.title), "success")
-    _flash_failed(failed)
+    if meeting.sequence != sequence:
+        invite_after_commit(invitations.send_invitations, meeting)
     return htmx.redirect_to(url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id))

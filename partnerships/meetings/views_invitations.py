@@ -12,7 +12,7 @@ from ..forms import ButtonForm
 from . import agenda, bp, invitations, minutes
 from .forms import GuestForm, ItemForm, MinutesSettingsForm
 from .invitations import Recipient
-from .views import page_context
+from .views import invite_after_commit, page_context
 from .web import load_meeting
 
 
@@ -35,12 +35,11 @@ def add_guest(pilot_id, meeting_id):
             item_form=ItemForm(formdata=None),
         )
     guest = agenda.add_guest(meeting, current_user, **fields.data_for_service())
-    failed = []
-    if guest.email and meeting.is_open:
-        failed = invitations.send_invitations(meeting, to=[Recipient(guest.name, guest.email)])
     flash(_("External participant added."), "success")
-    if failed:
-        flash(_("The invitation to %(email)s did not go out.", email=guest.email), "warning")
+    if guest.email and meeting.is_open:
+        invite_after_commit(
+            invitations.send_invitations, meeting, [Recipient(guest.name, guest.email)]
+        )
     return htmx.redirect_to(_meeting_url(pilot, meeting))
 
 

@@ -11,7 +11,7 @@ from flask import abort, flash, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx
+from .. import access, htmx, privacy, transaction
 from ..accounts.models import User
 from ..actions.services import ActionError, action_roles
 from ..extensions import db
@@ -53,7 +53,16 @@ def _row_forms(pilot, item, formdata=None):
     return decision, action
 
 
-def _context(pilot, meeting, *, typed=None, conflicts=(), row_forms=None):
+def _context(
+    pilot,
+    meeting,
+    *,
+    typed=None,
+    conflicts=(),
+    row_forms=None,
+    locked=False,
+    privacy_problems=None,
+):
     items = visible_items(current_user, meeting)
     editing = (
         access.can(current_user, "minutes.edit", meeting)
@@ -74,6 +83,12 @@ def _context(pilot, meeting, *, typed=None, conflicts=(), row_forms=None):
         row_forms=forms,
         typed=typed or {},
         conflicts={item.id: item.notes for item in conflicts},
+        # Text sent to minutes that were fixed meanwhile: shown, not saved, nothing lost.
+        unsaved={
+            item_id: text
+            for item_id, (text, _version) in (typed or {}).items()
+            if locked and text != next((i.notes for i in items if i.id == item_id), text)
+        },
         roles=role_names(pilot),
         button=ButtonForm(),
         can_comment=can_comment,
@@ -87,6 +102,7 @@ def _context(pilot, meeting, *, typed=None, conflicts=(), row_forms=None):
         versions=approval.versions(meeting),
         provisional_ids=minutes.provisional_ids(meeting),
         max_notes=MAX_NOTES,
+        privacy_problems=privacy_problems or {},
     )
 
 
@@ -128,6 +144,21 @@ def _notes_problem(typed) -> str | None:
     return None
 
 
+def _privacy_problems(typed, items) -> dict:
+    """Item id -> why its changed minutes cannot be saved as typed: the privacy guard of every
+    working text (a BSN refused, other personal data confirmed first). Unchanged minutes,
+    confirmed before, are not asked about again."""
+    saved = {item.id: item.notes or "" for item in items}
+    confirmed = bool(request.form.get(privacy.CONFIRM_FIELD))
+    problems = {}
+    for item_id, (text, _version) in typed.items():
+        if text != saved.get(item_id, ""):
+            problem = privacy.working_text_problem(text, confirmed=confirmed)
+            if problem is not None:
+                problems[item_id] = problem
+    return problems
+
+
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes")
 @login_required
 def minutes_page(pilot_id, meeting_id):
@@ -147,6 +178,14 @@ def save_minutes(pilot_id, meeting_id):
     if problem:
         flash(problem, "error")
         return _page(pilot, meeting, 422, typed=typed)
+    if meeting.minutes_state == MinutesState.FIXED:
+        # Fixed while this person was typing (another tab, a colleague): 409, and the page
+        # shows their text beside the fixed one, ready to be used in a correction.
+        return _page(pilot, meeting, 409, typed=typed, locked=True)
+    personal = _privacy_problems(typed, items)
+    if personal:
+        flash(next(iter(personal.values())).message, "error")
+        return _page(pilot, meeting, 422, typed=typed, privacy_problems=personal)
     kind, _sep, item_id = request.form.get("add", "").partition("-")
     item = None
     if kind in ("decision", "action") and item_id.isdigit():
@@ -246,19 +285,7 @@ def add_minutes_row(pilot_id, meeting_id, item_id, kind):
     return render_template("meetings/_minutes_rows.html", item=item, **context), status
 
 
-@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes/send", methods=["POST"])
-@login_required
-def send_minutes(pilot_id, meeting_id):
-    pilot, meeting = _load(pilot_id, meeting_id, "minutes.send")
-    form = SendMinutesForm()
-    if not form.validate_on_submit():
-        flash(_("Give the last day for comments."), "error")
-        return _page(pilot, meeting, 422)
-    try:
-        failed = approval.send_for_comment(meeting, current_user, form.until.data)
-    except approval.ApprovalError as error:
-        _refuse(error)
-    flash(_("The minutes were sent round for comment."), "success")
+def _flash_unsent(failed) -> None:
     if failed:
         flash(
             _(
@@ -268,6 +295,23 @@ def send_minutes(pilot_id, meeting_id):
             ),
             "warning",
         )
+
+
+@bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes/send", methods=["POST"])
+@login_required
+def send_minutes(pilot_id, meeting_id):
+    pilot, meeting = _load(pilot_id, meeting_id, "minutes.send")
+    form = SendMinutesForm()
+    if not form.validate_on_submit():
+        flash(_("Give the last day for comments."), "error")
+        return _page(pilot, meeting, 422)
+    try:
+        approval.send_for_comment(meeting, current_user, form.until.data)
+    except approval.ApprovalError as error:
+        _refuse(error)
+    flash(_("The minutes were sent round for comment."), "success")
+    # Mailed once the round is saved, so nobody reads minutes that a failed save left a concept.
+    transaction.after_commit(lambda: _flash_unsent(approval.mail_for_comment(meeting)))
     return htmx.redirect_to(_url(pilot, meeting))
 
 
@@ -283,7 +327,9 @@ def comment_minutes(pilot_id, meeting_id, item_id):
         abort(404)
     form = CommentForm()
     if not form.validate_on_submit():
-        flash(_("Write your comment first."), "error")
+        # An empty comment, or one with a BSN in it (privacy.NoBsn): say which.
+        refused = form.text.data and form.text.errors
+        flash(refused[0] if refused else _("Write your comment first."), "error")
         return _page(pilot, meeting, 422)
     try:
         approval.comment(item, current_user, form.text.data)
@@ -318,7 +364,8 @@ def correct_minutes(pilot_id, meeting_id):
     pilot, meeting = _load(pilot_id, meeting_id, "minutes.correct")
     form = CorrectionForm()
     if not form.validate_on_submit():
-        flash(_("Say why the minutes are corrected."), "error")
+        refused = form.reason.data and form.reason.errors
+        flash(refused[0] if refused else _("Say why the minutes are corrected."), "error")
         return _page(pilot, meeting, 422)
     try:
         version = approval.correct(meeting, current_user, form.reason.data)

@@ -39,6 +39,29 @@ class Item:
     hint: str = ""
 
 
+def _item(
+    reach: access.Reach,
+    pilot_id: int,
+    text: str,
+    endpoint: str,
+    *,
+    late: bool = False,
+    when: date | datetime | None = None,
+    hint: str = "",
+    **values,
+) -> Item:
+    """An item in one of the person's pilots: its link opens the place for that pilot."""
+    return Item(
+        text,
+        reach.pilots[pilot_id].title,
+        endpoint,
+        {"pilot_id": pilot_id, **values},
+        late=late,
+        when=when,
+        hint=hint,
+    )
+
+
 @dataclass
 class ForYou:
     """The sections of the page, in the order they are shown; empty ones are left out."""
@@ -119,6 +142,8 @@ def _next_steps(reach: access.Reach, locale: str) -> tuple[list[Item], list[Item
     statuses = progress.statuses_for(ids)
     items, board = [], []
     for pid in ids:
+        if len(board if pid in reach.board_only else items) >= ITEMS_PER_SECTION:
+            continue  # that list is full: its picture would not be shown
         pilot = reach.pilots[pid]
         workflow = workflows_registry.for_pilot(pilot)
         picture = progress.compute(workflow, pilot.route, statuses[pid], locale)
@@ -143,17 +168,18 @@ def _next_steps(reach: access.Reach, locale: str) -> tuple[list[Item], list[Item
         if sub is None:
             continue
         items.append(
-            Item(
-                text=_("Next: %(code)s %(title)s", code=sub.code, title=sub.title),
-                pilot_title=pilot.title,
-                endpoint="pilots.substep",
-                values={"pilot_id": pid, "code": sub.code},
+            _item(
+                reach,
+                pid,
+                _("Next: %(code)s %(title)s", code=sub.code, title=sub.title),
+                "pilots.substep",
+                code=sub.code,
                 hint=_(
                     "%(done)s of %(total)s sub-steps done", done=picture.done, total=picture.total
                 ),
             )
         )
-    return items[:ITEMS_PER_SECTION], board[:ITEMS_PER_SECTION]
+    return items, board
 
 
 def _reports_to_accept(reach: access.Reach) -> list[Item]:
@@ -183,16 +209,17 @@ def _reports_to_accept(reach: access.Reach) -> list[Item]:
         .limit(ITEMS_PER_SECTION)
     ).all()
     return [
-        Item(
-            text=_(
+        _item(
+            reach,
+            row.pilot_id,
+            _(
                 "Report on %(contract)s, %(start)s to %(end)s",
                 contract=row.title,
                 start=_day(row.period_start),
                 end=_day(row.period_end),
             ),
-            pilot_title=reach.pilots[row.pilot_id].title,
-            endpoint="jobs.report_show",
-            values={"pilot_id": row.pilot_id, "report_id": row.id},
+            "jobs.report_show",
+            report_id=row.id,
         )
         for row in rows
     ]
@@ -208,20 +235,18 @@ def _reports_to_send(user, reach: access.Reach, today: date) -> list[Item]:
     pilots = [reach.pilots[pid] for pid in sorted(reach.supplier)]
     due = reports_to_send(pilots, today, supplier_ids={user.organisation_id})
     items = [
-        Item(
-            text=_(
+        _item(
+            reach,
+            d.pilot.id,
+            _(
                 "Report on %(contract)s, %(start)s to %(end)s",
                 contract=d.contract_title,
                 start=_day(d.period_start),
                 end=_day(d.period_end),
             ),
-            pilot_title=d.pilot.title,
-            endpoint="jobs.report_new",
-            values={
-                "pilot_id": d.pilot.id,
-                "contract_id": d.contract_id,
-                "period": d.period_start.isoformat(),
-            },
+            "jobs.report_new",
+            contract_id=d.contract_id,
+            period=d.period_start.isoformat(),
             late=d.period_end + timedelta(days=OVERDUE_DAYS) < today,
             when=d.period_end + timedelta(days=OVERDUE_DAYS),
         )
@@ -262,27 +287,26 @@ def _meetings(user, reach: access.Reach, now: datetime) -> tuple[list[Item], lis
     coming, minutes = [], []
     for row in rows:
         starts = row.starts_at if row.starts_at.tzinfo else row.starts_at.replace(tzinfo=UTC)
-        item = Item(
-            text=row.title,
-            pilot_title=reach.pilots[row.pilot_id].title,
-            endpoint="meetings.show",
-            values={"pilot_id": row.pilot_id, "meeting_id": row.id},
-            when=starts,
-        )
-        if starts >= now:
-            coming.append(item)
-        elif row.pilot_id in reach.works_on:
+        # Rows past a full list are read but not made into items (the list shows ten).
+        if starts >= now and len(coming) < ITEMS_PER_SECTION:
+            coming.append(
+                _item(
+                    reach, row.pilot_id, row.title, "meetings.show", meeting_id=row.id, when=starts
+                )
+            )
+        elif starts < now and row.pilot_id in reach.works_on and len(minutes) < ITEMS_PER_SECTION:
             minutes.append(
-                Item(
-                    text=_("Minutes of %(title)s", title=row.title),
-                    pilot_title=item.pilot_title,
-                    endpoint=item.endpoint,
-                    values=item.values,
+                _item(
+                    reach,
+                    row.pilot_id,
+                    _("Minutes of %(title)s", title=row.title),
+                    "meetings.show",
+                    meeting_id=row.id,
                     when=starts,
                     late=starts < now - WEEK,
                 )
             )
-    return coming[:ITEMS_PER_SECTION], minutes[:ITEMS_PER_SECTION]
+    return coming, minutes
 
 
 def _brainstorms(user, reach: access.Reach) -> list[Item]:
@@ -314,12 +338,7 @@ def _brainstorms(user, reach: access.Reach) -> list[Item]:
         .limit(ITEMS_PER_SECTION)
     ).all()
     return [
-        Item(
-            text=row.title,
-            pilot_title=reach.pilots[row.pilot_id].title,
-            endpoint="brainstorms.board",
-            values={"pilot_id": row.pilot_id, "brainstorm_id": row.id},
-        )
+        _item(reach, row.pilot_id, row.title, "brainstorms.board", brainstorm_id=row.id)
         for row in rows
     ]
 
@@ -342,13 +361,7 @@ def _unread_notes(user, reach: access.Reach) -> list[Item]:
         .limit(ITEMS_PER_SECTION)
     ).all()
     return [
-        Item(
-            text=row.period_label,
-            pilot_title=reach.pilots[row.pilot_id].title,
-            endpoint="reports.note",
-            values={"pilot_id": row.pilot_id, "note_id": row.id},
-        )
-        for row in rows
+        _item(reach, row.pilot_id, row.period_label, "reports.note", note_id=row.id) for row in rows
     ]
 
 
@@ -372,11 +385,12 @@ def _remarks_read(user, reach: access.Reach, now: datetime) -> list[Item]:
         .limit(ITEMS_PER_SECTION)
     ).all()
     return [
-        Item(
-            text=_("Your remark on %(note)s was read", note=row.period_label),
-            pilot_title=reach.pilots[row.pilot_id].title,
-            endpoint="reports.note",
-            values={"pilot_id": row.pilot_id, "note_id": row.note_id},
+        _item(
+            reach,
+            row.pilot_id,
+            _("Your remark on %(note)s was read", note=row.period_label),
+            "reports.note",
+            note_id=row.note_id,
         )
         for row in rows
     ]
@@ -397,12 +411,7 @@ def _board_decisions(reach: access.Reach) -> list[Item]:
         .limit(ITEMS_PER_SECTION)
     ).all()
     return [
-        Item(
-            text=row.title,
-            pilot_title=reach.pilots[row.pilot_id].title,
-            endpoint="meetings.decisions",
-            values={"pilot_id": row.pilot_id, "_anchor": f"decision-{row.id}"},
-        )
+        _item(reach, row.pilot_id, row.title, "meetings.decisions", _anchor=f"decision-{row.id}")
         for row in rows
     ]
 
@@ -460,17 +469,7 @@ def _unstaffed(reach: access.Reach) -> list[Item]:
             if first == COORDINATOR_ROLE
             else _("No backup coordinator")
         )
-        items.append(
-            Item(
-                text=text,
-                pilot_title=reach.pilots[pid].title,
-                endpoint="team.working_group",
-                values={
-                    "pilot_id": pid,
-                    "role": first,
-                },
-            )
-        )
+        items.append(_item(reach, pid, text, "team.working_group", role=first))
     return items[:ITEMS_PER_SECTION]
 
 

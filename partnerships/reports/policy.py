@@ -11,7 +11,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .. import access, audit, workflows_registry
+from .. import access, audit, suppression, workflows_registry
 from ..concurrency import claim
 from ..extensions import db
 from ..i18n import locale_code
@@ -37,19 +37,33 @@ def draft_of(pilot) -> PolicyDraft | None:
 
 
 def _figures_lines(pilot) -> list[str]:
-    figures = key.for_display(key.key_figures(pilot), suppress=False)
-    lines = []
+    """The results so far, as the board and the council may read them: the draft leaves the
+    working group, so its figures go through the one suppression rule (suppression.py)."""
+    figures = key.for_display(key.key_figures(pilot, suppress=True), suppress=True)
+    lines, hidden = [], False
     if figures["people"] is not None:
         lines.append(_("- People placed so far: %(n)s", n=figures["people"]))
-    if figures["banen"] is not None:
+    if figures["banen"] == suppression.HIDDEN:
+        hidden = True
+    elif figures["banen"] is not None:
         lines.append(
             _(
                 "- Banenafspraak jobs (25.5 hours a week each): %(n)s",
                 n=str(figures["banen"]).replace(".", ","),
             )
         )
-    if figures["durable"] is not None:
+    if figures["durable"] == suppression.HIDDEN:
+        hidden = True
+    elif figures["durable"] is not None:
         lines.append(_("- Durable jobs (still working after a year): %(n)s", n=figures["durable"]))
+    if hidden or figures["people"] == suppression.small_marker():
+        lines.append(
+            _(
+                "- Figures of fewer than %(n)s people are left out, so that nobody can be "
+                "recognised.",
+                n=suppression.THRESHOLD,
+            )
+        )
     return lines
 
 

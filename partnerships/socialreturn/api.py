@@ -56,11 +56,21 @@ def pilot_json(pilot, as_of: date) -> dict:
 
 
 def organisation_json(organisation_id: int, as_of: date) -> dict:
+    # Every contract of the organisation, also those no pilot uses yet.
     summary = realisation.for_organisation(organisation_id, as_of=as_of)
+    pilots = realisation.pilots_of(organisation_id)
     data = present.figures(
         summary, suppress=True, tender_share=realisation.tender_share(organisation_id)
     )
-    return to_json(data, as_of)
+    body = to_json(data, as_of)
+    rows = present.breakdown(
+        summary,
+        realisation.per_pilot(pilots, as_of=as_of),
+        {p.id: p.title for p in pilots},
+        suppress=True,
+    )
+    body["pilots"] = [{"id": r["id"], "title": r["name"], **_values(r)} for r in rows]
+    return body
 
 
 HIDDEN = {"type": "string", "enum": ["x"]}
@@ -116,6 +126,19 @@ def schema(count: dict, date_schema: dict) -> dict:
                                 "published": date_schema,
                             },
                         },
+                        **values,
+                    },
+                },
+            },
+            "pilots": {
+                "type": "array",
+                "description": "Organisation only: each pilot's own contracts; a contract two "
+                "pilots share counts in both.",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "title": {"type": "string"},
                         **values,
                     },
                 },

@@ -6,16 +6,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from ..jobs.demo import COORDINATOR
-from ..jobs.models import Contract
-from . import services
+from . import realisation, services
 
 
 def seed(*, pilot, people, suppliers) -> None:
     schoon = suppliers[0]
-    contract = next((c for c in pilot_contracts(pilot) if schoon.id in c.supplier_ids), None)
+    contract = next(
+        (c for c in realisation.pilot_contracts(pilot) if schoon.id in c.supplier_ids), None
+    )
     if contract is None:
         return
     actor = people[COORDINATOR]
@@ -52,17 +51,3 @@ def seed(*, pilot, people, suppliers) -> None:
         ),
     ):
         services.add_contribution(pilot, contract, actor, data, schoon.id)
-
-
-def pilot_contracts(pilot) -> list[Contract]:
-    from ..extensions import db
-    from ..jobs.models import contract_pilot
-
-    return list(
-        db.session.scalars(
-            select(Contract)
-            .join(contract_pilot, contract_pilot.c.contract_id == Contract.id)
-            .where(contract_pilot.c.pilot_id == pilot.id)
-            .order_by(Contract.id)
-        )
-    )

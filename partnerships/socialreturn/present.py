@@ -78,6 +78,18 @@ def figures(summary: Summary, *, suppress: bool, tender_share: TenderShare | Non
     return data
 
 
+def breakdown(total: Summary, parts: dict, names: dict, *, suppress: bool) -> list[dict]:
+    """One row per supplier or pilot (its id, name and values), by name. Suppressed, the
+    rows are checked against the total together, so no difference gives a small count away."""
+    rows = [
+        {"id": key, "name": names.get(key, ""), **values(part)}
+        for key, part in sorted(parts.items(), key=lambda kv: names.get(kv[0], ""))
+    ]
+    if suppress:
+        hide_small(values(total), rows, key="id")
+    return rows
+
+
 def _hide(item: dict, people_hidden: bool, trajectory_hidden: bool) -> None:
     """Hide what stems from hidden people, and the sums that would give it away."""
     hidden = suppression.HIDDEN

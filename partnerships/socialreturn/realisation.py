@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..jobs import counting
+from ..jobs import services as jobs_services
 from ..jobs.figures import facts_by_pilot, frequency_of
 from ..jobs.hints import sr_threshold, sr_value_threshold
 from ..jobs.models import Contract, Placement, contract_pilot
@@ -106,6 +107,34 @@ def _stint(row, facts) -> valuation.Stint:
     )
 
 
+def _purchase(entry) -> valuation.Purchase:
+    return valuation.Purchase(entry.occurred_on, entry.amount, entry.certificate or "")
+
+
+def _community(entry) -> valuation.Community:
+    return valuation.Community(entry.occurred_on, entry.hours)
+
+
+def _trajectory(entry) -> valuation.Trajectory:
+    return valuation.Trajectory(entry.occurred_on, entry.people or 0, entry.target_group)
+
+
+def entry_value(entry: Contribution, scheme: Scheme | None) -> Decimal | None:
+    """What one recorded purchase, project or trajectory earns under the contract's scheme,
+    so a coordinator can check each line against the total; None when nothing values it."""
+    if scheme is None:
+        return None
+    if entry.kind == "purchase" and entry.amount is not None:
+        value = valuation.purchase_value(_purchase(entry), scheme)
+    elif entry.kind == "community" and entry.hours is not None:
+        value = valuation.community_value(_community(entry), scheme)
+    elif entry.kind == "trajectory":
+        value = valuation.trajectory_value(_trajectory(entry), scheme)
+    else:
+        return None
+    return counting.round_half_up(value)
+
+
 def summarise(pilots, contracts, *, as_of: date, supplier_ids=None) -> Summary:
     """Value these contracts over the given pilots' rows, up to as_of.
 
@@ -183,20 +212,12 @@ def _value(contract, stints, extras, banen_facts, frequency, as_of) -> ContractV
             end,
             stints=stints,
             purchases=[
-                valuation.Purchase(e.occurred_on, e.amount, e.certificate or "")
-                for e in extras
-                if e.kind == "purchase" and e.amount is not None
+                _purchase(e) for e in extras if e.kind == "purchase" and e.amount is not None
             ],
             community=[
-                valuation.Community(e.occurred_on, e.hours)
-                for e in extras
-                if e.kind == "community" and e.hours is not None
+                _community(e) for e in extras if e.kind == "community" and e.hours is not None
             ],
-            trajectories=[
-                valuation.Trajectory(e.occurred_on, e.people or 0, e.target_group)
-                for e in extras
-                if e.kind == "trajectory"
-            ],
+            trajectories=[_trajectory(e) for e in extras if e.kind == "trajectory"],
         )
     return ContractValue(
         contract=contract,
@@ -212,16 +233,9 @@ def _value(contract, stints, extras, banen_facts, frequency, as_of) -> ContractV
 
 
 def pilot_contracts(pilot, supplier_ids=None) -> list[Contract]:
-    """The pilot's contracts (of these suppliers only, if given), by title."""
-    contracts = db.session.scalars(
-        select(Contract)
-        .join(contract_pilot, contract_pilot.c.contract_id == Contract.id)
-        .where(contract_pilot.c.pilot_id == pilot.id)
-        .order_by(Contract.title, Contract.id)
-    ).all()
-    if supplier_ids is not None:
-        contracts = [c for c in contracts if c.supplier_ids & set(supplier_ids)]
-    return contracts
+    """The pilot's contracts (of these suppliers only, if given), by title, as the jobs
+    pages list them."""
+    return sorted(jobs_services.pilot_contracts(pilot, supplier_ids), key=lambda c: (c.title, c.id))
 
 
 def for_pilot(pilot, *, as_of: date, supplier_ids=None) -> Summary:
@@ -245,13 +259,22 @@ def per_supplier(pilot, *, as_of: date) -> dict[int, Summary]:
     }
 
 
+def per_pilot(pilots, *, as_of: date) -> dict[int, Summary]:
+    """Each pilot's own contracts; a contract two pilots share counts in both."""
+    return {pilot.id: for_pilot(pilot, as_of=as_of) for pilot in pilots}
+
+
+def pilots_of(organisation_id: int) -> list[Pilot]:
+    return db.session.scalars(
+        select(Pilot).where(Pilot.organisation_id == organisation_id).order_by(Pilot.id)
+    ).all()
+
+
 def for_organisation(organisation_id: int, *, as_of: date, pilots=None) -> Summary:
     """Every contract of the organisation (or of these of its pilots), each once."""
     query = select(Contract).where(Contract.organisation_id == organisation_id)
     if pilots is None:
-        pilots = db.session.scalars(
-            select(Pilot).where(Pilot.organisation_id == organisation_id).order_by(Pilot.id)
-        ).all()
+        pilots = pilots_of(organisation_id)
     else:
         query = query.where(
             Contract.id.in_(

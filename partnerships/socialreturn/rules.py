@@ -2,7 +2,8 @@
 
 The working group sees everything of its pilot and the board the same figures with small
 counts hidden; a supplier contact sees and adds only what its own organisation did on its
-own contracts. An organisation admin of a buyer chooses the valuation scheme.
+own contracts, its figures with small counts hidden like every figure outside the group.
+An organisation admin of a buyer chooses the valuation scheme.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ class Sight:
     """What one person sees of a pilot's social return."""
 
     suppliers: frozenset[int] | None  # None: every supplier (the buyer's side)
-    suppressed: bool  # small counts hidden: the board, when not also in the working group
+    # Small counts hidden: for everyone outside the working group (the board, a supplier),
+    # as on the jobs pages, so that the supplier view and the board's agree (issue 13).
+    suppressed: bool
     board: bool  # a board member: exports are the board's copy
     internal: bool  # the working group: notes and settings
     entries: bool  # the contributions themselves: the working group and the supplier
@@ -29,7 +32,7 @@ def sight(user, pilot) -> Sight:
     buyer_side = s.working_group or s.board
     return Sight(
         suppliers=None if buyer_side else s.supplier_org_ids,
-        suppressed=s.board and not s.working_group,
+        suppressed=not s.working_group,
         board=s.board,
         internal=s.working_group,
         entries=s.working_group or s.supplier,

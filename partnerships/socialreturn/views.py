@@ -53,20 +53,14 @@ def pilot(pilot_id):
     scope = scope_of(pilot)
     day = as_of()
     summary = realisation.for_pilot(pilot, as_of=day, supplier_ids=scope)
-    # The board sees small counts hidden; a supplier sees its own rows, which it lists anyway.
+    # Outside the working group (the board, a supplier) small counts are hidden.
     suppress = seen.suppressed
     data = present.figures(summary, suppress=suppress)
     suppliers = []
     if scope is None:
+        # The board sees the suppliers' people hidden where small, like the totals.
         parts = realisation.per_supplier(pilot, as_of=day)
-        names = supplier_names(parts)
-        suppliers = [
-            {"id": org_id, "name": names.get(org_id, ""), **present.values(part)}
-            for org_id, part in sorted(parts.items(), key=lambda kv: names.get(kv[0], ""))
-        ]
-        if suppress:
-            # The suppliers' people add up to the pilot's: one table, suppressed as a whole.
-            present.hide_small(present.values(summary), suppliers, key="id")
+        suppliers = present.breakdown(summary, parts, supplier_names(parts), suppress=suppress)
     return render_template(
         "socialreturn/pilot.html",
         pilot=pilot,
@@ -140,6 +134,9 @@ def contract(pilot_id, contract_id):
         as_of=day,
         form=form,
         entries=entries if seen.entries else [],
+        entry_values={
+            e.id: realisation.entry_value(e, summary.contracts[0].scheme) for e in entries
+        },
         kinds=CONTRIBUTION_KINDS,
         names=supplier_names(contract.supplier_ids),
     )
@@ -158,9 +155,17 @@ def organisation():
     data = present.figures(
         summary, suppress=not full, tender_share=realisation.tender_share(org_id)
     )
+    per_pilot = present.breakdown(
+        summary,
+        realisation.per_pilot(pilots, as_of=day),
+        {p.id: p.title for p in pilots},
+        suppress=not full,
+    )
     return render_template(
         "socialreturn/organisation.html",
         figures=data,
+        pilots=per_pilot,
+        linked={p.id for p in pilots if access.can(current_user, "sr.view", p)},
         as_of=day,
         organisation=current_user.organisation,
         may_manage=access.can(current_user, "sr.policy", current_user.organisation),
@@ -173,21 +178,23 @@ FORMATS = ("csv", "xlsx")
 @bp.route("/pilots/<int:pilot_id>/social-return/export.<fmt>")
 @login_required
 def pilot_export(pilot_id, fmt):
-    """The pilot's figures as a file: full for the working group, else small counts hidden."""
+    """The pilot's figures as a file: full for the working group, else (and for the board's
+    copy) small counts hidden, a supplier's own figures too."""
     if fmt not in FORMATS:
         abort(404)
     pilot = access.load_pilot(pilot_id, "sr.view")
     scope = scope_of(pilot)
-    board_copy = request.args.get("audience") == "board" or sight(current_user, pilot).board
+    seen = sight(current_user, pilot)
+    board_copy = request.args.get("audience") == "board" or seen.board or seen.suppressed
     summary = realisation.for_pilot(pilot, as_of=as_of(), supplier_ids=scope)
-    data = present.figures(summary, suppress=board_copy and scope is None)
+    data = present.figures(summary, suppress=board_copy)
     return exports.response(
         present.tables(data),
         fmt,
         kind=_("social-return"),
         subject=pilot.title,
         organisation=pilot.organisation.name,
-        suppressed=board_copy and scope is None,
+        suppressed=board_copy,
     )
 
 

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
 from .. import access
+from ..documents import downloads
 from ..extensions import db
 from ..htmx import invalid, redirect_to
 from ..jobs import monitoring
@@ -25,11 +26,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 1024 * 1024
 
 
-def _download(body: bytes, name: str) -> Response:
-    response = Response(body, content_type=XLSX)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+def _download(body: bytes, kind: str, subject: str, day: date | None = None) -> Response:
+    """Named like every download: in the user's language, with what it is about and a date."""
+    name = downloads.file_name(kind, subject=subject, day=day, ext="xlsx")
+    return downloads.attachment(body, name, XLSX)
 
 
 def _report_context(pilot_id, contract_id, period):
@@ -74,7 +74,7 @@ def report_template(pilot_id, contract_id, period):
     body = report_workbook.build(
         contract=contract, supplier_id=supplier_id, period=span, placements=placements, hours=hours
     )
-    return _download(body, f"report-{contract.id}-{span[0].isoformat()}")
+    return _download(body, _("report template"), contract.title, span[0])
 
 
 def _uploaded(form) -> bytes | None:
@@ -122,8 +122,8 @@ def report_upload(pilot_id, contract_id, period):
 @bp.route("/pilots/<int:pilot_id>/contracts/import/template.xlsx")
 @login_required
 def contracts_template(pilot_id):
-    access.load_pilot(pilot_id, "sr.import_contracts")
-    return _download(contracts_workbook.build(), "contracts-template")
+    pilot = access.load_pilot(pilot_id, "sr.import_contracts")
+    return _download(contracts_workbook.build(), _("contracts template"), pilot.title)
 
 
 @bp.route("/pilots/<int:pilot_id>/contracts/import", methods=["GET", "POST"])

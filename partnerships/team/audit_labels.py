@@ -25,6 +25,7 @@ EVENT_LABELS = {
     "action.commented": _l("Comment on an action"),
     "action_plan.changed": _l("Action plan changed"),
     "user.invited": _l("Person invited"),
+    "user.invitation_withdrawn": _l("Invitation withdrawn"),
     "user.activated": _l("Account activated"),
     "user.deactivated": _l("Account deactivated"),
     "user.password_changed": _l("Password changed"),

@@ -23,7 +23,6 @@ class Cell:
     role: str
     default: str = ""
     text: str = ""
-    uncertain: bool = False
     source: str = ""
     adapted: bool = False
     gap: bool = False
@@ -68,7 +67,7 @@ def matrix(pilot, locale: str | None):
             cell = Cell(step=step.code, role=role.code)
             if duty is not None:
                 cell.default = cell.text = duty.text.get(locale)
-                cell.uncertain, cell.source = duty.uncertain, duty.source
+                cell.source = duty.source
             override = adapted.get((step.code, role.code))
             if override is not None and override.text:
                 cell.text, cell.adapted = override.text, True

@@ -160,3 +160,66 @@ def test_its_own_admin_can_switch_a_switched_off_account_on_again(make, login_as
     assert (
         db.session.scalar(select(func.count(AuthToken.id)).where(AuthToken.user_id == ruud.id)) == 1
     )
+
+
+def test_the_suppliers_admin_hears_of_a_buyers_invitation_and_can_withdraw_it(make, app, smtp, web):
+    """A buyer does not decide who works for a supplier that has its own admin: the admin is
+    told who invited whom, and withdrawing the invitation ends the person's link."""
+    from tests.mailbox import body
+
+    supplier = make.org("Schoon BV", kind="supplier")
+    make.user(supplier, name="Ans Admin", email="ans@supplier.example", org_role="admin")
+    pilot = make.pilot(make.org("Gemeente X"), title="Pilot X")
+    _relate(pilot, supplier)
+    coordinator = pilot.memberships[0].user
+    db.session.commit()
+    page = web(coordinator).submit(
+        f"/pilots/{pilot.id}/working-group",
+        **{
+            "invite-name": "Jan",
+            "invite-email": "jan@supplier.example",
+            "invite-role": "supplier",
+            "invite-supplier_organisation_id": supplier.id,
+        },
+    )
+    assert page.status_int == 303
+    jan_link = smtp.link(smtp.for_("jan@supplier.example")[0], "/invitation/")
+    notice = smtp.for_("ans@supplier.example")
+    assert len(notice) == 1, [m["Subject"] for m in smtp.messages]
+    text = body(notice[0])
+    assert "Gemeente X" in notice[0]["Subject"]
+    assert coordinator.name in text and "Jan (jan@supplier.example)" in text
+    assert "/invitation/" not in text  # the admin gets the people page, not Jan's link
+    people_page = smtp.link(notice[0], f"/organisations/{supplier.id}/users")
+
+    ans = web(User.by_email("ans@supplier.example"))
+    listed = ans.get(people_page)
+    assert f"door {coordinator.name} (Gemeente X)" in listed.text
+    withdraw = next(f for f in listed.forms.values() if f.action.endswith("/withdraw"))
+    assert withdraw.submit(status="*").status_int in (302, 303)
+    assert app.test_client().get(jan_link).status_code == 410
+    jan = User.by_email("jan@supplier.example")
+    assert not jan.is_active and jan.password_hash is None
+
+
+def test_an_admin_inviting_their_own_people_gets_no_notice(make, login_as, smtp):
+    supplier = make.org("Schoon BV", kind="supplier")
+    admin = make.user(supplier, email="ans@supplier.example", org_role="admin")
+    other_admin = make.user(supplier, email="bert@supplier.example", org_role="admin")
+    response = login_as(admin).post(
+        f"/organisations/{supplier.id}/users",
+        data={"name": "Jan", "email": "jan@supplier.example", "org_role": "member"},
+    )
+    assert response.status_code == 303
+    assert smtp.for_(other_admin.email) == [] and smtp.for_(admin.email) == []
+    assert len(smtp.for_("jan@supplier.example")) == 1
+
+
+def test_only_the_organisations_admin_withdraws_its_invitations(make, login_as):
+    supplier = make.org("Schoon BV", kind="supplier")
+    jan = make.user(supplier, email="jan@supplier.example", is_active_account=False)
+    jan.password_hash = None
+    buyer = make.user(make.org("Gemeente X"), org_role="admin")
+    url = f"/organisations/{supplier.id}/users/{jan.id}/withdraw"
+    assert login_as(buyer).post(url).status_code == 403
+    assert login_as(make.user(supplier)).post(url).status_code == 403

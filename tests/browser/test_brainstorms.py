@@ -121,7 +121,7 @@ def test_two_people_see_each_others_cards_live(page, browser, live_server, axe_c
     page.get_by_label("Plek (1 tot en met 3)").fill("1")
     page.get_by_label("Opdrachtnemer in deze proeftuin").select_option(label="Schoon & Co")
     page.get_by_label("Reden").fill("Groot contract met jaarlijks verloop")
-    page.get_by_role("button", name="Op de shortlist zetten").click()
+    page.get_by_role("button", name="In de top 3 zetten").click()
     expect(page.locator("#shortlist")).to_contain_text("Schoon & Co")
     axe_check(page)
     page.goto(board["shared"])

@@ -159,15 +159,28 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     finally:
         context.close()
 
-    # The coordinator fixes them: the decision enters the register, the minutes lock.
+    # The coordinator fixes them: the decision enters the register, the minutes lock. A
+    # second tab, opened before, still shows the boxes; saving from it is refused (409) and
+    # gives the text back instead of losing it.
     page.reload()
     expect(page.locator("main")).to_contain_text("Ook de planning noemen.")
+    stale = page.context.new_page()
+    stale.goto(page.url)
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Verslag vaststellen").click()
     expect(page.locator("main")).to_contain_text("vastgesteld en op slot")
     expect(page.get_by_label("Verslag van dit agendapunt")).to_have_count(0)
     axe_check(page)
     minutes_url = page.url
+    stale.get_by_label("Verslag van dit agendapunt").first.fill("Iedereen was op tijd.")
+    with stale.expect_response(lambda r: r.request.method == "POST") as refused:
+        stale.get_by_role("button", name="Verslag opslaan").click()
+    assert refused.value.status == 409
+    expect(stale.locator("main")).to_contain_text("vastgesteld terwijl u typte")
+    expect(stale.locator("main")).to_contain_text("Iedereen was op tijd.")
+    expect(stale.get_by_label("Verslag van dit agendapunt")).to_have_count(0)
+    axe_check(stale)
+    stale.close()
     # A correction is version 2 with its reason.
     page.get_by_label("Reden van de correctie").fill("Naam van de opdrachtnemer verbeterd")
     page.get_by_role("button", name="Verslag corrigeren").click()

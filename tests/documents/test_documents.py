@@ -65,6 +65,16 @@ FILE_WORDS = {
 }
 A4 = (595.28, 841.89)  # points
 PAGE_FOOTER = {"nl": re.compile(r"pagina 1 van (\d+)"), "en": re.compile(r"page 1 of (\d+)")}
+MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def document_date(name, lang, today):
+    """The date in the footer: the meeting's for the minutes (the demo kick-off), else today."""
+    day = (20, 1, 2026) if name == "minutes" else (today.day, today.month, today.year)
+    return f"{day[0]} {MONTHS[lang].split()[day[1] - 1]} {day[2]}"
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +102,8 @@ def test_every_pdf_is_an_a4_document_with_header_footer_and_metadata(rendered, p
     total = PAGE_FOOTER[lang].search(first)
     assert total, f"no page footer on page 1 of {name}/{lang}: {first[-200:]!r}"
     assert int(total.group(1)) == len(reader.pages)
+    footer = first[total.start() :]
+    assert document_date(name, lang, rendered.today) in footer, footer
     meta = reader.metadata
     assert meta.title.startswith(TITLES.get((name, lang), "")) and meta.title
     assert meta.author == rendered.organisation
@@ -113,6 +125,10 @@ def test_the_figures_carry_their_source_and_counting_rule_as_a_footnote(pdfs):
         assert "25,5 betaalde uren per week" in text, name
     board = " ".join(page.extract_text() for page in pdfs[("board_pack", "nl")].pages)
     assert '"<5"' in board  # the board's copy says what it hides
+    # The demo's 2.57 jobs stem from fewer than 5 people, so the board reads an "x" for
+    # them, and the footnote says what that "x" means.
+    assert "Banenafspraakbanen (van 25,5 uur per week) x" in board
+    assert '"x" staat voor een cijfer dat is weggelaten' in board
 
 
 def test_the_board_pack_holds_the_note_the_decisions_and_the_figures(pdfs):
@@ -134,9 +150,9 @@ def test_every_word_file_is_a4_with_header_footer_and_real_styles(rendered, name
     assert rendered.organisation in header and rendered.pilot_title in header
     footer_xml = section.footer._element.xml
     assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml
-    assert ("pagina" if lang == "nl" else "page") in " ".join(
-        p.text for p in section.footer.paragraphs
-    )
+    footer = " ".join(p.text for p in section.footer.paragraphs)
+    assert ("pagina" if lang == "nl" else "page") in footer
+    assert footer.endswith(document_date(name, lang, rendered.today)), footer
     props = document.core_properties
     assert props.author == rendered.organisation and props.last_modified_by == rendered.organisation
     assert props.language == lang and props.created.date() == rendered.today
@@ -166,6 +182,27 @@ def test_typed_markdown_becomes_word_lists_bold_links_and_headings(rendered):
         assert "https://example.org/voortgang" in [
             r.target_ref for r in link.part.rels.values() if r.is_external
         ]
+
+
+def _level(paragraph) -> int:
+    return int(paragraph.style.name.removeprefix("Heading "))
+
+
+def test_a_heading_typed_in_a_text_sits_below_the_heading_it_is_written_under(rendered):
+    """A "## Vervolg" typed in the kick-off's minutes belongs to that agenda item, not beside
+    "Agenda en verslag": the outline in Word's navigation pane keeps the document's order."""
+    for name, above in (("minutes", "Verslag"), ("action_plan", "Overlegafspraken")):
+        headings = [p for p in _paragraphs(rendered, name) if p.style.name.startswith("Heading")]
+        texts = [p.text for p in headings]
+        typed = texts.index("Vervolg")
+        parent = max(i for i, text in enumerate(texts[:typed]) if text == above)
+        assert _level(headings[typed]) == _level(headings[parent]) + 1, (name, texts)
+    document = load_odt(io.BytesIO(rendered[("minutes", "nl", "odt")].data))
+    levels = {
+        teletype.extractText(h): int(h.getAttribute("outlinelevel"))
+        for h in document.getElementsByType(odftext.H)
+    }
+    assert levels["Vervolg"] == levels["Verslag"] + 1 == levels["Agenda en verslag"] + 3
 
 
 def test_the_brainstorm_top_3_is_numbered_once(rendered):
@@ -217,6 +254,7 @@ def test_every_odf_file_opens_with_metadata_headings_and_page_fields(rendered, n
     assert 'fo:page-width="21cm"' in styles and 'fo:page-height="29.7cm"' in styles
     assert "<text:page-number" in styles and "<text:page-count" in styles
     assert rendered.organisation in styles  # the header
+    assert document_date(name, lang, rendered.today) in styles  # the footer
     for paragraph in document.getElementsByType(odftext.P):
         text = teletype.extractText(paragraph)
         assert "**" not in text and not text.startswith("- "), text
@@ -237,3 +275,12 @@ def test_file_names_are_in_the_users_language_with_the_pilot_and_the_date(render
         expected = f"{word}-proeftuin-schoonmaak-en-groen-{day}.pdf"
         disposition = rendered[(name, lang, "pdf")].headers["Content-Disposition"]
         assert disposition == f"attachment; filename=\"{expected}\"; filename*=UTF-8''{expected}"
+
+
+def test_the_figures_say_where_the_pilot_is_in_the_method_not_a_step_reached(rendered):
+    # "Bereikte stap: Stap 1" beside seven people placed read as if the jobs were not there
+    # yet; the documents say what the pages say.
+    document = Document(io.BytesIO(rendered[("progress_note", "nl", "docx")].data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Waar de proeftuin staat in de methode" in cells
+    assert "Bereikte stap" not in cells

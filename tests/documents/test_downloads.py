@@ -54,3 +54,29 @@ def test_a_title_cannot_break_out_of_the_page_header_css():
     assert quoted[0] == quoted[-1] == '"'
     assert not any(ch in inner for ch in '"<>&\n') and "\\\\" not in inner.replace("\\5c ", "")
     assert inner.startswith("Groen \\22 \\26 \\22  \\3c /style\\3e ")
+
+
+def test_without_pango_the_minutes_and_the_brainstorm_say_their_pdf_is_unavailable(
+    app, login_as, monkeypatch
+):
+    """Where a page offers a PDF on its own line, it says so instead of leaving it out."""
+    from sqlalchemy import select
+
+    from partnerships import demo
+    from partnerships.accounts.models import User
+    from partnerships.brainstorms.models import Brainstorm
+    from partnerships.extensions import db
+    from partnerships.meetings.models import Meeting
+
+    monkeypatch.setattr(pdf, "_weasyprint", lambda: OSError("cannot load library 'libpango-1.0-0'"))
+    demo.seed()
+    db.session.commit()
+    coordinator = db.session.scalar(select(User).where(User.email == demo.WORKING_GROUP[0][0]))
+    client = login_as(coordinator)
+    meeting = db.session.scalar(select(Meeting).order_by(Meeting.starts_at))
+    page = client.get(f"/pilots/{meeting.pilot_id}/meetings/{meeting.id}").text
+    assert "Verslag als PDF: niet beschikbaar op deze server" in page
+    assert "Verslag als Word (.docx)" in page
+    brainstorm = db.session.scalar(select(Brainstorm))
+    page = client.get(f"/pilots/{brainstorm.pilot_id}/brainstorms/{brainstorm.id}").text
+    assert "Samenvatting als PDF: niet beschikbaar op deze server" in page

@@ -53,7 +53,7 @@ def test_the_explanation_sheet_states_counting_rule_suppression_and_date(exporte
         == f"{date.today().day} " + full["Datum van export"].split(" ", 1)[1]
     )
     board = dict(_book(exported.spreadsheets["figures_board"])["Toelichting"].values)
-    assert '"<5"' in board["Onderdrukking"]
+    assert '"<5"' in board["Onderdrukking"] and '"x"' in board["Onderdrukking"]
 
 
 def test_formula_text_is_a_text_cell_without_an_apostrophe():

@@ -20,9 +20,9 @@ from html.parser import HTMLParser
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from partnerships.extensions import db
-from partnerships.reports import sharing
 
 AS_OF = "2026-03-31"  # Q1 2026; everyone started 1 January 2025, 25.5 hours a week
 
@@ -118,6 +118,8 @@ def _normal(cell: str) -> str:
 
 def _world(make, kinds: dict[str, int]):
     """One buyer, one pilot (goals 10 jobs and 12 people), one supplier with all placements."""
+    from partnerships.reports import sharing  # after the app has loaded every model
+
     buyer = make.org(name="Gemeente Klein")
     pilot = make.pilot(
         org=buyer, start_date=date(2025, 1, 1), goal_jobs=Decimal("10"), goal_people=12
@@ -195,6 +197,8 @@ def _every_output(client, login_as, pilot, board, contact, admin) -> dict[str, l
     out["API organisation"] = _json_cells(
         client.get(f"/api/v1/figures?as_of={AS_OF}", headers=bearer).json
     )
+    from partnerships.reports import sharing
+
     link = sharing.active_link(pilot)
     out["public page"] = _page_cells(client.get(f"/results/{link.token}"))
     return {name: [_normal(c) for c in cells] for name, cells in out.items()}
@@ -254,3 +258,119 @@ def test_the_api_answers_the_same_as_the_figures_export(make, login_as, client):
     ).json
     assert (body["people"], body["banen"], body["durable"]) == ("<5", "x", "<5")
     assert json.dumps(body).count("0.5") == 0
+
+
+def test_the_policy_draft_the_board_reads_hides_a_small_count(make, login_as, web):
+    """The policy framework (5a) is written for the board and the council: its first draft
+    quoted the pilot's figures unsuppressed ("People placed so far: 3", "jobs: 3,00")."""
+    pilot, board, contact, admin = _world(make, {"employment_fixed": 3})
+    coordinator = web(pilot.memberships[0].user)
+    page = coordinator.get(f"/pilots/{pilot.id}/policy")
+    start = next(f for f in page.forms.values() if f.action.endswith("/policy/start"))
+    assert start.submit(status="*").status_int == 303
+    read = login_as(board).get(f"/pilots/{pilot.id}/policy")
+    assert read.status_code == 200
+    text = " ".join(read.get_data(as_text=True).split())
+    assert "Tot nu toe geplaatste mensen: &lt;5" in text
+    assert not re.search(
+        r"geplaatste mensen: \d|Banenafspraakbanen \(van 25,5 uur per week\): \d", text
+    )
+
+
+def _sr_json_cells(body) -> list[str]:
+    """Every figure of a social return API answer, written as the pages write them."""
+    cells = []
+
+    def walk(value, key=""):
+        if key in {"id", "title", "as_of", "scheme", "basis", "nature", "percentage"}:
+            return
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, float | int) and not isinstance(value, bool):
+            cells.append(f"{Decimal(str(value)):.2f}".replace(".", ",").removesuffix(",00"))
+        elif isinstance(value, str):
+            cells.append(value)
+
+    walk(body)
+    return cells
+
+
+def _contract(pilot):
+    from partnerships.jobs.models import Contract
+
+    return db.session.scalar(
+        select(Contract).where(Contract.organisation_id == pilot.organisation_id)
+    )
+
+
+def _sr_outputs(client, login_as, pilot, board, contact, admin) -> dict[str, list[str]]:
+    """The figure cells of every page, export and API answer with social return figures
+    that someone outside the working group reads (issue 19: suppressed like every figure)."""
+    token = _token(login_as, admin)
+    contract = _contract(pilot)
+    out = {}
+    as_board = login_as(board)
+    out["board social return"] = _page_cells(
+        as_board.get(f"/pilots/{pilot.id}/social-return?as_of={AS_OF}")
+    )
+    out["board contract"] = _page_cells(
+        as_board.get(f"/pilots/{pilot.id}/contracts/{contract.id}/social-return")
+    )
+    out["organisation social return"] = _page_cells(as_board.get(f"/social-return?as_of={AS_OF}"))
+    for fmt, read in (("csv", _csv_cells), ("xlsx", _xlsx_cells)):
+        out[f"social-return.{fmt}"] = read(
+            as_board.get(f"/pilots/{pilot.id}/social-return/export.{fmt}?as_of={AS_OF}")
+        )
+        out[f"organisation social-return.{fmt}"] = read(
+            as_board.get(f"/social-return/export.{fmt}?as_of={AS_OF}")
+        )
+    as_supplier = login_as(contact)
+    out["supplier social return"] = _page_cells(
+        as_supplier.get(f"/pilots/{pilot.id}/social-return?as_of={AS_OF}")
+    )
+    out["supplier contract"] = _page_cells(
+        as_supplier.get(f"/pilots/{pilot.id}/contracts/{contract.id}/social-return")
+    )
+    out["supplier social-return.csv"] = _csv_cells(
+        as_supplier.get(f"/pilots/{pilot.id}/social-return/export.csv?as_of={AS_OF}")
+    )
+    client.get("/logout")
+    with client.session_transaction() as session:
+        session.clear()
+    bearer = {"Authorization": f"Bearer {token}"}
+    out["API social return"] = _sr_json_cells(
+        client.get(f"/api/v1/pilots/{pilot.id}/social-return?as_of={AS_OF}", headers=bearer).json
+    )
+    out["API organisation social return"] = _sr_json_cells(
+        client.get(f"/api/v1/social-return?as_of={AS_OF}", headers=bearer).json
+    )
+    return out
+
+
+def _figure(cell: str) -> str:
+    """'EUR 8.333', '8333,33', '12,5%' -> the number alone; markers and zeros as they are."""
+    return _normal(cell.removeprefix("EUR ").removesuffix("%"))
+
+
+@pytest.mark.parametrize("people", [1, 3, 4])
+def test_social_return_of_fewer_than_five_people_shows_no_count_and_no_value(
+    make, login_as, client, people
+):
+    """Each person is valued at EUR 50,000 a year under the CDIO scheme (from 14 October
+    2025), so unsuppressed the pages would show `people` people, their euros and `people`
+    jobs. Only purchases and community hours, which are not about people, may show (0)."""
+    pilot, board, contact, admin = _world(make, {"employment_fixed": people})
+    _contract(pilot).sr_scheme = "cdio-2025@1"
+    db.session.commit()
+    outputs = _sr_outputs(client, login_as, pilot, board, contact, admin)
+    words = {"niet bekend", "not known", "cdio-2025@1"}
+    for name, cells in outputs.items():
+        figures = [_figure(c) for c in cells if c not in words and "CDIO" not in c]
+        assert figures, f"{name} shows no figures at all"
+        leaks = [c for c in figures if c not in {"0", "", "–", "<5", "x"}]
+        assert leaks == [], f"{name} shows {leaks}"
+        assert "<5" in figures, f"{name} does not show the people as <5"

@@ -57,12 +57,16 @@ def test_minutes_go_round_for_comment_are_fixed_locked_and_corrected(world, plan
     assert coordinator.post(_url(world, meeting, "/fix")).status_code == 303
     assert db.session.scalars(select(Decision.title)).all() == ["Proeftuin starten"]
 
-    # Locked: saving text, adding rows or commenting is refused, nothing changes.
+    # Locked: saving text from a page opened before the fixing is refused and changes
+    # nothing, but the text typed there comes back on the page, to be used in a correction.
     response = coordinator.post(
-        _url(world, meeting), data={f"notes-{item.id}": "later", f"version-{item.id}": "1"}
+        _url(world, meeting),
+        data={f"notes-{item.id}": "Ria vult de planning aan", f"version-{item.id}": "1"},
     )
     assert response.status_code == 409
-    assert "vastgesteld" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "vastgesteld terwijl u typte" in html and "Ria vult de planning aan" in html
+    assert 'name="notes-' not in html  # shown as text, not as a box to save again
     db.session.refresh(item)
     assert item.notes == ""
 

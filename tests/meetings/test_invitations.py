@@ -4,14 +4,20 @@ on the meeting page and can be sent again."""
 
 from __future__ import annotations
 
+import socket
+import threading
 from datetime import date, timedelta
 
 import icalendar
 import pytest
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from partnerships.extensions import db
+from partnerships.meetings.clock import local
 from partnerships.meetings.models import InvitationDelivery, Meeting
-from tests.mailbox import Inbox, free_port, serve
+from tests.mailbox import Inbox, body, free_port, serve
 from tests.quality.forms import form_with, forms_in
 
 BOUNCING = "weg@nergens.example"
@@ -89,6 +95,8 @@ def test_planning_moving_and_cancelling_send_calendar_invitations(world, login_a
         assert str(event["ORGANIZER"]) == f"mailto:{world.coordinator.email}"
         assert int(event["SEQUENCE"]) == 0
         assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+        # The zone travels with the invitation, so Outlook needs no zone of its own.
+        assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
         assert event.decoded("DTSTART").hour == 10
         uids.add(str(event["UID"]))
     assert len(uids) == 1
@@ -219,6 +227,111 @@ def test_a_mail_server_that_is_down_loses_nothing(world, login_as, app, mailbox)
     assert not [f for f in forms_in(html, page_url) if "/resend" in f.action]
 
 
+class CommitFails:
+    """The database refuses the commit, as it does when the connection drops at that moment."""
+
+    def __enter__(self):
+        event.listen(Session, "before_commit", self.refuse)
+
+    def __exit__(self, *exc):
+        event.remove(Session, "before_commit", self.refuse)
+        db.session.rollback()
+
+    @staticmethod
+    def refuse(session):
+        raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+
+def test_nobody_is_invited_to_a_meeting_whose_save_failed(world, login_as, mailbox):
+    client = login_as(world.coordinator)
+    form, data = _plan_form(
+        client,
+        world,
+        day=(date.today() + timedelta(days=5)).isoformat(),
+        start="13:00",
+        end="14:00",
+        supplier=str(world.supplier_a.organisation_id),
+    )
+    data["participants"] = [str(world.coordinator.id), str(world.hr.id), str(world.supplier_a.id)]
+    with CommitFails():
+        assert client.post(form.action, data=data).status_code == 500
+    assert db.session.scalars(db.select(Meeting)).all() == []
+    assert mailbox.received == []
+
+
+def test_nobody_hears_of_a_move_whose_save_failed(world, plan, login_as, mailbox):
+    meeting = plan(day=date.today() + timedelta(days=5))
+    client = login_as(world.coordinator)
+    url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/edit"
+    edit = form_with(forms_in(client.get(url).get_data(as_text=True), url), "day")
+    with CommitFails():
+        assert (
+            client.post(edit.action, data=edit.data(start="15:00", end="16:00")).status_code == 500
+        )
+    db.session.refresh(meeting)
+    assert (meeting.sequence, local(meeting.starts_at).hour) == (0, 10)
+    assert mailbox.received == []
+    # Saved for real, the move goes out to the three participants.
+    response = client.post(edit.action, data=edit.data(start="15:00", end="16:00"))
+    assert response.status_code == 303
+    assert len(mailbox.messages) == 3
+
+
+class SilentServer:
+    """A mail host that accepts the connection and then never says a word (a firewall that
+    swallows the traffic, a hung server): every attempt waits for the whole timeout."""
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _address = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(conn)
+
+    def close(self):
+        self.sock.close()
+        for conn in self.connections:
+            conn.close()
+
+
+def test_a_mail_server_that_never_answers_costs_one_wait_not_one_per_person(world, login_as, app):
+    server = SilentServer()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_TIMEOUT=0.5)
+    try:
+        client = login_as(world.coordinator)
+        form, data = _plan_form(
+            client,
+            world,
+            day=(date.today() + timedelta(days=3)).isoformat(),
+            start="09:00",
+            end="10:00",
+            supplier=str(world.supplier_a.organisation_id),
+        )
+        data["participants"] = [str(u.id) for u in (world.coordinator, world.hr, world.supplier_a)]
+        response = client.post(form.action, data=data, follow_redirects=True)
+        assert response.status_code == 200
+        # Three invitations, one connection tried: the other two were not made to wait.
+        assert len(server.connections) == 1
+        html = response.get_data(as_text=True)
+        for person in (world.coordinator, world.hr, world.supplier_a):
+            assert person.email in html
+        failed = db.session.scalars(
+            db.select(InvitationDelivery.email).where(InvitationDelivery.ok.is_(False))
+        ).all()
+        assert sorted(failed) == sorted(
+            u.email for u in (world.coordinator, world.hr, world.supplier_a)
+        )
+    finally:
+        server.close()
+
+
 def test_an_empty_external_participant_form_says_what_is_missing(world, plan, login_as):
     meeting = plan()
     response = login_as(world.coordinator).post(
@@ -257,3 +370,43 @@ def test_an_exploratory_talk_is_recorded_before_the_supplier_has_an_account(
     assert [r for r, _m in mailbox.received] == [[coordinator.email]]
     page = client.get(f"/pilots/{pilot.id}/meetings/{meeting.id}").get_data(as_text=True)
     assert "Directeur, Groen BV" in page
+
+
+def test_minutes_sent_for_comment_reach_everyone_at_the_table_after_the_save(
+    world, plan, login_as, mailbox
+):
+    guest = dict(
+        organisation="Schoon BV",
+        function="Planner",
+        name="Karin Schoon",
+        email="karin@schoon.example",
+        consent=True,
+    )
+    meeting = plan(guests=[guest])
+    internal, shared = meeting.items[0], meeting.items[4]
+    internal.shared = False  # kept among the buyer's own people
+    internal.notes = "Onze ruimte in de onderhandeling"
+    shared.notes = "Schoon BV ziet kansen bij natuurlijk verloop"
+    db.session.commit()
+    client = login_as(world.coordinator)
+    url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/minutes"
+    send = form_with(forms_in(client.get(url).get_data(as_text=True), url), "until")
+    data = send.data(until=(date.today() + timedelta(days=7)).isoformat())
+
+    # The save fails: the minutes stay a concept and nobody is mailed them.
+    with CommitFails():
+        assert client.post(send.action, data=data).status_code == 500
+    db.session.refresh(meeting)
+    assert meeting.minutes_state == "concept"
+    assert mailbox.received == []
+
+    assert client.post(send.action, data=data).status_code == 303
+    # Coordinator, HR and supplier A's contact, and the guest who agreed to be mailed.
+    expected = [world.coordinator.email, world.hr.email, world.supplier_a.email]
+    assert sorted(r[0] for r, _m in mailbox.received) == sorted([*expected, guest["email"]])
+    for address in (world.supplier_a.email, guest["email"]):
+        (message,) = mailbox.for_(address)
+        text = body(message)
+        assert "natuurlijk verloop" in text and "onderhandeling" not in text
+    (message,) = mailbox.for_(world.hr.email)
+    assert "onderhandeling" in body(message)

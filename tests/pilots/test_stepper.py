@@ -49,7 +49,7 @@ def test_a_sub_step_page_shows_outcome_guidance_duties_and_checks(team, login_as
     assert "Involve the board in the initiative" in page
     assert "in-principle decision to explore" in page  # the outcome
     assert "<h2>Tips</h2>" in page  # guidance rendered from Markdown
-    assert "page 9" in page  # the handreiking page
+    assert "Source: handreiking <em>Partnerships voor meer banen</em>, p. 9." in page
     # Who does what: the duty of the board, with the person holding that role.
     assert "Takes the in-principle decision" in page and "Karin Bestuur" in page
     assert "Decision recorded: in-principle decision" in page and "missing" in page
@@ -72,6 +72,17 @@ def test_notes_about_the_extraction_stay_out_of_the_sub_step_page(team, login_as
     assert "Lists promising contracts" in page
     assert "uncertain" not in page and "source: Bijlage II" not in page
     assert "column assigned by position" not in page
+
+
+def test_a_sub_step_cites_its_source_once(team, login_as):
+    # The guidance ends with the pages of the handreiking it follows; a second line under it
+    # with only the first page said the same thing again.
+    team.coordinator.locale = None
+    page = (
+        login_as(team.coordinator).get(f"/pilots/{team.pilot.id}/steps/1d").get_data(as_text=True)
+    )
+    assert page.count("Partnerships voor meer banen") == page.count("Bron: handreiking") + 1
+    assert "Bron: handreiking <em>Partnerships voor meer banen</em>, p. 11-13." in page
 
 
 def test_marking_done_with_unmet_checks_warns_by_name_but_saves(team, login_as):

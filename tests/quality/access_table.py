@@ -107,6 +107,10 @@ EXPECTED: dict[str, dict[str, str]] = {
     "accounts.toggle_user": {
         "POST":   "login see   see   deny  deny  deny  deny  deny  deny  deny  deny",
     },
+    "accounts.withdraw_invitation": {
+        # Only the organisation's own admin (and the site admin) ends its invitations.
+        "POST":   "login see   see   deny  deny  deny  deny  deny  deny  deny  deny",
+    },
     "actions.comment": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },

@@ -211,7 +211,7 @@ QUERY = {
     "reports.policy_document": (
         "coordinator",
         {"version": NUMBERS | VALUES, "lang": _choice_or_hostile("nl", "en")},
-        {"doc_format": "docx"},
+        {"doc_format": "odt"},
     ),
     "reports.board": ("board", {"page": NUMBERS | VALUES}, {}),
     "socialreturn.pilot": ("coordinator", {"as_of": DATES | VALUES}, {}),

@@ -7,15 +7,20 @@ import re
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from partnerships.extensions import db
 from partnerships.jobs.models import Contract
+from partnerships.socialreturn.models import Contribution
 from tests.jobs.conftest import add_contract, add_placement
 from tests.quality.forms import form_with, forms_in
 
 
-def _service_contract(world):
-    """EUR 1,200,000 service contract at 5% of the contract value, tendered with CDIO v1."""
-    return add_contract(
+@pytest.fixture
+def catering(world):
+    """EUR 1,200,000 service contract at 5% of the contract value, tendered with CDIO v1,
+    and the address of its social return page."""
+    contract = add_contract(
         world.pilot,
         "Catering",
         [world.supplier_a],
@@ -27,6 +32,7 @@ def _service_contract(world):
         end_date=date(2027, 12, 31),
         sr_scheme="cdio-2025@1",
     )
+    return contract, f"/pilots/{world.pilot.id}/contracts/{contract.id}/social-return"
 
 
 def _record(client, url, **fields):
@@ -43,13 +49,13 @@ def _value(html: str, label: str) -> str:
     return match.group(1).strip()
 
 
-def test_service_contract_obligation_met_by_placement_and_two_invoices(world, login_as):
+def test_service_contract_obligation_met_by_placement_and_two_invoices(world, catering, login_as):
     """Obligation 5% x 1,200,000 = 60,000. Realised by 31 Dec 2026 (hand calculation):
     one benefit-based person 1 Jan - 31 Dec 2026: 12 x 50,000 / 12 = 50,000;
     a social-enterprise invoice of 10,000 at 100% = 10,000;
     a PSO trede 2 invoice of 20,000 at 50% = 10,000. Total 70,000: 70,000 / 60,000 = 116.7%.
     """
-    contract = _service_contract(world)
+    contract, url = catering
     add_placement(
         world,
         contract,
@@ -62,7 +68,6 @@ def test_service_contract_obligation_met_by_placement_and_two_invoices(world, lo
         outcome="employed_after",
     )
     client = login_as(world.contact_a)
-    url = f"/pilots/{world.pilot.id}/contracts/{contract.id}/social-return"
     first = _record(
         client,
         url,
@@ -92,14 +97,15 @@ def test_service_contract_obligation_met_by_placement_and_two_invoices(world, lo
     assert _value(html, "Gerealiseerd in totaal") == "EUR 70.000"
     assert _value(html, "Verplichting gehaald") == "116,7%"
     assert "14 oktober 2025" in html  # the scheme's source and date beside the values
+    # Each invoice with the value it earns: 10,000 x 100% and 20,000 x 50%, both 10,000.
+    entries = re.search(r'<ul class="plain-list" id="contributions">(.*?)</ul>', html, re.S)
+    assert entries.group(1).count("gewaardeerd op EUR 10.000") == 2
 
 
-def test_a_purchase_without_invoice_value_is_refused_and_nothing_saved(world, login_as):
-    contract = _service_contract(world)
-    client = login_as(world.contact_a)
-    url = f"/pilots/{world.pilot.id}/contracts/{contract.id}/social-return"
+def test_a_purchase_without_invoice_value_is_refused_and_nothing_saved(world, catering, login_as):
+    _contract, url = catering
     response = _record(
-        client,
+        login_as(world.contact_a),
         url,
         kind="purchase",
         occurred_on="2026-03-10",
@@ -108,15 +114,12 @@ def test_a_purchase_without_invoice_value_is_refused_and_nothing_saved(world, lo
     )
     assert response.status_code == 422
     assert "Vul de factuurwaarde van de inkoop in." in response.get_data(as_text=True)
-    from partnerships.socialreturn.models import Contribution
-
     assert db.session.query(Contribution).count() == 0
 
 
-def test_another_supplier_cannot_record_on_a_contract_it_is_not_on(world, login_as):
-    contract = _service_contract(world)
+def test_another_supplier_cannot_record_on_a_contract_it_is_not_on(world, catering, login_as):
+    _contract, url = catering
     client = login_as(world.contact_b)
-    url = f"/pilots/{world.pilot.id}/contracts/{contract.id}/social-return"
     assert client.get(url).status_code == 403
     assert client.post(url, data={"kind": "community"}).status_code == 403
 

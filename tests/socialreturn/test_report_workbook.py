@@ -158,3 +158,18 @@ def test_a_template_downloaded_in_dutch_is_read_after_switching_to_english(world
     response = _upload(client, world, book)
     assert response.status_code == 303
     assert db.session.get(Placement, three[2].id).outcome == "stopped"
+
+
+def test_the_templates_download_under_a_dutch_name_with_contract_or_pilot_and_date(
+    world, three, login_as
+):
+    """Named like every other download, not "report-7-2026-01-01.xlsx" in a Dutch screen."""
+    response = login_as(world.contact_a).get(_urls(world)[0])
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="rapportagesjabloon-schoonmaak-2026-01-01.xlsx"; '
+        "filename*=UTF-8''rapportagesjabloon-schoonmaak-2026-01-01.xlsx"
+    )
+    url = f"/pilots/{world.pilot.id}/contracts/import/template.xlsx"
+    response = login_as(world.coordinator).get(url)
+    name = f"contractensjabloon-pilot-schoonmaak-{date.today().isoformat()}.xlsx"
+    assert f'filename="{name}"' in response.headers["Content-Disposition"]

@@ -138,3 +138,58 @@ def test_an_obligation_needs_its_base():
     assert valuation.obligation("wage_sum", Decimal("2"), None, Decimal("300000")) == Decimal(
         "6000.00"
     )
+
+
+@pytest.fixture(scope="module")
+def regional():
+    found, problems = schemes.collect(ROOT / "valuation")
+    assert problems == []
+    return next(s for s in found if s.key == "regional-bouwblokken")
+
+
+def test_the_regional_scheme_values_durable_and_permanent_work_higher(regional):
+    """The shipped regional example (after Rijnmond), in 2026:
+    a permanent contract since 1 Jan 2025, 36 of 36 hours: 12 x 40,000 / 12 = 40,000,
+      plus the bonus for still working 12 months after the first start (1 Jan 2026) 10,000
+    a fixed-term contract 1 Jan - 30 Jun 2026 at 18 of 36 hours: 6 x 30,000 / 12 x 0.5
+      = 7,500 (the permanent contract is worth 40,000 a year, the fixed one 30,000)
+    4 people who started a trajectory on 1 Feb 2026: 4 x 2,500 = 10,000
+    10 hours on a community project: 10 x 100 = 1,000
+    total 40,000 + 10,000 + 7,500 + 10,000 + 1,000 = 68,500."""
+    permanent = benefit_person("1:a", start=date(2025, 1, 1), kind="employment_permanent")
+    fixed = benefit_person(
+        "1:b", target_group="ww", end=date(2026, 6, 30), hours_per_week=Decimal("18")
+    )
+    done = valuation.realisation(
+        regional,
+        *YEAR_2026,
+        stints=[permanent, fixed],
+        trajectories=[valuation.Trajectory(date(2026, 2, 1), 4, "participatiewet")],
+        community=[valuation.Community(date(2026, 4, 18), Decimal("10"))],
+    )
+    assert done.by_kind == {
+        "placement": Decimal("57500.00"),
+        "trajectory": Decimal("10000.00"),
+        "purchase": Decimal("0.00"),
+        "community": Decimal("1000.00"),
+    }
+    assert done.total == Decimal("68500.00")
+    assert (done.people, done.people_in_trajectory) == (2, 4)
+
+
+def test_cdio_education_and_community_hours(cdio):
+    """CDIO: a student for all of 2026, 20,000 a year during the education = 20,000;
+    24 hours on a community project at 175 an hour = 4,200. Trajectories: CDIO gives no
+    value, so the 6 people are counted, not valued."""
+    student = benefit_person("1:s", target_group="student")
+    done = valuation.realisation(
+        cdio,
+        *YEAR_2026,
+        stints=[student],
+        community=[valuation.Community(date(2026, 4, 18), Decimal("24"))],
+        trajectories=[valuation.Trajectory(date(2026, 2, 1), 6, "participatiewet")],
+    )
+    assert done.by_kind["placement"] == Decimal("20000.00")
+    assert done.by_kind["community"] == Decimal("4200.00")
+    assert done.by_kind["trajectory"] == Decimal("0.00")
+    assert done.people_in_trajectory == 6

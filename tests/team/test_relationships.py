@@ -9,6 +9,7 @@ import re
 from sqlalchemy import select
 
 from partnerships.extensions import db
+from partnerships.jobs.models import Contract, PotentialJob
 from partnerships.pilots.models import Membership
 from tests.jobs.conftest import add_contract
 
@@ -89,3 +90,41 @@ def test_a_contact_is_found_by_their_exact_email_address(make, login_as):
     )
     assert membership.supplier_organisation_id == schoon.id
     assert not re.search(r"/invitation/", response.text)
+
+
+def test_a_contract_gets_a_supplier_not_worked_with_by_the_exact_email_of_its_people(make, web):
+    pilot_v, pilot_e, schoon = _world(make)
+    elders = web(pilot_e.memberships[0].user)
+    url = f"/pilots/{pilot_e.id}/contracts/new"
+    fields = {"title": "Groenonderhoud", "start_date": "2026-01-01", "end_date": "2027-12-31"}
+    # A typo, and the address of someone who is not at a supplier: refused, nothing saved.
+    for address in ("ruud@schoon.exampel", pilot_v.memberships[0].user.email):
+        refused = elders.submit(url, supplier_email=address, **fields)
+        assert refused.status_int == 422, address
+        assert "Geen opdrachtnemer heeft iemand met dit e-mailadres" in refused.text
+    saved = select(Contract).where(Contract.title == "Groenonderhoud")
+    assert db.session.scalars(saved).all() == []
+
+    saved = elders.submit(url, supplier_email="Ruud@Schoon.example", **fields)
+    assert saved.status_int == 303
+    contract = db.session.scalar(select(Contract).where(Contract.title == "Groenonderhoud"))
+    assert contract.supplier_ids == {schoon.id}
+    # From now on Elders works with Schoon & Co, so its forms list it.
+    assert "Schoon &amp; Co" in elders.get(f"/pilots/{pilot_e.id}/potential-jobs/new").text
+
+
+def test_a_potential_job_keeps_a_supplier_found_by_email_when_edited(make, web):
+    pilot_v, pilot_e, schoon = _world(make)
+    elders = web(pilot_e.memberships[0].user)
+    created = elders.submit(
+        f"/pilots/{pilot_e.id}/potential-jobs/new",
+        title="Hovenier",
+        supplier_email="ruud@schoon.example",
+    )
+    assert created.status_int == 303
+    job = db.session.scalar(select(PotentialJob).where(PotentialJob.pilot_id == pilot_e.id))
+    assert [s.id for s in job.suppliers] == [schoon.id]
+    edited = elders.submit(f"/pilots/{pilot_e.id}/potential-jobs/{job.id}", title="Hovenier B")
+    assert edited.status_int == 303
+    db.session.refresh(job)
+    assert job.title == "Hovenier B" and [s.id for s in job.suppliers] == [schoon.id]
