@@ -39,6 +39,7 @@ run: setup
 ## Lint, then the whole test suite (unit, integration, browser).
 test: setup-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m partnerships.catalogues check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

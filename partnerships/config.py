@@ -88,9 +88,8 @@ class Defaults:
     TRUSTED_PROXIES = 0
     # Links in e-mails need an absolute address; requests supply it, the CLI uses this.
     BASE_URL = "http://127.0.0.1:5000"
-    # Counting rules (Wet banenafspraak): one job is 25.5 paid hours a week.
-    HOURS_PER_JOB = "25.5"
-    DURABLE_MONTHS = 12
+    # Counting rules (hours per job, durable months) are each buyer's own settings
+    # (jobs/settings.py), defaulting to the Wet banenafspraak's: counting.HOURS_PER_JOB.
     SMALL_CELL_THRESHOLD = 5
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from . import DOMAINS
 from .accounts.models import Organisation, OrganisationKind, OrgRole, User
 from .extensions import db
 from .pilots.models import Membership, Pilot
@@ -117,17 +118,8 @@ def seed() -> bool:
         )
         suppliers.append(org)
     db.session.flush()
-    # Each domain adds its part of the story, if it has one.
-    for domain in (
-        "pilots",
-        "team",
-        "actions",
-        "meetings",
-        "brainstorms",
-        "jobs",
-        "reports",
-        "socialreturn",
-    ):
+    # Each domain adds its part of the story, if it has one (accounts' people are above).
+    for domain in DOMAINS:
         try:
             module = importlib.import_module(f"partnerships.{domain}.demo")
         except ModuleNotFoundError:

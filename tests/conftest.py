@@ -15,6 +15,7 @@ from itertools import count
 import pytest
 from flask import g, has_app_context
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, settings
 from sqlalchemy import text
 from werkzeug.security import generate_password_hash
 
@@ -25,6 +26,13 @@ from partnerships.extensions import db
 # The browser fixtures (live server, Chromium, axe) are shared by tests/browser and
 # tests/quality; loading them once here keeps one Playwright and one server per session.
 pytest_plugins = ["tests.browser.fixtures", "tests.webform"]
+
+# Property tests measure no time: on a shared two-core machine a slow draw or example says
+# nothing about the code, and failed the suite (HealthCheck.too_slow, the 200 ms deadline).
+settings.register_profile(
+    "suite", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.load_profile("suite")
 
 PASSWORD = "correct horse battery"
 _PASSWORD_HASH = generate_password_hash(PASSWORD, method="scrypt")
@@ -100,12 +108,34 @@ class FreshGlobalsClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        hand_built = kwargs.pop("hand_built", False)
+        if (
+            not hand_built
+            and args
+            and isinstance(args[0], str)
+            and (kwargs.get("method") or "GET").upper() == "POST"
+            and "json" not in kwargs
+        ):
+            from tests.rendered import judge, verdict
+
+            problem = verdict(self, args[0], kwargs.get("data"))
+            response = self._open(*args, **kwargs)
+            judge(problem, response)
+            return response
+        return self._open(*args, **kwargs)
+
+    def _open(self, *args, **kwargs):
         if has_app_context():
             vars(g._get_current_object()).clear()
         # A server closes every response once it is sent, which runs the work registered
         # to happen after the response (mail that must not make the answer slower).
         kwargs.setdefault("buffered", True)
-        return super().open(*args, **kwargs)
+        response = super().open(*args, **kwargs)
+        # The page in the browser: a form it gives back (with a question, or more rows) is
+        # what the next post of the test may fill (tests/rendered.py).
+        if response.status_code in (200, 422) and response.mimetype == "text/html":
+            self.last_page = (response.request.path, response.get_data(as_text=True))
+        return response
 
 
 @pytest.fixture(scope="session")

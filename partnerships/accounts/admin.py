@@ -29,6 +29,7 @@ def _organisation_for_admin(org_id: int) -> Organisation:
 @bp.route("/organisations/<int:org_id>/users", methods=["GET", "POST"])
 @login_required
 def org_users(org_id):
+    """An organisation's people, and inviting a colleague (its admins only)."""
     org = _organisation_for_admin(org_id)
     form = InviteForm()
     invite_link = user = None
@@ -79,6 +80,7 @@ def org_users(org_id):
 @bp.route("/organisations/<int:org_id>/users/<int:user_id>/active", methods=["POST"])
 @login_required
 def toggle_user(org_id, user_id):
+    """Switch a colleague's account on or off."""
     org = _organisation_for_admin(org_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
@@ -157,6 +159,7 @@ def withdraw_invitation(org_id, user_id):
 @bp.route("/admin/organisations", methods=["GET", "POST"])
 @login_required
 def organisations():
+    """All organisations, and adding one (site admins only)."""
     access.require("site.admin")
     form = OrganisationForm()
     if form.validate_on_submit():
@@ -178,6 +181,7 @@ def organisations():
 @bp.route("/admin/organisations/<int:org_id>", methods=["GET", "POST"])
 @login_required
 def edit_organisation(org_id):
+    """Change an organisation's name, kind and details (site admins only)."""
     access.require("site.admin")
     org = db.session.get(Organisation, org_id)
     if org is None:

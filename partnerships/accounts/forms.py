@@ -66,7 +66,9 @@ class SettingsForm(Form):
     reminders_enabled = BooleanField(_l("E-mail me reminders about my overdue and soon-due tasks"))
 
 
-class InviteForm(Form):
+class InviteeForm(Form):
+    """Who is invited: a name and a work e-mail address (accounts and team invitations)."""
+
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=200), NoControlCharacters()],
@@ -81,6 +83,9 @@ class InviteForm(Form):
         ],
         filters=[strip],
     )
+
+
+class InviteForm(InviteeForm):
     org_role = SelectField(
         _l("Role in the organisation"),
         choices=choices([(OrgRole.MEMBER, _l("Member")), (OrgRole.ADMIN, _l("Administrator"))]),

@@ -65,6 +65,7 @@ class LookForm(Form):
 @bp.route("/organisations/<int:org_id>/look", methods=["GET", "POST"])
 @login_required
 def organisation_look(org_id):
+    """An organisation's logo and colour on its pages and documents."""
     org = _organisation(org_id)
     access.require("organisation.manage_look", org)
     form = LookForm()
@@ -86,6 +87,7 @@ def organisation_look(org_id):
 @bp.route("/organisations/<int:org_id>/logo")
 @login_required
 def organisation_logo(org_id):
+    """Serve an organisation's logo, if the file is an image type we allow."""
     org = _organisation(org_id)
     mimetype = logo_type(org.logo)
     if mimetype is None:

@@ -21,6 +21,7 @@ METHOD_LABELS = {
 @bp.route("/settings/sessions")
 @login_required
 def user_sessions():
+    """The devices where the current user is signed in."""
     user = current_user._get_current_object()
     return render_template(
         "accounts/sessions.html",
@@ -36,6 +37,7 @@ def user_sessions():
 @bp.route("/settings/sessions/end-all", methods=["POST"])
 @login_required
 def end_all_sessions():
+    """Sign the current user out everywhere, this device included."""
     if not ButtonForm().validate_on_submit():
         abort(400)
     locale = current_user.locale

@@ -18,6 +18,7 @@ from .sso_forms import SignInSettingsForm
 @bp.route("/organisations/<int:org_id>/sign-in", methods=["GET", "POST"])
 @login_required
 def sign_in_settings(org_id):
+    """How an organisation's people sign in: password, or its OpenID Connect provider."""
     org = db.session.get(Organisation, org_id)
     if org is None:
         abort(404)

@@ -119,6 +119,7 @@ def _go_to(provider: IdentityProvider):
 
 @bp.route("/login/organisation/<int:org_id>/callback")
 def sso_callback(org_id):
+    """Back from the organisation's provider: check its answer and sign the person in."""
     provider = _provider(org_id)
     if request.args.get("error"):
         return _refused("denied", org_id, request.args.get("error", "")[:100])

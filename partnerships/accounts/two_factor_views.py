@@ -52,6 +52,7 @@ def _pending():
 
 @bp.route("/login/code", methods=["GET", "POST"])
 def two_factor_code():
+    """The second step of signing in: a code from the app or a recovery code."""
     pending, user = _pending()
     if pending is None:
         session.pop(PENDING, None)
@@ -93,6 +94,7 @@ def _enrol_first():
 @bp.route("/settings/two-factor", methods=["GET", "POST"])
 @login_required
 def two_factor_setup():
+    """Turn on two-factor sign-in by scanning the secret and typing a first code."""
     user = current_user._get_current_object()
     if user.has_two_factor:
         return render_template(
@@ -160,6 +162,7 @@ def _code_checked(form: ConfirmCodeForm, user: User) -> bool:
 @bp.route("/settings/two-factor/recovery-codes", methods=["POST"])
 @login_required
 def two_factor_new_codes():
+    """Replace the recovery codes, after a code that proves the app is at hand."""
     user = current_user._get_current_object()
     form = ConfirmCodeForm()
     if not user.has_two_factor:
@@ -179,6 +182,7 @@ def two_factor_new_codes():
 @bp.route("/settings/two-factor/off", methods=["POST"])
 @login_required
 def two_factor_off():
+    """Turn two-factor sign-in off, after a code, where the organisation allows it."""
     user = current_user._get_current_object()
     access.require("two_factor.turn_off")
     form = ConfirmCodeForm()

@@ -59,6 +59,7 @@ def home():
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
+    """Sign in with e-mail address and password."""
     form = LoginForm()
     if current_user.is_authenticated and request.method == "GET":
         return redirect(url_for("accounts.home"))
@@ -107,6 +108,7 @@ def _throttled(template: str, **context):
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    """Sign out of this device."""
     form = ButtonForm()
     if not form.validate_on_submit():
         abort(400)
@@ -135,6 +137,7 @@ def set_language():
 
 @bp.route("/password/forgotten", methods=["GET", "POST"])
 def forgot_password():
+    """Ask for a link to set a new password."""
     form = ResetRequestForm()
     if form.validate_on_submit():
         if not services.request_reset(form.email.data, request.remote_addr or "unknown"):
@@ -162,6 +165,7 @@ def _token_or_gone(secret: str, purpose: TokenPurpose):
 
 @bp.route("/password/reset/<token>", methods=["GET", "POST"])
 def reset_password(token):
+    """Set a new password through the link from the e-mail."""
     row, gone = _token_or_gone(token, TokenPurpose.RESET)
     if gone:
         return gone
@@ -187,6 +191,7 @@ def reset_password(token):
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
 def accept_invitation(token):
+    """Accept an invitation: choose a password and join the organisation."""
     row, gone = _token_or_gone(token, TokenPurpose.INVITE)
     if gone:
         return gone
@@ -207,6 +212,7 @@ def accept_invitation(token):
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings():
+    """The current user's name, language and reminder settings."""
     form = SettingsForm(obj=current_user)
     password_form = ChangePasswordForm(prefix="pw")
     if form.validate_on_submit():
@@ -224,6 +230,7 @@ def settings():
 @bp.route("/settings/password", methods=["POST"])
 @login_required
 def change_password():
+    """Change the current user's password."""
     form = SettingsForm(obj=current_user)
     password_form = ChangePasswordForm(prefix="pw")
     if password_form.validate_on_submit():

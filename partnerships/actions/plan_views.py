@@ -50,6 +50,7 @@ def _page(pilot, info_form=None, org_form=None, status=200):
 @bp.route("/pilots/<int:pilot_id>/action-plan")
 @login_required
 def plan(pilot_id):
+    """The pilot's action plan: agreements, organisations, actions per step."""
     pilot = access.load_pilot(pilot_id, "action_plan.view")
     return _page(pilot)
 
@@ -80,6 +81,7 @@ def plan_document(pilot_id, doc_format):
 @bp.route("/pilots/<int:pilot_id>/action-plan/agreements", methods=["POST"])
 @login_required
 def plan_agreements(pilot_id):
+    """Save the action plan's meeting agreements."""
     pilot = access.load_pilot(pilot_id, "action_plan.edit")
     form = PlanInfoForm()
     if not form.validate_on_submit():
@@ -94,6 +96,7 @@ def plan_agreements(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/action-plan/organisations", methods=["POST"])
 @login_required
 def plan_add_organisation(pilot_id):
+    """Add an outside organisation to the action plan."""
     pilot = access.load_pilot(pilot_id, "action_plan.edit")
     form = ExternalOrganisationForm()
     if not form.validate_on_submit():
@@ -118,6 +121,7 @@ def plan_add_organisation(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/action-plan/organisations/<int:org_id>/remove", methods=["POST"])
 @login_required
 def plan_remove_organisation(pilot_id, org_id):
+    """Remove an outside organisation from the action plan."""
     pilot = access.load_pilot(pilot_id, "action_plan.edit")
     row = access.load(ExternalOrganisation, org_id, "action_plan.edit", pilot=pilot)
     if not ButtonForm().validate_on_submit():

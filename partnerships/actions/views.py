@@ -100,6 +100,7 @@ def _index_page(pilot, form=None, status=200):
 @bp.route("/pilots/<int:pilot_id>/actions")
 @login_required
 def index(pilot_id):
+    """The pilot's actions, with the form to add one."""
     pilot = access.load_pilot(pilot_id, "action.list")
     return _index_page(pilot)
 
@@ -138,6 +139,7 @@ def new(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/actions", methods=["POST"])
 @login_required
 def create(pilot_id):
+    """Add an action to the pilot."""
     pilot = access.load_pilot(pilot_id, "action.manage")
     form = ActionForm()
     _fill_choices(form, pilot, team.people_by_role(pilot))
@@ -200,6 +202,7 @@ def _load(pilot_id, action_id, rule="action.view"):
 @bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>")
 @login_required
 def show(pilot_id, action_id):
+    """One action with its comments."""
     pilot, action = _load(pilot_id, action_id)
     return _show_page(pilot, action)
 
@@ -207,6 +210,7 @@ def show(pilot_id, action_id):
 @bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>/edit", methods=["POST"])
 @login_required
 def edit(pilot_id, action_id):
+    """Change an action (its owner, due date, status and text)."""
     pilot, action = _load(pilot_id, action_id, "action.manage")
     form = ActionForm()
     _fill_choices(form, pilot, team.people_by_role(pilot))
@@ -288,6 +292,7 @@ def status(pilot_id, action_id):
 @bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>/comments", methods=["POST"])
 @login_required
 def comment(pilot_id, action_id):
+    """Add a comment to an action."""
     pilot, action = _load(pilot_id, action_id, "action.work")
     form = CommentForm()
     if not form.validate_on_submit():

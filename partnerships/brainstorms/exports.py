@@ -90,6 +90,7 @@ def _filename(pilot, extension: str) -> str:
 @bp.route(f"{EXPORT}/summary")
 @login_required
 def summary(pilot_id, brainstorm_id):
+    """A printable summary of a brainstorm: its cards, votes and shortlist."""
     pilot, brainstorm, data = _load(pilot_id, brainstorm_id)
     return render_template(
         "brainstorms/summary.html", pilot=pilot, brainstorm=brainstorm, summary=data
@@ -99,6 +100,7 @@ def summary(pilot_id, brainstorm_id):
 @bp.route(f"{EXPORT}/export.md")
 @login_required
 def export_markdown(pilot_id, brainstorm_id):
+    """The brainstorm's summary as a Markdown download."""
     pilot, brainstorm, data = _load(pilot_id, brainstorm_id)
     return downloads.attachment(markdown_text(pilot, data), _filename(pilot, "md"))
 

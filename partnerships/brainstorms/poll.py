@@ -45,6 +45,7 @@ def etag_for(brainstorm_id: int, revision: int, user) -> str:
 @bp.route(f"{BASE}/<int:brainstorm_id>/poll")
 @login_required
 def poll(pilot_id, brainstorm_id):
+    """The board's cards if they changed since the browser's ETag, else 304 Not Modified."""
     row = poll_row(pilot_id, brainstorm_id, current_user)
     if row is None:
         abort(404)

@@ -27,6 +27,20 @@ def _step_for(kind: str | None) -> str | None:
     return None
 
 
+def _header_fields(form) -> dict:
+    """The format's header as the new and the edit form give it, for the services."""
+    return {
+        "title": form.title.data,
+        "description": form.description.data,
+        "kind": form.kind.data,
+        "kind_other": form.kind_other.data,
+        "nature": form.nature.data,
+        "labour_component": form.labour_component.data,
+        "allow_anonymous": form.allow_anonymous.data,
+        "step_code": _step_for(form.kind.data),
+    }
+
+
 def _kind_for(step: str, form) -> str:
     """The first kind of the format that belongs to this step (see _step_for), or none."""
     for value, _label in form.kind.choices:
@@ -50,6 +64,7 @@ def _header_choices(form, pilot) -> None:
 @bp.route(BASE)
 @login_required
 def index(pilot_id):
+    """The pilot's brainstorms the current user may see."""
     pilot = access.load_pilot(pilot_id, "brainstorm.list")
     sessions = brainstorms_for(current_user, pilot)
     return render_template(
@@ -64,6 +79,7 @@ def index(pilot_id):
 @bp.route(f"{BASE}/new", methods=["GET", "POST"])
 @login_required
 def new(pilot_id):
+    """Start a brainstorm in the pilot."""
     pilot = access.load_pilot(pilot_id, "brainstorm.create")
     form = BrainstormForm()
     _header_choices(form, pilot)
@@ -76,14 +92,7 @@ def new(pilot_id):
         brainstorm = services.start_brainstorm(
             pilot,
             current_user,
-            title=form.title.data,
-            description=form.description.data,
-            kind=form.kind.data,
-            kind_other=form.kind_other.data,
-            nature=form.nature.data,
-            labour_component=form.labour_component.data,
-            allow_anonymous=form.allow_anonymous.data,
-            step_code=_step_for(form.kind.data),
+            **_header_fields(form),
             supplier_org_ids=form.suppliers.data or (),
         )
         flash(
@@ -126,6 +135,7 @@ def render_board(
 @bp.route(f"{BASE}/<int:brainstorm_id>")
 @login_required
 def board(pilot_id, brainstorm_id):
+    """The brainstorm's board of cards."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id)
     return render_board(pilot, brainstorm)
 
@@ -133,6 +143,7 @@ def board(pilot_id, brainstorm_id):
 @bp.route(f"{BASE}/<int:brainstorm_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(pilot_id, brainstorm_id):
+    """Change the brainstorm's header (title, kind, nature, anonymity)."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = BrainstormEditForm(obj=brainstorm)
     _header_choices(form, pilot)
@@ -146,14 +157,7 @@ def edit(pilot_id, brainstorm_id):
             brainstorm,
             current_user,
             form.version.data,
-            title=form.title.data,
-            description=form.description.data,
-            kind=form.kind.data,
-            kind_other=form.kind_other.data,
-            nature=form.nature.data,
-            labour_component=form.labour_component.data,
-            allow_anonymous=form.allow_anonymous.data,
-            step_code=_step_for(form.kind.data),
+            **_header_fields(form),
         )
         flash(_("The brainstorm's details are saved."), "success")
         return htmx.redirect_to(
@@ -172,6 +176,7 @@ def edit(pilot_id, brainstorm_id):
 @bp.route(f"{BASE}/<int:brainstorm_id>/close", methods=["POST"])
 @login_required
 def close(pilot_id, brainstorm_id):
+    """Close the brainstorm: no new cards or votes after this."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     services.close(brainstorm, current_user)
     flash(_("The brainstorm is closed. Now turn the cards into work."), "success")

@@ -31,6 +31,7 @@ def _board_url(brainstorm, anchor=None):
 @bp.route(f"{BASE}/<int:brainstorm_id>/cards", methods=["POST"])
 @login_required
 def add_card(pilot_id, brainstorm_id):
+    """Put a card on the board."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.contribute")
     form = CardForm()
     place = form.place.data or ""
@@ -144,6 +145,7 @@ def _card_page(pilot, brainstorm, card, *, form=None, status=200, message=None):
 @bp.route(CARD, methods=["GET", "POST"])
 @login_required
 def card(pilot_id, brainstorm_id, card_id):
+    """One card: read it, or change its text."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id)
     card = load_card(brainstorm, card_id)
     if request.method == "GET":
@@ -200,6 +202,7 @@ def _versioned_action(pilot_id, brainstorm_id, card_id, action, change, done_mes
 @bp.route(f"{CARD}/pin", methods=["POST"])
 @login_required
 def pin(pilot_id, brainstorm_id, card_id):
+    """Pin a card to the top of its place, or unpin it."""
     pinned = request.form.get("pinned") == "1"
     return _versioned_action(
         pilot_id,
@@ -216,6 +219,7 @@ def pin(pilot_id, brainstorm_id, card_id):
 @bp.route(f"{CARD}/withdraw", methods=["POST"])
 @login_required
 def withdraw(pilot_id, brainstorm_id, card_id):
+    """Take a card off the board."""
     return _versioned_action(
         pilot_id,
         brainstorm_id,
@@ -229,6 +233,7 @@ def withdraw(pilot_id, brainstorm_id, card_id):
 @bp.route(f"{CARD}/merge", methods=["POST"])
 @login_required
 def merge(pilot_id, brainstorm_id, card_id):
+    """Merge a card into another that says the same."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     target = load_card(brainstorm, card_id)
     form = MergeForm()

@@ -55,6 +55,7 @@ def _back(brainstorm):
 @bp.route(PEOPLE)
 @login_required
 def participants(pilot_id, brainstorm_id):
+    """Who takes part in the brainstorm, and the forms to invite more."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     return _page(pilot, brainstorm)
 
@@ -62,6 +63,7 @@ def participants(pilot_id, brainstorm_id):
 @bp.route(f"{PEOPLE}/share", methods=["POST"])
 @login_required
 def share(pilot_id, brainstorm_id):
+    """Share the brainstorm with supplier organisations."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = ShareForm()
     form.suppliers.choices = [(o.id, o.name) for o in sharing.pilot_suppliers(pilot)]
@@ -75,6 +77,7 @@ def share(pilot_id, brainstorm_id):
 @bp.route(f"{PEOPLE}/invite", methods=["POST"])
 @login_required
 def invite(pilot_id, brainstorm_id):
+    """Invite a colleague who already has an account."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = InviteForm()
     form.user_id.choices = [(u.id, u.name) for u in sharing.invitable_contacts(brainstorm)]
@@ -94,6 +97,7 @@ def invite(pilot_id, brainstorm_id):
 @bp.route(f"{PEOPLE}/invite-email", methods=["POST"])
 @login_required
 def invite_email(pilot_id, brainstorm_id):
+    """Invite someone by e-mail address for an account."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = InviteEmailForm()
     form.organisation_id.choices = [(o.id, o.name) for o in sharing.pilot_suppliers(pilot)]

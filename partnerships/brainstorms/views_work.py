@@ -74,6 +74,7 @@ def _work_page(pilot, brainstorm, status=200, shortlist_form=None):
 @bp.route(WORK)
 @login_required
 def work(pilot_id, brainstorm_id):
+    """The facilitator's working page: shortlist and conversions."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.view_internal")
     return _work_page(pilot, brainstorm)
 
@@ -149,6 +150,7 @@ DONE = {
 @bp.route(f"{BASE}/<int:brainstorm_id>/cards/<int:card_id>/to/<kind>", methods=["GET", "POST"])
 @login_required
 def convert(pilot_id, brainstorm_id, card_id, kind):
+    """Turn a card into an action, a potential job or a decision."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     card = load_card(brainstorm, card_id)
     posted = request.method == "POST"
@@ -187,6 +189,7 @@ def convert(pilot_id, brainstorm_id, card_id, kind):
 @bp.route(f"{WORK}/shortlist", methods=["POST"])
 @login_required
 def shortlist_add(pilot_id, brainstorm_id):
+    """Put a card on the shortlist."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = _shortlist_form(brainstorm, ShortlistForm())
     if not form.validate_on_submit():
@@ -222,6 +225,7 @@ def shortlist_add(pilot_id, brainstorm_id):
 @bp.route(f"{WORK}/shortlist/<int:entry_id>/remove", methods=["POST"])
 @login_required
 def shortlist_remove(pilot_id, brainstorm_id, entry_id):
+    """Take a card off the shortlist."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     entry = db.session.get(ShortlistEntry, entry_id)
     if entry is None or entry.brainstorm_id != brainstorm.id:

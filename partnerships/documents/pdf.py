@@ -31,7 +31,8 @@ def render(html: str, stylesheet: str) -> bytes:
     """A tagged PDF/UA-1 file: headings, lists and tables navigable by a screen reader.
 
     The stylesheet comes beside the HTML rather than inside it, so that no template holds
-    inline style (which the pages' Content-Security-Policy forbids, tests/test_headers.py).
+    inline style (which the pages' Content-Security-Policy forbids; see
+    tests/quality/test_csrf_and_headers.py).
     """
     weasyprint = _weasyprint()
     if isinstance(weasyprint, Exception):

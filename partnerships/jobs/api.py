@@ -149,6 +149,7 @@ def _as_of() -> date:
 
 @api.get("/pilots")
 def pilots():
+    """The organisation's pilots (API)."""
     rows = db.session.scalars(
         select(Pilot).where(Pilot.organisation_id == g.api_organisation_id).order_by(Pilot.id)
     ).all()
@@ -157,6 +158,7 @@ def pilots():
 
 @api.get("/pilots/<int:pilot_id>")
 def pilot(pilot_id):
+    """One pilot with its counts of contracts and placements (API)."""
     row = _pilot(pilot_id)
     counts = dict(
         db.session.execute(
@@ -185,12 +187,14 @@ def pilot(pilot_id):
 
 @api.get("/pilots/<int:pilot_id>/figures")
 def pilot_figures(pilot_id):
+    """A pilot's job figures on a day, small numbers suppressed (API)."""
     data = figures.pilot_figures(_pilot(pilot_id), as_of=_as_of(), suppress=True)
     return jsonify(_figures_json(data))
 
 
 @api.get("/figures")
 def organisation_figures():
+    """The organisation's job figures over all its pilots (API)."""
     data = figures.organisation_figures(g.api_organisation_id, as_of=_as_of(), suppress=True)
     body = _figures_json(data)
     body["pilots"] = [
@@ -209,6 +213,7 @@ def organisation_figures():
 
 @api.get("/pilots/<int:pilot_id>/social-return")
 def pilot_social_return(pilot_id):
+    """A pilot's social return figures (API)."""
     from ..socialreturn.api import pilot_json
 
     return jsonify(pilot_json(_pilot(pilot_id), _as_of()))
@@ -216,6 +221,7 @@ def pilot_social_return(pilot_id):
 
 @api.get("/social-return")
 def organisation_social_return():
+    """The organisation's social return figures (API)."""
     from ..socialreturn.api import organisation_json
 
     return jsonify(organisation_json(g.api_organisation_id, _as_of()))
@@ -223,4 +229,5 @@ def organisation_social_return():
 
 @api.get("/openapi.json")
 def openapi():
+    """The API's OpenAPI description."""
     return jsonify(document(request.host_url.rstrip("/") + "/api/v1"))

@@ -35,6 +35,7 @@ from .choices import (
     Outcome,
     SocialReturnBasis,
 )
+from .counting import HOURS_PER_JOB
 
 
 class OrganisationSettings(db.Model):
@@ -46,7 +47,7 @@ class OrganisationSettings(db.Model):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisation.id", ondelete="CASCADE"), unique=True
     )
-    hours_per_job: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("25.5"))
+    hours_per_job: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=HOURS_PER_JOB)
     durable_months: Mapped[int] = mapped_column(Integer, default=12)
     sr_threshold: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal("250000"))
     sr_min_months: Mapped[int] = mapped_column(Integer, default=6)

@@ -69,6 +69,16 @@ PLACEMENT_FIELDS = (
     "lasting_support_need",
     "notes",
 )
+POTENTIAL_JOB_FIELDS = (
+    "title",
+    "source",
+    "tasks",
+    "hours_per_week",
+    "status",
+    "drop_reason",
+    "contract_id",
+    "placement_id",
+)
 
 
 class JobsError(ValueError):
@@ -229,16 +239,7 @@ def update_potential_job(job, data: dict, supplier_ids, version) -> None:
         if placement is None or placement.pilot_id != job.pilot_id:
             raise JobsError(_("Choose a placement of this pilot."))
     claim(job, version)
-    for name in (
-        "title",
-        "source",
-        "tasks",
-        "hours_per_week",
-        "status",
-        "drop_reason",
-        "contract_id",
-        "placement_id",
-    ):
+    for name in POTENTIAL_JOB_FIELDS:
         if name in data:
             setattr(job, name, data[name])
     if job.placement_id and job.status != JobStatus.DROPPED:

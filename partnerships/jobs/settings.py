@@ -10,10 +10,11 @@ from sqlalchemy import select
 
 from ..extensions import db
 from .choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
+from .counting import HOURS_PER_JOB
 from .models import OrganisationSettings
 
 DEFAULTS = {
-    "hours_per_job": Decimal("25.5"),
+    "hours_per_job": HOURS_PER_JOB,
     "durable_months": 12,
     "sr_threshold": Decimal("250000"),
     "sr_min_months": 6,

@@ -25,6 +25,7 @@ from .settings import settings_for
 @bp.route("/pilots/<int:pilot_id>/contracts")
 @login_required
 def contracts(pilot_id):
+    """The pilot's contracts and tenders."""
     pilot = access.load_pilot(pilot_id, "contract.list")
     scope = supplier_scope(pilot)
     rows = services.pilot_contracts(pilot, scope)
@@ -63,6 +64,7 @@ def _contract_data(form) -> dict:
 @bp.route("/pilots/<int:pilot_id>/contracts/new", methods=["GET", "POST"])
 @login_required
 def contract_new(pilot_id):
+    """Add a contract or tender to the pilot."""
     pilot = access.load_pilot(pilot_id, "contract.create")
     form = _contract_form()
     suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
@@ -84,6 +86,7 @@ def contract_new(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/contracts/<int:contract_id>/edit", methods=["GET", "POST"])
 @login_required
 def contract_edit(pilot_id, contract_id):
+    """Change a contract or tender."""
     pilot = access.load_pilot(pilot_id, "contract.list")
     contract = load_contract(pilot, contract_id, "contract.edit")
     form = _contract_form(contract)
@@ -114,6 +117,7 @@ def contract_edit(pilot_id, contract_id):
 @bp.route("/pilots/<int:pilot_id>/contracts/link", methods=["POST"])
 @login_required
 def contract_link(pilot_id):
+    """Link one of the organisation's existing contracts to the pilot."""
     pilot = access.load_pilot(pilot_id, "contract.create")
     form = LinkContractForm()
     form.contract_id.choices = [(c.id, c.title) for c in services.linkable_contracts(pilot)]
@@ -127,6 +131,7 @@ def contract_link(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/contracts/<int:contract_id>")
 @login_required
 def contract_show(pilot_id, contract_id):
+    """One contract with its placements, reports and hints."""
     pilot = access.load_pilot(pilot_id, "contract.list")
     contract = load_contract(pilot, contract_id)
     scope = supplier_scope(pilot)
@@ -170,6 +175,7 @@ def contract_show(pilot_id, contract_id):
 @bp.route("/pilots/<int:pilot_id>/potential-jobs")
 @login_required
 def potential_jobs(pilot_id):
+    """The pilot's potential jobs."""
     pilot = access.load_pilot(pilot_id, "potential_job.view")
     jobs = db.session.scalars(
         select(PotentialJob)
@@ -208,6 +214,7 @@ def _job_form(pilot, job=None) -> PotentialJobForm:
 @bp.route("/pilots/<int:pilot_id>/potential-jobs/new", methods=["GET", "POST"])
 @login_required
 def potential_job_new(pilot_id):
+    """Add a potential job."""
     pilot = access.load_pilot(pilot_id, "potential_job.edit")
     form = _job_form(pilot)
     suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
@@ -233,6 +240,7 @@ def potential_job_new(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/potential-jobs/<int:job_id>", methods=["GET", "POST"])
 @login_required
 def potential_job_edit(pilot_id, job_id):
+    """Show or change a potential job."""
     pilot = access.load_pilot(pilot_id, "potential_job.view")
     job = access.load(PotentialJob, job_id, "potential_job.view", pilot=pilot)
     form = _job_form(pilot, job)
@@ -240,19 +248,7 @@ def potential_job_edit(pilot_id, job_id):
         access.require("potential_job.edit", job)
     suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
     if suppliers is not None:
-        data = {
-            name: form[name].data
-            for name in (
-                "title",
-                "source",
-                "tasks",
-                "hours_per_week",
-                "status",
-                "drop_reason",
-                "contract_id",
-                "placement_id",
-            )
-        }
+        data = {name: form[name].data for name in services.POTENTIAL_JOB_FIELDS}
         try:
             services.update_potential_job(job, data, suppliers, form.version.data)
         except JobsError as error:

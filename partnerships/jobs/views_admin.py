@@ -32,6 +32,7 @@ def _require_buyer_admin():
 @bp.route("/organisation/jobs-settings", methods=["GET", "POST"])
 @login_required
 def settings():
+    """The buyer's counting rules, thresholds and lists (its admins only)."""
     organisation = _require_buyer_admin()
     row = settings_for(organisation.id)
     form = SettingsForm(obj=None if request.method == "POST" else row)
@@ -85,6 +86,7 @@ def _tokens(organisation_id):
 @bp.route("/organisation/api-tokens", methods=["GET", "POST"])
 @login_required
 def api_tokens():
+    """The organisation's API tokens, and making a new one."""
     organisation = _require_buyer_admin()
     form = ApiTokenForm()
     new_token = None
@@ -119,6 +121,7 @@ def api_tokens():
 @bp.route("/organisation/api-tokens/<int:token_id>/revoke", methods=["POST"])
 @login_required
 def api_token_revoke(token_id):
+    """Revoke an API token."""
     organisation = _require_buyer_admin()
     token = db.session.get(ApiToken, token_id)
     if token is None or token.organisation_id != organisation.id:

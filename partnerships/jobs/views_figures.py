@@ -35,6 +35,7 @@ def _as_of() -> date:
 @bp.route("/pilots/<int:pilot_id>/figures")
 @login_required
 def dashboard(pilot_id):
+    """The pilot's job figures on a day (suppliers go to their own view)."""
     pilot = access.load_pilot(pilot_id)
     if not access.can(current_user, "jobs.figures", pilot):
         if access.can(current_user, "jobs.supplier_view", pilot):
@@ -61,6 +62,7 @@ def dashboard(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/supplier")
 @login_required
 def supplier_view(pilot_id):
+    """A supplier's own placements and reports in the pilot."""
     pilot = access.load_pilot(pilot_id, "jobs.supplier_view")
     scope = access.speaks_for(current_user, pilot)
     as_of = _as_of()
@@ -109,6 +111,7 @@ def _organisation_scope() -> tuple[list, bool, list]:
 @bp.route("/figures")
 @login_required
 def organisation_dashboard():
+    """The job figures over all pilots the user may see."""
     pilots, full, _rows = _organisation_scope()
     as_of = _as_of()
     data = figures.organisation_figures(
@@ -132,6 +135,7 @@ def _check_format(what: str, fmt: str) -> None:
 @bp.route("/pilots/<int:pilot_id>/export/<what>.<fmt>")
 @login_required
 def export(pilot_id, what, fmt):
+    """Download a pilot's figures, placements or reports as CSV or XLSX."""
     _check_format(what, fmt)
     pilot = access.load_pilot(pilot_id)
     suppressed = False
@@ -170,6 +174,7 @@ def export_kind(what: str) -> str:
 @bp.route("/figures/export/<what>.<fmt>")
 @login_required
 def organisation_export(what, fmt):
+    """Download the figures over all pilots as CSV or XLSX."""
     _check_format(what, fmt)
     shown, full, rows = _organisation_scope()
     suppressed = False

@@ -7,12 +7,12 @@ from datetime import date
 from flask import flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import access
 from ..extensions import db
 from ..htmx import invalid, redirect_to
-from ..paging import Page, page_number, page_within
+from ..paging import Page, page_count, page_number
 from . import bp, services
 from .figures import supplier_names
 from .forms import PlacementForm, evidence_data
@@ -61,6 +61,7 @@ def _placement_form(pilot, scope, placement=None) -> PlacementForm:
 @bp.route("/pilots/<int:pilot_id>/placements")
 @login_required
 def placements(pilot_id):
+    """The pilot's placements, for a supplier only its own."""
     pilot = access.load_pilot(pilot_id, "placement.list")
     scope = supplier_scope(pilot)
     query = (
@@ -71,16 +72,21 @@ def placements(pilot_id):
     if scope is not None:
         query = query.where(Placement.supplier_organisation_id.in_(scope))
     # Paged: a pilot with 50,000 placements made one page of 19 MB.
-    total = db.session.scalar(query.with_only_columns(func.count(Placement.id)).order_by(None))
-    number = page_within(page_number(request.args.get("page")), total, PLACEMENTS_PER_PAGE)
-    rows = db.session.scalars(
-        query.limit(PLACEMENTS_PER_PAGE).offset((number - 1) * PLACEMENTS_PER_PAGE)
-    ).all()
+    paged = db.paginate(
+        query,
+        page=page_number(request.args.get("page")),
+        per_page=PLACEMENTS_PER_PAGE,
+        error_out=False,
+    )
+    if not paged.items and paged.page > 1:  # a page past the end shows the last page
+        last = page_count(paged.total, PLACEMENTS_PER_PAGE)
+        paged = db.paginate(query, page=last, per_page=PLACEMENTS_PER_PAGE, error_out=False)
+    rows = paged.items
     return render_template(
         "jobs/placements.html",
         pilot=pilot,
         placements=rows,
-        page=Page(rows, total, number, PLACEMENTS_PER_PAGE),
+        page=Page(rows, paged.total, paged.page, PLACEMENTS_PER_PAGE),
         internal=scope is None,
         names=supplier_names({p.supplier_organisation_id for p in rows}),
         can_create=access.can(current_user, "placement.create", pilot),
@@ -104,6 +110,7 @@ def _save(pilot, form, scope, placement=None):
 @bp.route("/pilots/<int:pilot_id>/placements/new", methods=["GET", "POST"])
 @login_required
 def placement_new(pilot_id):
+    """Record a placement (anonymous: a reference, no name)."""
     pilot = access.load_pilot(pilot_id, "placement.create")
     scope = supplier_scope(pilot)
     form = _placement_form(pilot, scope)
@@ -124,6 +131,7 @@ def placement_new(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/placements/<int:placement_id>", methods=["GET", "POST"])
 @login_required
 def placement_edit(pilot_id, placement_id):
+    """Show or change a placement."""
     pilot = access.load_pilot(pilot_id, "placement.list")
     placement = access.load(Placement, placement_id, "placement.view", pilot=pilot)
     scope = supplier_scope(pilot)

@@ -31,6 +31,7 @@ def _refuse(message: str, code: int = 422):
 @bp.route("/pilots/<int:pilot_id>/reports")
 @login_required
 def reports(pilot_id):
+    """The pilot's monitoring reports and those due."""
     pilot = access.load_pilot(pilot_id, "report.list")
     scope = supplier_scope(pilot)
     query = (
@@ -72,6 +73,7 @@ def _period(pilot, contract, start: date) -> tuple[date, date]:
 )
 @login_required
 def report_new(pilot_id, contract_id, period):
+    """A supplier's monitoring report for a contract and period."""
     pilot = access.load_pilot(pilot_id, "report.list")
     contract = load_contract(pilot, contract_id)
     access.require("report.submit_for_contract", InPilot(pilot, contract))
@@ -138,6 +140,7 @@ def report_new(pilot_id, contract_id, period):
 @bp.route("/pilots/<int:pilot_id>/reports/<int:report_id>")
 @login_required
 def report_show(pilot_id, report_id):
+    """One monitoring report with its lines and history."""
     pilot = access.load_pilot(pilot_id, "report.list")
     report = access.load(MonitoringReport, report_id, "report.view", pilot=pilot)
     history = monitoring.versions(
@@ -160,6 +163,7 @@ def report_show(pilot_id, report_id):
 @bp.route("/pilots/<int:pilot_id>/reports/<int:report_id>/decide", methods=["POST"])
 @login_required
 def report_decide(pilot_id, report_id):
+    """Accept a monitoring report or return it with a remark."""
     pilot = access.load_pilot(pilot_id, "report.list")
     report = access.load(MonitoringReport, report_id, "report.decide", pilot=pilot)
     form = DecideForm()

@@ -41,6 +41,7 @@ def _clock(moment) -> str:
 @bp.route("/pilots/<int:pilot_id>/meetings")
 @login_required
 def index(pilot_id):
+    """The pilot's meetings."""
     pilot = access.load_pilot(pilot_id, "meeting.list")
     query = select(Meeting).where(Meeting.pilot_id == pilot.id)
     if not access.can(current_user, "meeting.view_internal", pilot):
@@ -69,6 +70,7 @@ def index(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/meetings/monitoring", methods=["POST"])
 @login_required
 def set_monitoring(pilot_id):
+    """How often the pilot's monitoring meetings take place."""
     pilot = access.load_pilot(pilot_id, "meeting.plan_monitoring")
     form = MonitoringForm()
     if not form.validate_on_submit():
@@ -168,6 +170,7 @@ def _times(form):
 @bp.route("/pilots/<int:pilot_id>/meetings/new", methods=["GET", "POST"])
 @login_required
 def new(pilot_id):
+    """Plan a meeting."""
     pilot = access.load_pilot(pilot_id, "meeting.create")
     kind = request.args.get("kind", FREE_KIND)
     form = _meeting_form(pilot, kind=kind, shows_pilot_state=kind == "progress")
@@ -217,6 +220,7 @@ def new(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>")
 @login_required
 def show(pilot_id, meeting_id):
+    """One meeting with its agenda and participants."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
     return render_template(
@@ -273,6 +277,7 @@ def item_actions(items, internal: bool) -> dict:
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(pilot_id, meeting_id):
+    """Change a meeting's kind, title, time and participants."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.edit")
     starts, ends = local(meeting.starts_at), local(meeting.ends_at)
@@ -316,6 +321,7 @@ def edit(pilot_id, meeting_id):
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/status", methods=["POST"])
 @login_required
 def set_status(pilot_id, meeting_id):
+    """Mark a meeting held or cancelled, or planned again."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
     # Closing a planned meeting is the working group's; opening a closed one the coordinator's.

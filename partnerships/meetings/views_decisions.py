@@ -33,6 +33,21 @@ def _decision_form(pilot, **defaults) -> DecisionForm:
     return form
 
 
+def _decision_fields(form: DecisionForm) -> dict:
+    """What the decision form says, as services.record_decision takes it."""
+    return {
+        "kind": form.kind.data,
+        "title": form.title.data,
+        "decided_by": form.decided_by.data,
+        "decided_on": form.decided_on.data,
+        "text": form.text.data or "",
+        "rationale": form.rationale.data or "",
+        "step_code": form.step_code.data or None,
+        "value": form.value.data or None,
+        "status": form.status.data,
+    }
+
+
 # Decisions the board takes by nature, so a link for one opens with the board as decider.
 BOARD_KINDS = ("principebesluit", "budget", "policy_adoption")
 
@@ -87,6 +102,7 @@ def _register_page(pilot, form, status=200):
 @bp.route("/pilots/<int:pilot_id>/decisions", methods=["GET", "POST"])
 @login_required
 def decisions(pilot_id):
+    """The pilot's decision register, and recording a decision."""
     pilot = access.load_pilot(pilot_id, "decision.view")
     form = _decision_form(pilot)
     if form.is_submitted():
@@ -94,19 +110,7 @@ def decisions(pilot_id):
     else:
         _prefill(pilot, form)
     if form.validate_on_submit():
-        services.record_decision(
-            pilot,
-            current_user,
-            kind=form.kind.data,
-            title=form.title.data,
-            decided_by=form.decided_by.data,
-            decided_on=form.decided_on.data,
-            text=form.text.data or "",
-            rationale=form.rationale.data or "",
-            step_code=form.step_code.data or None,
-            value=form.value.data or None,
-            status=form.status.data,
-        )
+        services.record_decision(pilot, current_user, **_decision_fields(form))
         flash(_("Decision added to the register."), "success")
         return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))
     return _register_page(pilot, form, 422 if form.is_submitted() else 200)
@@ -115,26 +119,14 @@ def decisions(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/decisions/<int:decision_id>/supersede", methods=["GET", "POST"])
 @login_required
 def supersede_decision(pilot_id, decision_id):
+    """Record a decision that replaces an earlier one."""
     pilot = access.load_pilot(pilot_id, "decision.record")
     old = access.load(Decision, decision_id, "decision.record", pilot=pilot)
     later = services.superseded_by(old)
     form = _decision_form(pilot, obj=old)
     if form.validate_on_submit() and later is None:
         try:
-            services.record_decision(
-                pilot,
-                current_user,
-                kind=form.kind.data,
-                title=form.title.data,
-                decided_by=form.decided_by.data,
-                decided_on=form.decided_on.data,
-                text=form.text.data or "",
-                rationale=form.rationale.data or "",
-                step_code=form.step_code.data or None,
-                value=form.value.data or None,
-                status=form.status.data,
-                supersedes=old,
-            )
+            services.record_decision(pilot, current_user, **_decision_fields(form), supersedes=old)
         except services.DecisionError as error:
             form.form_errors.append(str(error))
         else:

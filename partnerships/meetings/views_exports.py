@@ -18,6 +18,7 @@ from .web import kind_names, load_meeting
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/meeting.ics")
 @login_required
 def ics(pilot_id, meeting_id):
+    """The meeting as a calendar file."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
     # The same invitation the participants were mailed, with the agenda this reader may see.
@@ -33,6 +34,7 @@ def ics(pilot_id, meeting_id):
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/print")
 @login_required
 def printable(pilot_id, meeting_id):
+    """The meeting's agenda as a page to print."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id)
     # The printed page is a record: no buttons to move or edit items.

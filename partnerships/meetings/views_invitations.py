@@ -23,6 +23,7 @@ def _meeting_url(pilot, meeting, anchor="participants"):
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/guests", methods=["POST"])
 @login_required
 def add_guest(pilot_id, meeting_id):
+    """Invite a guest to a meeting."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.invite")
     form = GuestForm()
@@ -49,6 +50,7 @@ def add_guest(pilot_id, meeting_id):
 )
 @login_required
 def remove_guest(pilot_id, meeting_id, guest_id):
+    """Remove a guest from a meeting."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.invite")
     if not ButtonForm().validate_on_submit():
@@ -67,6 +69,7 @@ def remove_guest(pilot_id, meeting_id, guest_id):
 )
 @login_required
 def resend(pilot_id, meeting_id, delivery_id):
+    """Send a meeting's invitation again to one person."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.invite")
     if not ButtonForm().validate_on_submit():
@@ -82,6 +85,7 @@ def resend(pilot_id, meeting_id, delivery_id):
 @bp.route("/pilots/<int:pilot_id>/meetings/minutes-settings", methods=["POST"])
 @login_required
 def minutes_settings(pilot_id):
+    """Whether the minutes' decisions enter the register at once or when fixed."""
     pilot = access.load_pilot(pilot_id, "minutes.settings")
     form = MinutesSettingsForm()
     if not form.validate_on_submit():

@@ -43,6 +43,7 @@ def _refuse(message, code=400):
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/items", methods=["POST"])
 @login_required
 def add_item(pilot_id, meeting_id):
+    """Add an item to a meeting's agenda."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.edit")
     form = ItemForm()
@@ -67,6 +68,7 @@ def add_item(pilot_id, meeting_id):
 )
 @login_required
 def edit_item(pilot_id, meeting_id, item_id):
+    """Change an agenda item."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.edit")
     item = load_item(meeting, item_id)
@@ -93,6 +95,7 @@ def edit_item(pilot_id, meeting_id, item_id):
 )
 @login_required
 def remove_item(pilot_id, meeting_id, item_id):
+    """Remove an agenda item."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.edit")
     item = load_item(meeting, item_id)
@@ -110,6 +113,7 @@ def remove_item(pilot_id, meeting_id, item_id):
 )
 @login_required
 def move_item(pilot_id, meeting_id, item_id):
+    """Move an agenda item up or down."""
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.edit")
     item = load_item(meeting, item_id)

@@ -165,6 +165,7 @@ def _privacy_problems(typed, items) -> dict:
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes")
 @login_required
 def minutes_page(pilot_id, meeting_id):
+    """A meeting's minutes as the current user may see them."""
     pilot, meeting = _load(pilot_id, meeting_id)
     return _page(pilot, meeting)
 
@@ -308,6 +309,7 @@ def _flash_unsent(failed) -> None:
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes/send", methods=["POST"])
 @login_required
 def send_minutes(pilot_id, meeting_id):
+    """Send the draft minutes to the participants for comment."""
     pilot, meeting = _load(pilot_id, meeting_id, "minutes.send")
     form = SendMinutesForm()
     if not form.validate_on_submit():
@@ -329,6 +331,7 @@ def send_minutes(pilot_id, meeting_id):
 )
 @login_required
 def comment_minutes(pilot_id, meeting_id, item_id):
+    """Comment on an item of the draft minutes."""
     pilot, meeting = _load(pilot_id, meeting_id, "minutes.comment")
     item = next((i for i in visible_items(current_user, meeting) if i.id == item_id), None)
     if item is None:
@@ -351,6 +354,7 @@ def comment_minutes(pilot_id, meeting_id, item_id):
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes/fix", methods=["POST"])
 @login_required
 def fix_minutes(pilot_id, meeting_id):
+    """Fix the minutes: no more changes after this."""
     pilot, meeting = _load(pilot_id, meeting_id, "minutes.fix")
     _require_csrf()
     try:
@@ -370,6 +374,7 @@ def fix_minutes(pilot_id, meeting_id):
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/minutes/correct", methods=["POST"])
 @login_required
 def correct_minutes(pilot_id, meeting_id):
+    """Record a correction to fixed minutes."""
     pilot, meeting = _load(pilot_id, meeting_id, "minutes.correct")
     form = CorrectionForm()
     if not form.validate_on_submit():

@@ -33,6 +33,7 @@ def _overview():
 @bp.route("/board")
 @login_required
 def board():
+    """The board's overview of the organisation's pilots."""
     access.require("board.page", current_user.organisation)
     page = services.board_page(
         current_user, today=date.today(), number=page_number(request.args.get("page"))
@@ -62,6 +63,7 @@ def _figure(value, digits: int = 0) -> str:
 @bp.route("/board/export.csv")
 @login_required
 def board_export():
+    """The board's overview as a CSV download."""
     rows = _overview()
     buffer = io.StringIO()
     # Semicolons and a byte-order mark: what Dutch spreadsheet settings open correctly.

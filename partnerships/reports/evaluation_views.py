@@ -41,6 +41,7 @@ def _start_form(pilot, **kwargs) -> EvaluationStartForm:
 @bp.route("/pilots/<int:pilot_id>/evaluation")
 @login_required
 def evaluation(pilot_id):
+    """The pilot's evaluations, and the form to start one."""
     pilot = access.load_pilot(pilot_id, "evaluation.list")
     evaluations = services.evaluations_of(pilot)
     return htmx.render(
@@ -57,6 +58,7 @@ def evaluation(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/evaluation", methods=["POST"])
 @login_required
 def evaluation_create(pilot_id):
+    """Start an evaluation."""
     pilot = access.load_pilot(pilot_id, "evaluation.create")
     form = _start_form(pilot)
     if not form.validate_on_submit():
@@ -113,6 +115,7 @@ def _page(pilot, evaluation, *, status=200, form=None, lesson_form=None):
 @bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>", methods=["GET", "POST"])
 @login_required
 def evaluation_show(pilot_id, evaluation_id):
+    """One evaluation: read it, or save its answers."""
     pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.view")
     if request.method == "GET":
         return _page(pilot, evaluation)
@@ -136,6 +139,7 @@ def evaluation_show(pilot_id, evaluation_id):
 @bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/lessons", methods=["POST"])
 @login_required
 def lesson_add(pilot_id, evaluation_id):
+    """Add a lesson learned to an evaluation."""
     pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.edit")
     form = LessonForm()
     if not form.validate_on_submit():
@@ -151,6 +155,7 @@ def lesson_add(pilot_id, evaluation_id):
 @bp.route("/pilots/<int:pilot_id>/lessons/<int:lesson_id>/delete", methods=["POST"])
 @login_required
 def lesson_delete(pilot_id, lesson_id):
+    """Delete a lesson learned."""
     pilot = access.load_pilot(pilot_id, "evaluation.list")
     lesson = access.load(Lesson, lesson_id, "evaluation.list", pilot=pilot)
     access.require("evaluation.edit", lesson.evaluation)
@@ -166,6 +171,7 @@ def lesson_delete(pilot_id, lesson_id):
 @bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/done", methods=["POST"])
 @login_required
 def evaluation_done(pilot_id, evaluation_id):
+    """Close an evaluation."""
     pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.close")
     if ButtonForm().validate_on_submit():
         if evaluation.is_done:
@@ -184,6 +190,7 @@ def evaluation_done(pilot_id, evaluation_id):
 )
 @login_required
 def evaluation_contribution(pilot_id, evaluation_id):
+    """A supplier's own contribution to an evaluation."""
     pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.view_contribution")
     supplier_id = min(access.speaks_for(current_user, pilot))
     contribution = services.contribution_of(evaluation, supplier_id)
@@ -225,6 +232,7 @@ def evaluation_contribution(pilot_id, evaluation_id):
 @bp.route("/pilots/<int:pilot_id>/evaluations/<int:evaluation_id>/evaluation.<doc_format>")
 @login_required
 def evaluation_document(pilot_id, evaluation_id, doc_format):
+    """An evaluation as a PDF, Word or ODF document."""
     pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.view")
     themes = {k: str(v) for k, v in THEME_LABELS.items()}
     return page.respond(doc_format, lambda: documents.evaluation(pilot, evaluation, themes))
@@ -233,6 +241,7 @@ def evaluation_document(pilot_id, evaluation_id, doc_format):
 @bp.route("/lessons")
 @login_required
 def lessons():
+    """Lessons learned across pilots, by theme."""
     if not services.may_browse_lessons(current_user):
         abort(403)
     theme = request.args.get("theme") or None

@@ -49,6 +49,7 @@ def _forms(pilot, draft, **given):
 @bp.route("/pilots/<int:pilot_id>/policy")
 @login_required
 def policy(pilot_id, status=200, **given):
+    """The pilot's policy draft and its versions."""
     pilot = access.load_pilot(pilot_id, "policy.view")
     draft = services.draft_of(pilot)
     return htmx.render(
@@ -68,6 +69,7 @@ def policy(pilot_id, status=200, **given):
 @bp.route("/pilots/<int:pilot_id>/policy/start", methods=["POST"])
 @login_required
 def policy_start(pilot_id):
+    """Start the pilot's policy draft."""
     pilot = access.load_pilot(pilot_id, "policy.edit")
     if ButtonForm().validate_on_submit() and services.draft_of(pilot) is None:
         services.start_draft(pilot, current_user)
@@ -84,6 +86,7 @@ def policy_start(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/policy/edit", methods=["GET", "POST"])
 @login_required
 def policy_edit(pilot_id):
+    """Edit the policy draft; saving makes a new version."""
     pilot = access.load_pilot(pilot_id, "policy.edit")
     draft = services.draft_of(pilot)
     if draft is None:
@@ -116,6 +119,7 @@ def _version(pilot, draft, number: int | None):
 @bp.route("/pilots/<int:pilot_id>/policy/versions/<int:number>")
 @login_required
 def policy_version(pilot_id, number):
+    """One saved version of the policy draft."""
     pilot = access.load_pilot(pilot_id, "policy.view")
     draft = services.draft_of(pilot)
     version = _version(pilot, draft, number)
@@ -131,6 +135,7 @@ def policy_version(pilot_id, number):
 @bp.route("/pilots/<int:pilot_id>/policy/print")
 @login_required
 def policy_print(pilot_id):
+    """A version of the policy draft as a page to print."""
     pilot = access.load_pilot(pilot_id, "policy.view")
     draft = services.draft_of(pilot)
     version = _version(pilot, draft, request.args.get("version", type=int))
@@ -164,6 +169,7 @@ def _draft_for_record(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/policy/specialist", methods=["POST"])
 @login_required
 def policy_specialist(pilot_id):
+    """Name the policy specialist who reviews the draft."""
     pilot, draft = _draft_for_record(pilot_id)
     form = SpecialistForm()
     form.user_id.choices = _members(pilot)
@@ -180,6 +186,7 @@ def policy_specialist(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/policy/adoption", methods=["POST"])
 @login_required
 def policy_adoption(pilot_id):
+    """Record that the policy was adopted."""
     pilot, draft = _draft_for_record(pilot_id)
     form = AdoptionForm()
     if not form.validate_on_submit():
@@ -198,6 +205,7 @@ def policy_adoption(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/policy/decision", methods=["POST"])
 @login_required
 def policy_link_decision(pilot_id):
+    """Link the policy to a decision in the register."""
     pilot, draft = _draft_for_record(pilot_id)
     decisions = {d.id: d for d in services.pilot_decisions(pilot)}
     form = LinkDecisionForm()

@@ -27,6 +27,7 @@ def _public_figures(pilot) -> dict:
 @bp.route("/pilots/<int:pilot_id>/results", methods=["GET", "POST"])
 @login_required
 def results(pilot_id):
+    """The pilot's public results page: its story and whether it is shared."""
     pilot = access.load_pilot(pilot_id, "results.manage")
     row = sharing.results_of(pilot)
     form = StoryForm(obj=row, version=row.version if row else 0)
@@ -60,6 +61,7 @@ def results_document(pilot_id, doc_format):
 @bp.route("/pilots/<int:pilot_id>/results/on", methods=["POST"])
 @login_required
 def results_on(pilot_id):
+    """Share the pilot's results through a public link."""
     pilot = access.load_pilot(pilot_id, "results.manage")
     if ButtonForm().validate_on_submit():
         sharing.switch_on(pilot, current_user)
@@ -70,6 +72,7 @@ def results_on(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/results/off", methods=["POST"])
 @login_required
 def results_off(pilot_id):
+    """Stop sharing the pilot's results."""
     pilot = access.load_pilot(pilot_id, "results.manage")
     if ButtonForm().validate_on_submit() and sharing.revoke(pilot, current_user):
         flash(_("The results page is offline; the old link no longer works."), "success")
@@ -84,6 +87,7 @@ def _no_index(response):
 
 @bp.route("/results/<token>")
 def public_results(token):
+    """A pilot's shared results, for anyone with the link (410 once revoked)."""
     link = sharing.find(token)
     if link is None or not link.active:
         status = 410 if link is not None else 404
@@ -102,6 +106,7 @@ def public_results(token):
 
 @bp.route("/accessibility")
 def accessibility():
+    """The accessibility statement."""
     config = current_app.config
     return htmx.render(
         "reports/accessibility.html",

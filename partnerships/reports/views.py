@@ -26,6 +26,7 @@ def _load_note(pilot_id: int, note_id: int, action: str):
 @bp.route("/pilots/<int:pilot_id>/notes")
 @login_required
 def notes(pilot_id):
+    """The pilot's progress notes to the board."""
     pilot = access.load_pilot(pilot_id, "note.list")
     notes = services.notes_of(pilot, include_drafts=access.can(current_user, "note.drafts", pilot))
     unread = []
@@ -70,6 +71,7 @@ def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None,
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>")
 @login_required
 def note(pilot_id, note_id):
+    """One progress note with its remarks."""
     pilot, note = _load_note(pilot_id, note_id, "note.view")
     return _note_page(pilot, note)
 
@@ -96,6 +98,7 @@ def board_pack(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/notes/new", methods=["GET", "POST"])
 @login_required
 def note_new(pilot_id):
+    """Write a progress note for a period."""
     pilot = access.load_pilot(pilot_id, "note.write")
     label, start, end = services.suggested_period(pilot, date.today())
     form = NoteForm(period_label=label, period_start=start, period_end=end)
@@ -118,6 +121,7 @@ def note_new(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/edit", methods=["GET", "POST"])
 @login_required
 def note_edit(pilot_id, note_id):
+    """Change a draft progress note."""
     pilot, note = _load_note(pilot_id, note_id, "note.edit")
     form = NoteForm(obj=note)
     if form.validate_on_submit():
@@ -140,6 +144,7 @@ def note_edit(pilot_id, note_id):
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/publish", methods=["POST"])
 @login_required
 def note_publish(pilot_id, note_id):
+    """Publish a progress note to the board."""
     pilot, note = _load_note(pilot_id, note_id, "note.publish")
     if not ButtonForm().validate_on_submit():
         return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
@@ -161,6 +166,7 @@ def note_publish(pilot_id, note_id):
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/acknowledge", methods=["POST"])
 @login_required
 def note_acknowledge(pilot_id, note_id):
+    """The board marks a progress note as read."""
     pilot, note = _load_note(pilot_id, note_id, "note.acknowledge")
     if ButtonForm().validate_on_submit():
         services.acknowledge(note, current_user)
@@ -175,6 +181,7 @@ def note_acknowledge(pilot_id, note_id):
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/remarks", methods=["POST"])
 @login_required
 def note_remark(pilot_id, note_id):
+    """The board adds a remark to a progress note."""
     pilot, note = _load_note(pilot_id, note_id, "note.remark")
     form = RemarkForm()
     if not form.validate_on_submit():
@@ -190,6 +197,7 @@ def note_remark(pilot_id, note_id):
 @bp.route("/pilots/<int:pilot_id>/remarks/<int:remark_id>/read", methods=["POST"])
 @login_required
 def remark_read(pilot_id, remark_id):
+    """Mark a board remark as read."""
     pilot = access.load_pilot(pilot_id, "note.list")
     remark = access.load(NoteRemark, remark_id, "remark.mark_read", pilot=pilot)
     if ButtonForm().validate_on_submit():

@@ -48,6 +48,7 @@ def _labels():
 @bp.route("/pilots/<int:pilot_id>/social-return")
 @login_required
 def pilot(pilot_id):
+    """The pilot's social return per contract."""
     pilot = access.load_pilot(pilot_id, "sr.view")
     seen = sight(current_user, pilot)
     scope = scope_of(pilot)
@@ -87,6 +88,7 @@ def _contribution_form(pilot, contract, scope):
 )
 @login_required
 def contract(pilot_id, contract_id):
+    """A contract's social return, and recording a contribution."""
     pilot = access.load_pilot(pilot_id, "sr.view")
     contract = load_contract(pilot, contract_id, "sr.view_contract")
     seen = sight(current_user, pilot)
@@ -148,6 +150,7 @@ def contract(pilot_id, contract_id):
 @bp.route("/social-return")
 @login_required
 def organisation():
+    """Social return over all pilots the user may see."""
     pilots, full, _rows = organisation_scope()  # 403 for those who see no pilot's figures
     day = as_of()
     org_id = current_user.organisation_id
@@ -201,6 +204,7 @@ def pilot_export(pilot_id, fmt):
 @bp.route("/social-return/export.<fmt>")
 @login_required
 def organisation_export(fmt):
+    """Social return over all pilots as CSV or XLSX."""
     if fmt not in FORMATS:
         abort(404)
     pilots, full, _rows = organisation_scope()

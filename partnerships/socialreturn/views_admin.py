@@ -44,6 +44,7 @@ def _example_text() -> str:
 @bp.route("/organisation/social-return", methods=["GET", "POST"])
 @login_required
 def policy_settings():
+    """The buyer's social return policy: scheme and thresholds."""
     organisation = _organisation()
     row = settings_for(organisation.id)
     versions = policy.own_versions(organisation.id)

@@ -64,6 +64,7 @@ def _report_context(pilot_id, contract_id, period):
 @bp.route("/pilots/<int:pilot_id>/contracts/<int:contract_id>/reports/<period>/template.xlsx")
 @login_required
 def report_template(pilot_id, contract_id, period):
+    """The Excel template for a supplier's monitoring report."""
     pilot, contract, supplier_id, span, placements = _report_context(pilot_id, contract_id, period)
     earlier = monitoring.versions(pilot.id, contract.id, supplier_id, span[0])
     hours = {
@@ -91,6 +92,7 @@ def _uploaded(form) -> bytes | None:
 )
 @login_required
 def report_upload(pilot_id, contract_id, period):
+    """Upload a filled-in monitoring report workbook."""
     pilot, contract, supplier_id, span, placements = _report_context(pilot_id, contract_id, period)
     form = UploadForm()
     problems: list[Problem] = []
@@ -122,6 +124,7 @@ def report_upload(pilot_id, contract_id, period):
 @bp.route("/pilots/<int:pilot_id>/contracts/import/template.xlsx")
 @login_required
 def contracts_template(pilot_id):
+    """The Excel template for importing contracts."""
     pilot = access.load_pilot(pilot_id, "sr.import_contracts")
     return _download(contracts_workbook.build(), _("contracts template"), pilot.title)
 
@@ -129,6 +132,7 @@ def contracts_template(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/contracts/import", methods=["GET", "POST"])
 @login_required
 def contracts_import(pilot_id):
+    """Import contracts from a filled-in workbook."""
     pilot = access.load_pilot(pilot_id, "sr.import_contracts")
     form = UploadForm()
     problems: list[Problem] = []

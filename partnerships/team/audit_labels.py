@@ -31,6 +31,7 @@ EVENT_LABELS = {
     "user.password_changed": _l("Password changed"),
     "user.linked_to_sso": _l("Account linked to the organisation's sign-in service"),
     "user.created_by_sso": _l("Account made at a first sign-in through the organisation"),
+    "user.two_factor_reset": _l("Two-factor sign-in reset by an administrator"),
     "organisation.look_changed": _l("Organisation colours and logo changed"),
     "organisation.created": _l("Organisation created"),
     "organisation.changed": _l("Organisation changed"),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms import HiddenField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
 
+from ..accounts.forms import InviteeForm
 from ..forms import Form, NoControlCharacters, VersionedForm, strip
 
 
@@ -34,21 +35,7 @@ class AddMemberForm(Form):
     )
 
 
-class InviteMemberForm(Form):
-    name = StringField(
-        _l("Name"),
-        validators=[DataRequired(), Length(max=200), NoControlCharacters()],
-        filters=[strip],
-    )
-    email = EmailField(
-        _l("E-mail address"),
-        validators=[
-            DataRequired(),
-            Email(message=_l("Enter a valid e-mail address.")),
-            Length(max=254),
-        ],
-        filters=[strip],
-    )
+class InviteMemberForm(InviteeForm):
     role = SelectField(
         _l("Role"), validate_choice=False, validators=[DataRequired(message=_l("Choose a role."))]
     )

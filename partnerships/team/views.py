@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import access, htmx
 from ..accounts.models import Organisation, User
@@ -13,6 +13,7 @@ from ..audit import AuditEvent
 from ..extensions import db
 from ..forms import ButtonForm, SelectChoice, choices
 from ..i18n import locale_code
+from ..paging import page_count, page_number
 from ..pilots.models import Membership
 from . import bp, services
 from . import raci as matrix
@@ -91,6 +92,7 @@ def working_group(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/working-group/add", methods=["POST"])
 @login_required
 def add_member(pilot_id):
+    """Add a colleague with an account to the working group."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     form, _invite = _forms(pilot, AddMemberForm(prefix="add"))
     if not form.validate_on_submit():
@@ -117,6 +119,7 @@ def add_member(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/working-group/invite", methods=["POST"])
 @login_required
 def invite_member(pilot_id):
+    """Invite someone by e-mail into the working group."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     _add, form = _forms(pilot, invite=InviteMemberForm(prefix="invite"))
     if not form.validate_on_submit():
@@ -171,6 +174,7 @@ def invite_member(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/working-group/<int:membership_id>/remove", methods=["POST"])
 @login_required
 def remove_member(pilot_id, membership_id):
+    """Remove someone from the working group."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     membership = access.load(Membership, membership_id, "team.manage", pilot=pilot)
     if not ButtonForm().validate_on_submit():
@@ -188,6 +192,7 @@ def remove_member(pilot_id, membership_id):
 @bp.route("/pilots/<int:pilot_id>/working-group/<int:membership_id>/task", methods=["POST"])
 @login_required
 def task_description(pilot_id, membership_id):
+    """Change what a member does in the pilot."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     membership = access.load(Membership, membership_id, "team.manage", pilot=pilot)
     form = TaskForm()
@@ -204,6 +209,7 @@ def task_description(pilot_id, membership_id):
 @bp.route("/pilots/<int:pilot_id>/raci")
 @login_required
 def raci(pilot_id):
+    """Who is responsible, accountable, consulted and informed per step."""
     pilot = access.load_pilot(pilot_id, "team.view")
     steps, rows, current, gaps = matrix.matrix(pilot, locale_code())
     return render_template(
@@ -221,6 +227,7 @@ def raci(pilot_id):
 @bp.route("/pilots/<int:pilot_id>/raci/<step_code>/<role>", methods=["GET", "POST"])
 @login_required
 def duty(pilot_id, step_code, role):
+    """Change one role's duty on one step."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     locale = locale_code()
     try:
@@ -252,19 +259,17 @@ def duty(pilot_id, step_code, role):
 @bp.route("/pilots/<int:pilot_id>/audit")
 @login_required
 def audit(pilot_id):
+    """The pilot's audit trail, newest first."""
     pilot = access.load_pilot(pilot_id, "team.audit")
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and 0 < int(page) < 100000 else 1
-    total = db.session.scalar(
-        select(func.count(AuditEvent.id)).where(AuditEvent.pilot_id == pilot.id)
-    )
-    events = db.session.scalars(
+    paged = db.paginate(
         select(AuditEvent)
         .where(AuditEvent.pilot_id == pilot.id)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(AUDIT_PAGE)
-        .offset((page - 1) * AUDIT_PAGE)
-    ).all()
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
+        page=page_number(request.args.get("page")),
+        per_page=AUDIT_PAGE,
+        error_out=False,  # a page past the end is an empty page, not a 404
+    )
+    events = paged.items
     users = {
         u.id: u
         for u in db.session.scalars(
@@ -279,9 +284,9 @@ def audit(pilot_id):
         pilot=pilot,
         events=events,
         users=users,
-        page=page,
-        pages=max(1, -(-total // AUDIT_PAGE)),
-        total=total,
+        page=paged.page,
+        pages=page_count(paged.total, AUDIT_PAGE),
+        total=paged.total,
         event_label=event_label,
         details=lambda e: readable_details(e.event, e.details, route_names),
         route_names=route_names,

@@ -13,6 +13,7 @@ from partnerships.extensions import db
 
 
 def post_action(client, pilot, **fields):
+    """The new-action form as a browser sends it (an unticked box sends nothing)."""
     data = {
         "title": "Contracten inventariseren",
         "description": "",
@@ -24,6 +25,8 @@ def post_action(client, pilot, **fields):
         "version": "0",
     }
     data.update(fields)
+    if data.get("is_internal") == "":
+        del data["is_internal"]
     return client.post(f"/pilots/{pilot.id}/actions", data=data)
 
 

@@ -12,21 +12,11 @@ from playwright.sync_api import expect
 from partnerships.accounts.models import User
 from partnerships.extensions import db
 from tests.accounts.oidc_provider import Provider, Running
-from tests.conftest import PASSWORD
+from tests.browser.fixtures import log_in
 
 pytestmark = pytest.mark.browser
 
 DOMAIN = "voorbeeldstad.example"
-
-
-def _log_in(page, axe_check, user):
-    page.goto("/login")
-    axe_check(page)
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    axe_check(page)
 
 
 def test_an_admin_sets_up_single_sign_on_and_a_colleague_signs_in_with_it(page, axe_check, make):
@@ -36,7 +26,7 @@ def test_an_admin_sets_up_single_sign_on_and_a_colleague_signs_in_with_it(page, 
     db.session.commit()
     with Running(Provider()) as provider:
         provider.user = {"sub": "petra", "email": f"petra@{DOMAIN}", "email_verified": True}
-        _log_in(page, axe_check, admin)
+        log_in(page, axe_check, admin.email)
         page.goto(f"/organisations/{org.id}/users")
         axe_check(page)
         page.get_by_role("link", name=re.compile("Inloginstellingen")).click()
@@ -82,7 +72,7 @@ def test_an_admin_sets_up_single_sign_on_and_a_colleague_signs_in_with_it(page, 
 def test_a_member_enrols_an_authenticator_app(page, axe_check, make):
     user = make.user(name="Sanne de Vries")
     db.session.commit()
-    _log_in(page, axe_check, user)
+    log_in(page, axe_check, user.email)
     page.get_by_role("link", name="Instellingen").click()
     axe_check(page)
     page.get_by_role("link", name="Tweestapsverificatie instellen").click()

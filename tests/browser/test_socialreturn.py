@@ -8,7 +8,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.browser.test_jobs import log_in, story  # noqa: F401  (the same small world)
+from tests.browser.fixtures import log_in
+from tests.browser.test_jobs import story  # noqa: F401  (the same small world)
 
 pytestmark = pytest.mark.browser
 

@@ -235,3 +235,28 @@ def test_a_long_placement_list_is_paged(world, place, login_as):
     assert "R049" in three and "R000" in three and "R050" not in three
     # A page past the end shows the last page.
     assert "R000" in client.get(url + "?page=99").get_data(as_text=True)
+
+
+def test_the_placements_list_pages_and_a_page_past_the_end_shows_the_last(
+    world, login_as, monkeypatch
+):
+    from partnerships.jobs import views_placements
+    from tests.jobs.conftest import add_placement
+
+    monkeypatch.setattr(views_placements, "PLACEMENTS_PER_PAGE", 2)
+    # Newest start first: P-3 and P-2 on page 1, P-1 alone on page 2.
+    for n in (1, 2, 3):
+        add_placement(
+            world,
+            world.contract_a,
+            world.supplier_a,
+            reference=f"P-{n}",
+            start_date=date(2026, n, 1),
+        )
+    db.session.commit()
+    client = login_as(world.coordinator)
+    url = f"/pilots/{world.pilot.id}/placements"
+    first, second, beyond = (client.get(url + q).text for q in ("", "?page=2", "?page=9"))
+    assert "P-3" in first and "P-2" in first and "P-1" not in first
+    assert "P-1" in second and "P-2" not in second
+    assert "P-1" in beyond and "P-2" not in beyond

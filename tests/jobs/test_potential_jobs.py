@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
 from partnerships.extensions import db
 from partnerships.jobs.models import PotentialJob
 from partnerships.jobs.services import create_potential_job
+from tests.quality.forms import form_with, forms_in
+from tests.rendered import NotRendered
 
 
 def test_a_new_potential_job_is_saved_from_the_page_as_rendered(world, web):
@@ -73,3 +76,22 @@ def test_a_filled_potential_job_links_to_its_placement(world, place, web):
     assert response.status_int == 303
     db.session.refresh(job)
     assert job.placement_id == placement.id and job.status == "filled"
+
+
+def test_the_test_client_refuses_a_saved_post_with_a_field_the_page_does_not_render(
+    world, login_as
+):
+    """The old tests' way of saving a new job (status=idea, which no browser sends) now fails
+    the test itself; the same post without it passes, and a refused post may send anything."""
+    client = login_as(world.coordinator)
+    url = f"/pilots/{world.pilot.id}/potential-jobs/new"
+    form = form_with(forms_in(client.get(url).text, url), "title")
+    data = form.data(title="Medewerker postkamer", tasks="Post sorteren", hours_per_week="20")
+    data["status"] = "idea"
+    with pytest.raises(NotRendered, match="no field 'status'"):
+        client.post(url, data=data)
+    del data["status"]
+    assert client.post(url, data=data).status_code == 303
+    # The board may not add jobs: its refused post is not held against the test.
+    refused = login_as(world.board).post(url, data={**data, "status": "idea"})
+    assert refused.status_code == 403

@@ -85,3 +85,21 @@ def test_still_one_waiting_report_per_pilot_and_period(world, shared):
     with pytest.raises(monitoring.ReportError):
         _submit(second, world, second_placement, hours="1")
     assert db.session.query(MonitoringReport).count() == 1
+
+
+def test_the_supplier_submits_pilot_twos_report_on_its_page_while_pilot_ones_waits(
+    world, shared, web, make
+):
+    """The case as the supplier met it: pilot 1's report awaits acceptance, and the report
+    form of pilot 2 for the same contract and period is filled in and sent as rendered."""
+    second, first_placement, second_placement = shared
+    _submit(world.pilot, world, first_placement)
+    make.member(second, world.contact_a, role="supplier")  # its contact in pilot 2 too
+    db.session.commit()
+    supplier = web(world.contact_a)
+    page = f"/pilots/{second.id}/contracts/{world.contract_a.id}/reports/2026-01-01"
+    response = supplier.submit(page, **{f"hours_{second_placement.id}": "250"})
+    assert response.status_int == 303, response.text[:500]
+    assert "Er wacht al een rapportage" not in supplier.get(response.location).text
+    saved = db.session.query(MonitoringReport).filter_by(pilot_id=second.id).one()
+    assert (saved.status, saved.lines[0].paid_hours) == ("submitted", Decimal("250"))

@@ -27,6 +27,14 @@ def _form(world, **overrides):
     return data
 
 
+def _edit_form(world, **overrides):
+    """The edit page shows the kind without sending it and asks no supplier (both are fixed
+    once the meeting is planned)."""
+    data = _form(world, **overrides)
+    del data["kind"], data["supplier"]
+    return data
+
+
 def _count():
     return db.session.scalar(select(func.count(Meeting.id)))
 
@@ -138,12 +146,12 @@ def test_editing_details_keeps_the_agenda_and_refuses_a_stale_copy(world, plan, 
     meeting = plan()
     client = login_as(world.coordinator)
     url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/edit"
-    data = _form(world, title="Kennismaking Schoon BV", version=str(meeting.version))
+    data = _edit_form(world, title="Kennismaking Schoon BV", version=str(meeting.version))
     assert client.post(url, data=data).status_code == 303
     db.session.refresh(meeting)
     assert meeting.title == "Kennismaking Schoon BV" and len(meeting.items) == 6
     # A colleague submits the form they opened before that change.
-    stale = client.post(url, data=_form(world, title="Oud", version="1"))
+    stale = client.post(url, data=_edit_form(world, title="Oud", version="1"))
     assert stale.status_code == 409
     db.session.refresh(meeting)
     assert meeting.title == "Kennismaking Schoon BV"

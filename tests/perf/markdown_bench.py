@@ -81,7 +81,7 @@ def action_page(requests: int, log=print) -> dict:
 
     from partnerships import create_app, demo
     from partnerships.accounts.models import User
-    from partnerships.actions.models import Action
+    from partnerships.actions.models import Action, ActionComment
     from partnerships.actions.services import add_comment
     from partnerships.extensions import db
     from tests.perf.bench import COORDINATOR, TRIVIAL, timed
@@ -97,12 +97,22 @@ def action_page(requests: int, log=print) -> dict:
             upgrade()
             demo.seed()
             action = db.session.scalar(select(Action).order_by(Action.id))
+            # Another action of the pilot without comments: the same page, measured beside it.
+            plain = db.session.scalar(
+                select(Action)
+                .where(Action.pilot_id == action.pilot_id, Action.id != action.id)
+                .where(
+                    ~select(ActionComment.id).where(ActionComment.action_id == Action.id).exists()
+                )
+                .order_by(Action.id)
+            )
             author = User.by_email(COORDINATOR)
             bodies = [body[: COMMENT_LENGTH - 3] + f"{n:03}" for n in range(COMMENTS)]
             for text in bodies:
                 add_comment(action, author, text)
             db.session.commit()
             path = f"/pilots/{action.pilot_id}/actions/{action.id}"
+            plain_path = f"/pilots/{plain.pilot_id}/actions/{plain.id}"
             db.session.remove()
             db.engine.dispose()
         cold = sum(render_seconds(text, rounds=1) for text in bodies) * 1000
@@ -111,13 +121,25 @@ def action_page(requests: int, log=print) -> dict:
             trivial, coordinator = Browser(base), Browser(base)
             coordinator.login(COORDINATOR, demo.PASSWORD)
             result = timed(coordinator, path, requests, trivial)
+            without = timed(coordinator, plain_path, requests, trivial)
         finally:
             stop(server)
-    result.update(pattern=name, cold_ms=cold, trivial_name=TRIVIAL[0])
+    result.update(
+        pattern=name,
+        cold_ms=cold,
+        trivial_name=TRIVIAL[0],
+        without=without,
+        over_plain=result["median"] / without["median"],
+    )
     log(
         f"  action page, {COMMENTS} comments of '{name}': {result['median']:.1f} ms, "
         f"{result['ratio']:.2f}x the trivial route ({result['status']}); the comments cost "
         f"{cold:.0f} ms to render uncached (once per worker)"
+    )
+    log(
+        f"  an action page without comments: {without['median']:.1f} ms, "
+        f"{without['ratio']:.2f}x the trivial route; the {COMMENTS} comments make the page "
+        f"{result['over_plain']:.2f}x as slow"
     )
     return result
 

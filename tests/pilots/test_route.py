@@ -8,15 +8,30 @@ from partnerships.extensions import db
 from partnerships.meetings.models import Decision
 from partnerships.pilots import progress
 from partnerships.workflows_registry import for_pilot
+from tests.quality.forms import forms_in
 
 HX = {"HX-Request": "true"}
 
 
 def choose(client, pilot, route, reason="Schoonmaakcontract loopt nog twee jaar."):
-    """Post the route form as the coordinator's browser would, on the current version."""
-    db.session.refresh(pilot)
-    data = {"route-route": route, "route-reason": reason, "route-version": str(pilot.version)}
-    return client.post(f"/pilots/{pilot.id}/route", data=data)
+    """Post the route form as the coordinator's browser would: filled in on the sub-step
+    page that shows it (1d, the action plan). Someone who is not shown the form sends what
+    it would hold by hand (the app must refuse it)."""
+    values = {"route-route": route, "route-reason": reason}
+    form = route_form(client, pilot)
+    if form is None:
+        db.session.refresh(pilot)
+        data = {**values, "route-version": str(pilot.version)}
+        return client.post(f"/pilots/{pilot.id}/route", data=data)
+    return client.post(form.action, data=form.data(**values))
+
+
+def route_form(client, pilot):
+    """The route form on sub-step 1d, or None when the page does not show it to this user."""
+    page = f"/pilots/{pilot.id}/steps/1d"
+    response = client.get(page)
+    forms = forms_in(response.text, page) if response.status_code == 200 else []
+    return next((form for form in forms if form.has("route-route")), None)
 
 
 def route_decisions(pilot):
@@ -100,15 +115,11 @@ def test_only_the_coordinator_side_chooses_the_route(team, login_as, make):
 def test_the_route_choice_by_htmx_updates_the_progress_without_reload(team, login_as):
     client = login_as(team.coordinator)
     db.session.refresh(team.pilot)
+    form = route_form(client, team.pilot)
     response = client.post(
-        f"/pilots/{team.pilot.id}/route",
+        form.action,
         headers=HX,
-        data={
-            "route-route": "2A",
-            "route-reason": "Nieuwe aanbesteding groen.",
-            "route-version": str(team.pilot.version),
-            "route-back": "1e",
-        },
+        data=form.data(**{"route-route": "2A", "route-reason": "Nieuwe aanbesteding groen."}),
     )
     assert response.status_code == 200
     body = response.get_data(as_text=True)

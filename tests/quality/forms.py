@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 TEXT_TYPES = {"text", "search", "email", "url", "tel", "password", ""}
 SKIP_NAMES = {"csrf_token", "version"}
@@ -18,6 +19,7 @@ class Field:
     checked: bool = False
     required: bool = False
     maxlength: int | None = None
+    formaction: str = ""  # a submit button's own address
 
     @property
     def is_text(self) -> bool:
@@ -29,6 +31,8 @@ class Form:
     action: str
     method: str
     fields: list[Field] = field(default_factory=list)
+    # Submit buttons: a named one sends its value, one with formaction posts elsewhere.
+    buttons: list[Field] = field(default_factory=list)
 
     def data(self, **overrides) -> dict[str, str | list[str]]:
         """What a browser submits unchanged: values, checked boxes, selected options."""
@@ -62,10 +66,8 @@ class _Parser(HTMLParser):
         self._textarea: Field | None = None
         self._select: Field | None = None
         self._option_value: str | None = None
-        # Fields that name their form (form="id"), wherever they stand on the page.
         self.by_id: dict[str, Form] = {}
-        self.owned: list[tuple[str, Field]] = []
-        self._outside: Form | None = None
+        self.elsewhere: dict[str, Form] = {}  # form id -> controls with form="id"
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v or "") for k, v in attrs}
@@ -74,23 +76,30 @@ class _Parser(HTMLParser):
             self.forms.append(self._form)
             if a.get("id"):
                 self.by_id[a["id"]] = self._form
-        owner = self._form
-        if a.get("form") and tag in ("input", "textarea", "select") and "name" in a:
-            # Collected apart and given to the named form once the page is read.
-            self._outside, owner = Form("", ""), None
-        if tag not in ("option",) and "name" not in a:
+        if tag == "option":
+            owner = self._form if self._select is None else self._select
+        elif a.get("form") and tag in ("input", "textarea", "select", "button"):
+            # A control outside its form, tied to it by id (the form may come later).
+            owner = self.elsewhere.setdefault(a["form"], Form("", "post"))
+        else:
+            owner = self._form
+        if owner is None:
             return
-        target = owner or (self._outside if a.get("form") else None)
-        if target is None:
+        kind = a.get("type", "submit" if tag == "button" else "text").lower()
+        if (tag == "button" and kind == "submit") or (
+            tag == "input" and kind in ("submit", "image")
+        ):
+            # htmx posts the form's fields to a button's hx-post, as a browser to formaction.
+            elsewhere = a.get("formaction") or a.get("hx-post", "")
+            owner.buttons.append(
+                Field(a.get("name", ""), kind, a.get("value", ""), formaction=elsewhere)
+            )
+        if "name" not in a and tag not in ("option",):
             return
-        self._add(tag, a, target)
-        if target is self._outside:
-            self.owned.append((a["form"], target.fields[-1]))
-            self._outside = None
-
-    def _add(self, tag, a, form: Form) -> None:
+        if "disabled" in a and tag in ("input", "textarea", "select"):
+            return  # a browser does not send a disabled control
         if tag == "input":
-            form.fields.append(
+            owner.fields.append(
                 Field(
                     a["name"],
                     a.get("type", "text").lower(),
@@ -107,10 +116,10 @@ class _Parser(HTMLParser):
                 required="required" in a,
                 maxlength=int(a["maxlength"]) if a.get("maxlength", "").isdigit() else None,
             )
-            form.fields.append(self._textarea)
+            owner.fields.append(self._textarea)
         elif tag == "select":
             self._select = Field(a["name"], "select", required="required" in a)
-            form.fields.append(self._select)
+            owner.fields.append(self._select)
         elif tag == "option" and self._select is not None:
             self._option_value = a.get("value")
             if self._option_value is not None:
@@ -148,14 +157,17 @@ def forms_in(html: str, page_url: str) -> list[Form]:
     """The POST forms of a page, with their action resolved against the page's path."""
     parser = _Parser()
     parser.feed(html)
-    for form_id, owned in parser.owned:
+    for form_id, controls in parser.elsewhere.items():
         if form_id in parser.by_id:
-            parser.by_id[form_id].fields.append(owned)
+            parser.by_id[form_id].fields += controls.fields
+            parser.by_id[form_id].buttons += controls.buttons
     found = []
     for form in parser.forms:
         if form.method != "post":
             continue
         form.action = form.action or page_url
+        for button in form.buttons:
+            button.formaction = button.formaction and urljoin(page_url, button.formaction)
         found.append(form)
     return found
 

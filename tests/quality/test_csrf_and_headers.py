@@ -3,9 +3,12 @@ happens, and every response carries the security headers a government site needs
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from partnerships import create_app
+from partnerships import ROOT, create_app
 from partnerships.extensions import csrf
 from tests.quality.harness import STATE_CHANGING, act_as, app_rules, url_for_rule
 from tests.quality.world import row_counts
@@ -36,7 +39,9 @@ def test_every_state_changing_route_refuses_a_request_without_csrf_token(app, wo
             for actor in ("coordinator", "anonymous"):
                 act_as(client, world.user(actor))
                 before = row_counts()  # acting as someone starts a session (a row)
-                response = client.open(url, method=method, data={"title": "x", "version": "1"})
+                response = client.open(
+                    url, method=method, data={"title": "x", "version": "1"}, hand_built=True
+                )
                 checked += 1
                 if response.status_code != 400:
                     accepted.append(
@@ -143,7 +148,7 @@ def test_an_oversized_request_gets_our_413_page_not_a_500(app, world):
     act_as(client, world.user("coordinator"))
     body = {"title": "x" * (2 * 1024 * 1024)}
     for path in ("/login", "/pilots/new"):
-        response = client.post(path, data=body)
+        response = client.post(path, data=body, hand_built=True)
         assert response.status_code == 413, path
         assert "<html" in response.text and 'lang="nl"' in response.text
         assert "1 MB" in response.text
@@ -151,3 +156,78 @@ def test_an_oversized_request_gets_our_413_page_not_a_500(app, world):
         "/pilots/new", data=b"x" * (2 * 1024 * 1024), content_type="application/octet-stream"
     )
     assert raw.status_code == 413
+
+
+def test_the_login_page_says_where_scripts_come_from_and_what_may_frame_it(client):
+    response = client.get("/login")
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_logged_in_pages_are_not_cached(make, login_as):
+    response = login_as(make.user()).get("/settings")
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_production_cookies_are_secure_by_default(app):
+    from partnerships.config import Defaults
+
+    assert Defaults.SESSION_COOKIE_SECURE and Defaults.REMEMBER_COOKIE_SECURE
+
+
+def test_https_responses_get_strict_transport_security(client):
+    response = client.get("/login", base_url="https://partnerships.example")
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+
+
+TEMPLATES = sorted((ROOT / "templates").rglob("*.html"))
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT / "templates")))
+def test_templates_need_no_unsafe_inline(path: Path):
+    """The CSP forbids inline script and style; a template that needs them breaks silently."""
+    text = path.read_text()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), "inline <script>"
+    assert not re.search(r"\sstyle=", text), "inline style attribute"
+    assert not re.search(r"\son[a-z]+=", text), "inline event handler"
+    assert "hx-on" not in text, "hx-on needs eval"
+    assert "<style" not in text, "inline <style>"
+
+
+def _app_with(tmp_path, **config):
+    return create_app(
+        {
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'h.sqlite'}",
+            **config,
+        },
+        instance_path=tmp_path,
+    )
+
+
+def test_behind_a_tls_proxy_with_default_settings_hsts_is_sent(tmp_path):
+    # The proxy speaks HTTPS to the browser and plain HTTP to the app (TRUSTED_PROXIES=0).
+    response = (
+        _app_with(tmp_path).test_client().get("/login", headers={"X-Forwarded-Proto": "https"})
+    )
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+
+
+def test_with_trusted_proxies_the_forwarded_https_counts(tmp_path):
+    from flask import request
+
+    app = _app_with(tmp_path, TRUSTED_PROXIES=1)
+
+    @app.route("/scheme")
+    def scheme():
+        return request.scheme
+
+    response = app.test_client().get("/scheme", headers={"X-Forwarded-Proto": "https"})
+    assert response.text == "https"
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+
+
+def test_the_development_server_sends_no_hsts_over_http(tmp_path):
+    response = _app_with(tmp_path, DEVELOPMENT=True).test_client().get("/login")
+    assert "Strict-Transport-Security" not in response.headers

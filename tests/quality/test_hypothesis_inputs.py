@@ -108,7 +108,8 @@ def _post_everything(client, world, actor, form, errors, caplog):
     @given(st.fixed_dictionaries({name: VALUES for name in names}))
     def drive(values):
         act_as(client, world.user(actor) if actor != "anonymous" else None)
-        response = client.post(form.action, data=form.data(**values))
+        # Hostile values in every field, choices included: not what the page offers.
+        response = client.post(form.action, data=form.data(**values), hand_built=True)
         if response.status_code >= 500:
             errors.append(f"POST {form.action} as {actor}: {_cause(caplog)} {values!r:.300}")
 
@@ -213,6 +214,28 @@ QUERY = {
         {"doc_format": "odt"},
     ),
     "reports.board": ("board", {"page": NUMBERS | VALUES}, {}),
+    "socialreturn.pilot": ("coordinator", {"as_of": DATES | VALUES}, {}),
+    "socialreturn.contract": ("coordinator", {"as_of": DATES | VALUES}, {}),
+    "socialreturn.organisation": ("coordinator", {"as_of": DATES | VALUES}, {}),
+    "socialreturn.pilot_export": (
+        "coordinator",
+        {"as_of": DATES | VALUES, "audience": _choice_or_hostile("board")},
+        {"fmt": "csv"},
+    ),
+    "socialreturn.organisation_export": (
+        "coordinator",
+        {"as_of": DATES | VALUES, "audience": _choice_or_hostile("board")},
+        {"fmt": "csv"},
+    ),
+    # A sub-step code (and a kind of decision) carried over from the page the link was on.
+    "actions.new": ("coordinator", {"step": _choice_or_hostile("1a", "2Ba")}, {}),
+    "brainstorms.new": ("coordinator", {"step": _choice_or_hostile("2Ab")}, {}),
+    "meetings.decisions": (
+        "coordinator",
+        {"step": _choice_or_hostile("1a"), "kind": _choice_or_hostile("principle")},
+        {},
+    ),
+    "team.working_group": ("coordinator", {"role": _choice_or_hostile("hr_expert")}, {}),
     "accounts.login": ("anonymous", {"next": VALUES}, {}),
     # What an identity provider sends back when it refused; shown to the person, cut short.
     "accounts.sso_callback": ("anonymous", {"error": VALUES}, {}),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from partnerships.audit import AuditEvent
 from partnerships.extensions import db
@@ -314,3 +314,25 @@ def test_audit_trail_is_for_coordinators(make, login_as):
     page = login_as(coordinator).get(f"/pilots/{pilot.id}/audit?page=abc")
     assert page.status_code == 200
     assert coordinator.name in page.text
+
+
+def test_the_audit_trail_pages_by_fifty_newest_first(make, login_as):
+    from partnerships import audit
+
+    pilot = make.pilot()
+    coordinator = pilot.memberships[0].user
+    already = db.session.scalar(
+        select(func.count(AuditEvent.id)).where(AuditEvent.pilot_id == pilot.id)
+    )
+    for n in range(1, 56 - already):
+        audit.record("pilot.changed", f"subject-{n:03d}", pilot=pilot, actor=coordinator)
+    db.session.commit()
+    # 55 events in all: page 1 holds the 50 newest, page 2 the 5 oldest.
+    client = login_as(coordinator)
+    first = client.get(f"/pilots/{pilot.id}/audit")
+    second = client.get(f"/pilots/{pilot.id}/audit?page=2")
+    assert first.text.count("<tr>") - 1 == 50 and second.text.count("<tr>") - 1 == 5
+    assert f"subject-{55 - already:03d}" in first.text and "subject-001" in second.text
+    assert "Pagina 1 van 2" in first.text and "Pagina 2 van 2" in second.text
+    beyond = client.get(f"/pilots/{pilot.id}/audit?page=9")
+    assert beyond.status_code == 200 and "Nog niets vastgelegd" in beyond.text
