@@ -19,6 +19,8 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 from wtforms.validators import ValidationError
 
+from . import clock
+
 Kind = Literal["bsn", "email", "phone", "birth_date", "iban"]
 
 # Placed people are of working age; a full date at least this many years back is more
@@ -326,7 +328,7 @@ def personal_data_findings(text: str, *, today: date | None = None) -> list[Find
     the one starting first (then the longest) wins, so "+31 612 345 678" is one phone
     number, not a BSN.
     """
-    today = today or date.today()
+    today = today or clock.today()
     birth, other_dates = _date_spans(text, today)
     # Dates are settled first: a date claims its digits, so "01-03-2026 12" is a contract
     # date followed by a number, never a phone number.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from partnerships import clock
 from partnerships.extensions import db
 from tests.jobs.conftest import add_contract
 
@@ -42,7 +43,7 @@ def test_a_placement_past_its_end_date_is_not_shown_as_active(make, login_as):
         contract,
         supplier,
         start_date=date(2025, 1, 1),
-        end_date=date.today() - timedelta(days=3),
+        end_date=clock.today() - timedelta(days=3),
         hours_per_week=Decimal("20"),
     )
     html = (

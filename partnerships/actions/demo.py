@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from .. import clock
 from ..extensions import db
 from ..i18n import force_locale
 from .models import Action, ActionPlanInfo, ActionStatus, ExternalOrganisation
@@ -101,7 +102,7 @@ def seed(*, pilot, people, suppliers):
     """Add the demo actions once, with dates relative to today so some are overdue."""
     if db.session.scalar(select(Action.id).where(Action.pilot_id == pilot.id).limit(1)):
         return
-    today = date.today()
+    today = clock.today()
     coordinator = people.get(C)
     for title, step, role, email, days, status, internal in ACTIONS:
         action = create_action(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx
+from .. import access, clock, htmx
 from ..documents import page
 from ..forms import ButtonForm
 from ..i18n import locale_code
@@ -67,7 +65,7 @@ def plan_document(pilot_id, doc_format):
             organisation=pilot.organisation.name,
             pilot_title=pilot.title,
             kind=_("action plan"),
-            day=date.today(),
+            day=clock.today(),
             lang=locale_code(),
         )
         context = dict(

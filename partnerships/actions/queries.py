@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, and_, bindparam, case, or_, select, tuple_, union_all
 from sqlalchemy.orm import joinedload
 
-from .. import access
+from .. import access, clock
 from ..extensions import db
 from ..paging import Paged, page_number, page_within  # noqa: F401  (views read page numbers here)
 from ..pilots.models import Membership, Pilot
@@ -193,7 +193,7 @@ def _task_parameters(user, today: date) -> dict:
 def my_tasks(user, today: date | None = None) -> list[Action]:
     """All of this person's tasks, in one query: overdue first, then due within a week, then
     the rest (earliest deadline first, no deadline last). For reminders; the page pages."""
-    parameters = _task_parameters(user, today or date.today())
+    parameters = _task_parameters(user, today or clock.today())
     return list(db.session.scalars(_ALL_TASKS, parameters).unique())
 
 

@@ -27,7 +27,7 @@ from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .. import mail
+from .. import clock, mail
 from ..extensions import db
 from ..i18n import force_locale
 from . import queries
@@ -112,7 +112,7 @@ def send_all(today: date | None = None) -> int:
     """Mail everyone who is due a reminder; returns how many e-mails were sent."""
     from ..accounts.models import User
 
-    today = today or date.today()
+    today = today or clock.today()
     users = db.session.scalars(
         select(User)
         .where(

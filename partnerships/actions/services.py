@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from .. import access, audit, workflows_registry
+from .. import access, audit, clock, workflows_registry
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -198,7 +198,7 @@ def change_status(
         return
     old = action.status
     action.status = status
-    action.done_on = (today or date.today()) if status == ActionStatus.DONE else None
+    action.done_on = (today or clock.today()) if status == ActionStatus.DONE else None
     action.drop_reason = reason if status == ActionStatus.DROPPED else ""
     _event(action, actor, "status", old, status + (f": {reason}" if reason else ""))
     audit.record(

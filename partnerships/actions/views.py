@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx
+from .. import access, clock, htmx
 from ..accounts.models import User
 from ..accounts.views import safe_next
 from ..extensions import db
@@ -61,7 +59,7 @@ def _context(pilot):
         people_by_role=by_role,
         role_names=_role_names(pilot),
         status_labels=STATUS_LABELS,
-        today=date.today(),
+        today=clock.today(),
         can_manage=access.can(current_user, "action.manage", pilot),
         can_see_plan=access.can(current_user, "action_plan.view", pilot),
         can_work=lambda a: access.can(current_user, "action.work", a),
@@ -163,7 +161,7 @@ def create(pilot_id):
     except services.ActionError as error:
         _blame(form, error)
         return _new_page(pilot, form, 422)
-    if action.deadline and action.deadline < date.today():
+    if action.deadline and action.deadline < clock.today():
         flash(
             _("Action added. Note: its deadline lies in the past, so it shows as overdue."),
             "warning",
@@ -268,7 +266,7 @@ def status(pilot_id, action_id):
                 action=action,
                 form=form,
                 status_labels=STATUS_LABELS,
-                today=date.today(),
+                today=clock.today(),
                 can_work=True,
                 next=back,
             )
@@ -280,7 +278,7 @@ def status(pilot_id, action_id):
             action=action,
             form=StatusForm(),
             status_labels=STATUS_LABELS,
-            today=date.today(),
+            today=clock.today(),
             can_work=True,
             next=back,
             saved=True,
@@ -308,7 +306,7 @@ def comment(pilot_id, action_id):
 @login_required
 def my_tasks():
     """A page of the user's tasks, most urgent first, with the size of each group."""
-    today = date.today()
+    today = clock.today()
     page = queries.task_page(current_user, today, queries.page_number(request.args.get("page")))
     groups = {"overdue": [], "soon": [], "later": []}
     for task in page.items:

@@ -7,13 +7,12 @@ buyer's internal work, so both appear only for the working group and the board.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask import render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access
+from .. import access, clock
 from ..documents import downloads, page
 from ..i18n import _date, locale_code
 from . import bp, outcomes
@@ -118,7 +117,7 @@ def summary_document(pilot_id, brainstorm_id, doc_format):
             organisation=pilot.organisation.name,
             pilot_title=pilot.title,
             kind=_("brainstorm"),
-            day=date.today(),
+            day=clock.today(),
             lang=locale_code(),
         )
         context = dict(pilot=pilot, summary=build_summary(pilot, brainstorm, internal))

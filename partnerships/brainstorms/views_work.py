@@ -3,14 +3,12 @@ places on the "top 3" shortlist."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from .. import access, htmx, workflows_registry
+from .. import access, clock, htmx, workflows_registry
 from ..accounts.models import Organisation
 from ..extensions import db
 from ..i18n import locale_code
@@ -96,7 +94,7 @@ def _convert_form(kind, pilot, brainstorm, card, formdata):
         form.decided_by.choices = list(DECIDED_BY.items())
         if not formdata:
             form.title.data, form.text.data = outcomes.card_title(card), card.text
-            form.decided_on.data = date.today()
+            form.decided_on.data = clock.today()
     elif kind == "potential_job" and outcomes.potential_jobs_available():
         form = PotentialJobFromCardForm(**kwargs)
         form.suppliers.choices = [(o.id, o.name) for o in pilot_suppliers(pilot)]

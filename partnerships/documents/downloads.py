@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 from flask import Response
 
+from .. import clock
+
 MIMETYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -32,7 +34,7 @@ def slug(text: str, limit: int = 60) -> str:
 
 def file_name(kind: str, *, subject: str = "", day: date | None = None, ext: str) -> str:
     """`actieplan-proeftuin-schoonmaak-en-groen-2026-12-04.pdf`: what, of what, when."""
-    parts = [slug(kind), slug(subject), (day or date.today()).isoformat()]
+    parts = [slug(kind), slug(subject), (day or clock.today()).isoformat()]
     return "-".join(p for p in parts if p) + f".{ext}"
 
 

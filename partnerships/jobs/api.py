@@ -13,6 +13,7 @@ from flask import Blueprint, abort, g, jsonify, request
 from sqlalchemy import func, select
 from werkzeug.exceptions import HTTPException
 
+from .. import clock
 from ..database import utcnow
 from ..extensions import csrf, db
 from ..inputs import parse_date
@@ -65,8 +66,8 @@ def _authenticate():
     if token.expired(utcnow()):
         _fail(401, "This token has expired. Ask your organisation's administrator for a new one.")
     wait = api_limits.count_request(token)
-    if token.last_used_on != date.today():
-        token.last_used_on = date.today()
+    if token.last_used_on != clock.today():
+        token.last_used_on = clock.today()
     # An explicit commit, unlike everywhere else: the request count must be stored even
     # when this answer (a 429, or a 404 later) is an error, which rolls the request back.
     db.session.commit()
@@ -140,7 +141,7 @@ def _figures_json(data: dict) -> dict:
 def _as_of() -> date:
     raw = request.args.get("as_of")
     if not raw:
-        return date.today()
+        return clock.today()
     chosen = parse_date(raw)
     if chosen is None:
         _fail(400, "as_of must be a date as YYYY-MM-DD between 2000-01-01 and 2100-12-31.")

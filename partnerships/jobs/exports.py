@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from .. import clock
 from ..documents import downloads, spreadsheet
 from ..extensions import db
 from ..i18n import _date, locale_code
@@ -115,7 +116,7 @@ def explanation(suppressed: bool) -> list[tuple[str, str]]:
             if suppressed
             else _("None: this export is for the working group and shows every count."),
         ),
-        (_("Date of export"), _date(date.today())),
+        (_("Date of export"), _date(clock.today())),
     ]
 
 

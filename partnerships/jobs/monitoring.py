@@ -17,7 +17,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .. import access, audit
+from .. import access, audit, clock
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -250,7 +250,7 @@ def reports_to_send(pilots, today: date, supplier_ids=None, grace_days: int = 0)
 
 def overdue_reports(user, today: date | None = None) -> list[Due]:
     """Overdue reports this user should chase (buyer) or send (supplier contact)."""
-    today = today or date.today()
+    today = today or clock.today()
     member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
     pilots = db.session.scalars(
         select(Pilot).where(Pilot.id.in_(member_of), Pilot.status == "active")

@@ -12,7 +12,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from .. import audit
+from .. import audit, clock
 from ..accounts.models import Organisation
 from ..concurrency import claim
 from ..extensions import db
@@ -87,7 +87,7 @@ class JobsError(ValueError):
 
 def latest_figures(pilot) -> dict:
     """The headline figures for today: people, banen, durable, goal and the period counted."""
-    data = figures.pilot_figures(pilot, as_of=date.today())
+    data = figures.pilot_figures(pilot, as_of=clock.today())
     return {
         "people": data["people"],
         "banen": data["banen"],

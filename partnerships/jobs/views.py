@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import access
+from .. import access, clock
 from ..extensions import db
 from ..htmx import invalid, redirect_to
 from . import bp, hints, services
@@ -29,7 +27,7 @@ def contracts(pilot_id):
     pilot = access.load_pilot(pilot_id, "contract.list")
     scope = supplier_scope(pilot)
     rows = services.pilot_contracts(pilot, scope)
-    settings, today = settings_for(pilot.organisation_id), date.today()
+    settings, today = settings_for(pilot.organisation_id), clock.today()
     link_form = None
     if access.can(current_user, "contract.create", pilot):
         link_form = LinkContractForm(version="0")
@@ -135,7 +133,7 @@ def contract_show(pilot_id, contract_id):
     pilot = access.load_pilot(pilot_id, "contract.list")
     contract = load_contract(pilot, contract_id)
     scope = supplier_scope(pilot)
-    today = date.today()
+    today = clock.today()
     suppliers = [s for s in contract.suppliers if scope is None or s.organisation_id in scope]
     newest = {}
     for report in db.session.scalars(

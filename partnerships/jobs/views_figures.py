@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import access
+from .. import access, clock
 from ..extensions import db
 from ..inputs import DATE_MESSAGE, parse_date
 from . import bp, exports, figures, hints, monitoring, rules, services
@@ -24,7 +24,7 @@ def _as_of() -> date:
     """Today, or the date asked for (?as_of=2026-03-31) to look back."""
     raw = request.args.get("as_of")
     if not raw:
-        return date.today()
+        return clock.today()
     chosen = parse_date(raw)
     if chosen is None:
         g.own_message = True

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import access
+from .. import access, clock
 from ..extensions import db
 from ..htmx import invalid, redirect_to
 from ..paging import Page, page_count, page_number
@@ -90,7 +88,7 @@ def placements(pilot_id):
         internal=scope is None,
         names=supplier_names({p.supplier_organisation_id for p in rows}),
         can_create=access.can(current_user, "placement.create", pilot),
-        today=date.today(),
+        today=clock.today(),
     )
 
 

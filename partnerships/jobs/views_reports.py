@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
-from .. import access
+from .. import access, clock
 from ..extensions import db
 from ..htmx import invalid, redirect_to, render
 from . import bp, monitoring
@@ -46,7 +46,7 @@ def reports(pilot_id):
     if scope is not None:
         query = query.where(MonitoringReport.supplier_organisation_id.in_(scope))
     rows = db.session.scalars(query).all()
-    overdue = monitoring.overdue_for_pilots([pilot], date.today(), supplier_ids=scope)
+    overdue = monitoring.overdue_for_pilots([pilot], clock.today(), supplier_ids=scope)
     names = supplier_names(
         {r.supplier_organisation_id for r in rows} | {d.supplier_id for d in overdue}
     )

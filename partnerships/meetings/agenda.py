@@ -8,12 +8,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import access, audit, workflows_registry
+from ..clock import local
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
 from ..i18n import force_locale
 from ..pilots.models import Membership
-from .clock import local
 from .follow_up import follow_up_items
 from .models import (
     FREE_KIND,

@@ -13,21 +13,14 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from .. import audit
-from ..database import utcnow
+from .. import audit, clock
 from ..extensions import db
 from . import invitations, minutes
-from .clock import local
 from .models import Meeting, MinutesComment, MinutesState, MinutesVersion
 
 
 class ApprovalError(ValueError):
     """A step in the approval that does not fit the minutes' state; the message says why."""
-
-
-def today() -> date:
-    """The date in the Netherlands, which is what "comments until" means."""
-    return local(utcnow()).date()
 
 
 def send_for_comment(meeting: Meeting, actor, until: date) -> None:
@@ -36,7 +29,7 @@ def send_for_comment(meeting: Meeting, actor, until: date) -> None:
     The minutes are mailed by `mail_for_comment` once this is committed."""
     if meeting.minutes_state != MinutesState.CONCEPT:
         raise ApprovalError(_l("Only concept minutes can be sent round for comment."))
-    if until < today():
+    if until < clock.today():
         raise ApprovalError(_l("The date for comments cannot lie in the past."))
     meeting.minutes_state = MinutesState.REVIEW
     meeting.comments_until = until
@@ -53,7 +46,7 @@ def comment(item, actor, text: str) -> MinutesComment:
     meeting = item.meeting
     if meeting.minutes_state != MinutesState.REVIEW:
         raise ApprovalError(_l("These minutes are not open for comments."))
-    if meeting.comments_until is not None and today() > meeting.comments_until:
+    if meeting.comments_until is not None and clock.today() > meeting.comments_until:
         raise ApprovalError(_l("The period for comments on these minutes has ended."))
     row = MinutesComment(user_id=actor.id, text=text, minutes_version=meeting.minutes_version)
     item.comments.append(row)
@@ -71,7 +64,7 @@ def fix(meeting: Meeting, actor) -> MinutesVersion:
     version = current_version(meeting) or MinutesVersion(
         meeting_id=meeting.id, number=meeting.minutes_version
     )
-    version.fixed_on = today()
+    version.fixed_on = clock.today()
     version.fixed_by_id = actor.id if actor is not None else None
     version.snapshot = json.dumps(
         [{"title": item.title, "notes": item.notes} for item in meeting.items],

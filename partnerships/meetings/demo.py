@@ -7,10 +7,11 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
+from .. import clock
+from ..clock import to_utc
 from ..extensions import db
 from ..pilots.models import Membership
 from . import agenda, approval, minutes
-from .clock import to_utc
 from .models import MeetingStatus
 
 COORDINATOR = "coordinator@voorbeeldstad.example"
@@ -74,7 +75,7 @@ def seed(*, pilot, people, suppliers) -> None:
             )
         )
     )
-    day = max(date.today() + timedelta(days=7), date(2026, 2, 3))
+    day = max(clock.today() + timedelta(days=7), date(2026, 2, 3))
     insiders = [
         people[email].id
         for email in (COORDINATOR, "contract@voorbeeldstad.example", "inkoop@voorbeeldstad.example")

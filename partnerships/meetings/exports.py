@@ -8,8 +8,8 @@ from datetime import timedelta
 import icalendar
 from flask_babel import gettext as _
 
+from ..clock import local
 from ..database import utcnow
-from .clock import local
 from .models import MeetingStatus
 
 PRODID = "-//Partnerships voor meer banen//meetings//NL"

@@ -12,9 +12,9 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..actions.models import OPEN_STATUSES, Action
+from ..clock import local
 from ..extensions import db
 from ..i18n import force_locale
-from .clock import local
 from .models import AgendaItem, Meeting, MeetingStatus, MinutesState
 
 

@@ -15,11 +15,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from .. import mail
+from ..clock import local
 from ..database import utcnow
 from ..extensions import db
 from ..i18n import force_locale, locale_code
 from . import exports
-from .clock import local
 from .models import InvitationDelivery, Meeting, MeetingStatus
 from .rules import visible_items
 

@@ -13,9 +13,9 @@ from werkzeug.exceptions import Conflict
 
 from .. import audit
 from ..actions.services import create_action
+from ..clock import local
 from ..concurrency import claim
 from ..extensions import db
-from .clock import local
 from .models import (
     AgendaItem,
     AgendaItemAction,

@@ -9,14 +9,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from .. import access, audit
+from .. import access, audit, clock
+from ..clock import to_utc
 from ..database import utcnow
 from ..extensions import db
 from ..i18n import force_locale
 from ..jobs.models import Contract, contract_pilot
 from ..pilots.models import Membership, MonitoringFrequency
 from .agenda import MeetingError, plan_meeting, template_for
-from .clock import to_utc
 from .models import PROGRESS_KIND, Meeting, MeetingDecision, MeetingStatus
 
 PERIOD_MONTHS = {
@@ -112,7 +112,7 @@ def plan_monitoring(
     template = template_for(pilot, PROGRESS_KIND)
     if template is None:
         raise MeetingError(_l("The pilot's method has no progress meeting to plan."))
-    today = today or date.today()
+    today = today or clock.today()
     _drop_future_auto_planned(pilot)
     pilot.monitoring_frequency = frequency
     # Internal members in the template's roles are invited; supplier contacts are added by

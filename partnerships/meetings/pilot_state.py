@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import access, workflows_registry
+from .. import access, clock, workflows_registry
 from ..actions.models import Action, ActionStatus
 from ..actions.queries import visible_to
 from ..extensions import db
@@ -84,7 +84,7 @@ def pilot_state(
 ) -> PilotState:
     """The live part of a progress agenda; suppliers (internal=False) see only the shared
     actions meant for their own organisation (`user`), never another supplier's."""
-    today = today or date.today()
+    today = today or clock.today()
     query = (
         select(Action)
         .where(

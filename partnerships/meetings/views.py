@@ -9,12 +9,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from .. import access, htmx, transaction
+from ..clock import local, to_utc
 from ..database import utcnow
 from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import locale_code
 from . import agenda, approval, bp, invitations, monitoring
-from .clock import local, to_utc
 from .forms import GuestForm, ItemForm, MeetingForm, MinutesSettingsForm, MonitoringForm, options
 from .minutes import decisions_at_once
 from .models import FREE_KIND, Meeting, MeetingParticipant, MeetingStatus

@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from .. import access
+from ..clock import local
 from ..documents import downloads, page
 from . import bp, invitations
-from .clock import local
 from .views import page_context
 from .web import kind_names, load_meeting
 

@@ -11,7 +11,7 @@ from flask import abort, flash, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx, privacy, transaction
+from .. import access, clock, htmx, privacy, transaction
 from ..accounts.models import User
 from ..actions.services import ActionError, action_roles
 from ..extensions import db
@@ -75,7 +75,7 @@ def _context(
     can_comment = (
         access.can(current_user, "minutes.comment", meeting)
         and meeting.minutes_state == MinutesState.REVIEW
-        and (meeting.comments_until is None or approval.today() <= meeting.comments_until)
+        and (meeting.comments_until is None or clock.today() <= meeting.comments_until)
     )
     return dict(
         pilot=pilot,

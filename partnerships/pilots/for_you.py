@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import and_, exists, or_, select
 
-from .. import access, workflows_registry
+from .. import access, clock, workflows_registry
 from ..access import BACKUP_ROLE, COORDINATOR_ROLE, COORDINATOR_ROLES
 from ..extensions import db
 from . import progress
@@ -108,7 +108,7 @@ class ForYou:
 
 def build(user, locale: str, today: date | None = None, now: datetime | None = None) -> ForYou:
     """Everything on the person's first page, in a fixed number of statements."""
-    today = today or date.today()
+    today = today or clock.today()
     now = now or datetime.now(UTC)
     reach = access.reach(user)
     page = ForYou(pilot_count=len(reach.pilots), today=today)

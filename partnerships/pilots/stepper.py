@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from .. import audit
+from .. import audit, clock
 from ..accounts.models import Organisation, User
 from ..audit import AuditEvent
 from ..concurrency import StaleEdit, claim
@@ -210,7 +210,7 @@ def choose_route(
         source="route_choice",
         value=route,
         decided_by="working_group",
-        decided_on=decided_on or date.today(),
+        decided_on=decided_on or clock.today(),
         # "Route" reads the same in Dutch and English; the route's name is localised.
         title=f"Route: {chosen.name.get(current_locale())}",
         rationale=reason.strip(),

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 
 from flask import request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx
+from .. import access, clock, htmx
 from ..documents import downloads
 from ..forms import ButtonForm
 from ..i18n import _date, _number, locale_code
@@ -27,7 +26,7 @@ def sits_on_board(user) -> bool:
 def _overview():
     """The rows of the board view, every page; suppliers have no board view at all."""
     access.require("board.page", current_user.organisation)
-    return services.board_overview(current_user, today=date.today())
+    return services.board_overview(current_user, today=clock.today())
 
 
 @bp.route("/board")
@@ -36,7 +35,7 @@ def board():
     """The board's overview of the organisation's pilots."""
     access.require("board.page", current_user.organisation)
     page = services.board_page(
-        current_user, today=date.today(), number=page_number(request.args.get("page"))
+        current_user, today=clock.today(), number=page_number(request.args.get("page"))
     )
     return htmx.render("reports/board.html", rows=page.rows, board=page, button=ButtonForm())
 

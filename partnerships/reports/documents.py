@@ -12,6 +12,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from .. import clock
 from ..documents.page import Meta
 from ..extensions import db
 from ..i18n import locale_code
@@ -28,7 +29,7 @@ def _meta(pilot, title: str, kind: str, day: date | None = None) -> Meta:
         organisation=pilot.organisation.name,
         pilot_title=pilot.title,
         kind=kind,
-        day=day or date.today(),
+        day=day or clock.today(),
         lang=locale_code(),
     )
 
@@ -39,7 +40,7 @@ def progress_note(pilot, note, *, working_group: bool):
     outside = not working_group
     # As the note's page does: live figures suppressed at the source, frozen ones on display.
     figures = frozen if frozen is not None else key.key_figures(pilot, suppress=outside)
-    day = note.published_at.date() if note.published_at else date.today()
+    day = note.published_at.date() if note.published_at else clock.today()
     meta = _meta(
         pilot,
         _("Progress note: %(period)s", period=note.period_label),
@@ -96,7 +97,7 @@ def board_pack(pilot):
 
 def evaluation(pilot, row, themes: dict):
     """The 4b evaluation: impact, findings, suppliers' ideas and lessons."""
-    day = row.done_at.date() if row.done_at else date.today()
+    day = row.done_at.date() if row.done_at else clock.today()
     meta = _meta(pilot, row.title, _("evaluation"), day)
     context = dict(
         pilot=pilot,

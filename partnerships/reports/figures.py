@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 
-from .. import suppression
+from .. import clock, suppression
 from ..extensions import db
 
 
@@ -31,7 +31,7 @@ def key_figures(
     suppress=True gives the jobs figures as they leave the working group (suppression.py),
     the same as the jobs dashboard, the exports and the API show them.
     """
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     return {
         "as_of": as_of.isoformat(),
         "step": step_reached(pilot, statuses),

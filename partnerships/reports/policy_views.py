@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx
+from .. import access, clock, htmx
 from ..documents import page
 from ..forms import ButtonForm
 from ..i18n import _date
@@ -36,7 +34,7 @@ def _forms(pilot, draft, **given):
     adoption = given.get("adoption") or AdoptionForm(
         formdata=None,
         title=_("Policy framework social return adopted"),
-        decided_on=date.today(),
+        decided_on=clock.today(),
     )
     link = given.get("link") or LinkDecisionForm(formdata=None, decision_id=draft.decision_id or 0)
     link.decision_id.choices = options(

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from .. import access, audit
+from .. import access, audit, clock
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
@@ -108,7 +108,7 @@ def publish_note(note: ProgressNote, actor, *, as_of: date | None = None) -> Non
     if existing is not None:
         raise PeriodTaken(existing)
     # Figures as at the end of the period, or today when the period has not ended yet.
-    as_of = as_of or min(note.period_end, date.today())
+    as_of = as_of or min(note.period_end, clock.today())
     note.figures_json = json.dumps(key.key_figures(note.pilot, as_of=as_of))
     note.status = NoteStatus.PUBLISHED
     note.published_at = utcnow()

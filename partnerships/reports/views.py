@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx
+from .. import access, clock, htmx
 from ..documents import page
 from ..extensions import db
 from ..forms import ButtonForm
@@ -100,7 +98,7 @@ def board_pack(pilot_id):
 def note_new(pilot_id):
     """Write a progress note for a period."""
     pilot = access.load_pilot(pilot_id, "note.write")
-    label, start, end = services.suggested_period(pilot, date.today())
+    label, start, end = services.suggested_period(pilot, clock.today())
     form = NoteForm(period_label=label, period_start=start, period_end=end)
     if form.validate_on_submit():
         note = services.create_note(

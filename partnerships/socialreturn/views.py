@@ -8,7 +8,7 @@ from flask import abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access
+from .. import access, clock
 from ..extensions import db
 from ..htmx import invalid, redirect_to
 from ..jobs import exports
@@ -27,7 +27,7 @@ def as_of() -> date:
     """Today, or the date asked for (?as_of=2026-03-31) to look back."""
     raw = request.args.get("as_of")
     if not raw:
-        return date.today()
+        return clock.today()
     try:
         return date.fromisoformat(raw)
     except ValueError:

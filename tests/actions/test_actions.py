@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from partnerships import clock
 from partnerships.actions.models import Action, ActionComment, ActionEvent
 from partnerships.actions.services import ActionError, create_action
 from partnerships.extensions import db
@@ -37,7 +38,7 @@ def count_actions():
 def test_backup_assigns_an_action_to_everyone_in_a_role(crew, login_as):
     client = login_as(crew.backup)
     response = post_action(
-        client, crew.pilot, deadline=(date.today() + timedelta(days=5)).isoformat()
+        client, crew.pilot, deadline=(clock.today() + timedelta(days=5)).isoformat()
     )
     assert response.status_code == 303
     action = db.session.scalar(select(Action))
@@ -150,7 +151,7 @@ def test_inline_status_change_with_htmx_returns_the_fragment(crew, login_as):
     assert f'id="status-{action.id}"' in response.text
     assert "<html" not in response.text
     db.session.refresh(action)
-    assert action.status == "done" and action.done_on == date.today()
+    assert action.status == "done" and action.done_on == clock.today()
 
 
 def test_others_cannot_change_a_personal_action(crew, login_as):

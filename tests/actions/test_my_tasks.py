@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import event
 
+from partnerships import clock
 from partnerships.actions.queries import my_tasks, task_page
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
 
-TODAY = date.today()
-
 
 def days(n):
-    return TODAY + timedelta(days=n)
+    return clock.today() + timedelta(days=n)
 
 
 def test_order_is_overdue_then_this_week_then_the_rest(crew, make, login_as):
@@ -34,7 +33,7 @@ def test_order_is_overdue_then_this_week_then_the_rest(crew, make, login_as):
     done.status = "done"
     db.session.commit()
 
-    titles = [a.title for a in my_tasks(crew.hr1, TODAY)]
+    titles = [a.title for a in my_tasks(crew.hr1, clock.today())]
     assert titles == ["Te-laat-10", "Te-laat-1", "Week-0", "Week-3", "Later-30", "Later-zonder"]
 
     page = login_as(crew.hr1).get("/tasks")
@@ -53,8 +52,8 @@ def test_supplier_contacts_see_no_internal_tasks(crew):
     )
     db.session.commit()
     # Neither has a deadline, so they keep the order they were made in.
-    assert [a.title for a in my_tasks(crew.contact, TODAY)] == ["Gedeeld", "Eigen"]
-    assert [a.title for a in my_tasks(crew.other_contact, TODAY)] == ["Gedeeld"]
+    assert [a.title for a in my_tasks(crew.contact, clock.today())] == ["Gedeeld", "Eigen"]
+    assert [a.title for a in my_tasks(crew.other_contact, clock.today())] == ["Gedeeld"]
 
 
 def count_queries(app, fn):
@@ -161,11 +160,11 @@ def test_task_page_counts_every_group_in_sql(crew):
             p, c, title=f"D{n}", role="hr_expert", deadline=None if n is None else days(n)
         )
     db.session.commit()
-    page = task_page(crew.hr1, TODAY, 1, per_page=4)
+    page = task_page(crew.hr1, clock.today(), 1, per_page=4)
     assert page.counts == {"overdue": 2, "soon": 2, "later": 2}
     assert (page.total, page.pages, page.first, page.last) == (6, 2, 1, 4)
     assert [a.title for a in page.items] == ["D-3", "D-1", "D0", "D7"]
-    last = task_page(crew.hr1, TODAY, 2, per_page=4)
+    last = task_page(crew.hr1, clock.today(), 2, per_page=4)
     assert [a.title for a in last.items] == ["D8", "DNone"]
     assert (last.has_previous, last.has_next, last.first, last.last) == (True, False, 5, 6)
 

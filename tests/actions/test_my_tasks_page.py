@@ -4,8 +4,9 @@ without JavaScript, and titles are shown as text, never as markup."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
+from partnerships import clock
 from partnerships.actions.models import Action
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
@@ -19,7 +20,7 @@ def test_each_row_links_its_action_and_changes_its_status(crew, make, login_as):
         crew.coordinator,
         title="Te laat",
         role="hr_expert",
-        deadline=date.today() - timedelta(days=2),
+        deadline=clock.today() - timedelta(days=2),
     )
     mine = create_action(crew.pilot, crew.coordinator, title="Later", role="hr_expert")
     db.session.commit()

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from partnerships import clock
 from partnerships.actions import reminders
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
 from tests.mailbox import body, serve
-
-TODAY = date.today()
 
 
 @pytest.fixture
@@ -29,16 +28,18 @@ def test_reminders_list_overdue_and_soon_due_tasks_once_a_day(crew, runner, inbo
         title="Te laat",
         role="hr_expert",
         assignee=crew.hr1,
-        deadline=TODAY - timedelta(days=2),
+        deadline=clock.today() - timedelta(days=2),
     )
-    create_action(p, c, title="Deze week", role="hr_expert", deadline=TODAY + timedelta(days=7))
+    create_action(
+        p, c, title="Deze week", role="hr_expert", deadline=clock.today() + timedelta(days=7)
+    )
     create_action(
         p,
         c,
         title="Volgende maand",
         role="hr_expert",
         assignee=crew.hr1,
-        deadline=TODAY + timedelta(days=30),
+        deadline=clock.today() + timedelta(days=30),
     )
     done = create_action(
         p,
@@ -46,7 +47,7 @@ def test_reminders_list_overdue_and_soon_due_tasks_once_a_day(crew, runner, inbo
         title="Al klaar",
         role="hr_expert",
         assignee=crew.hr1,
-        deadline=TODAY - timedelta(days=1),
+        deadline=clock.today() - timedelta(days=1),
     )
     done.status = "done"
     crew.hr2.reminders_enabled = False  # Henk switched reminders off
@@ -66,7 +67,7 @@ def test_reminders_list_overdue_and_soon_due_tasks_once_a_day(crew, runner, inbo
     assert inbox.for_(crew.hr2.email) == []  # opted out
     assert inbox.for_(crew.board.email) == []  # nothing due
     db.session.refresh(crew.hr1)
-    assert crew.hr1.last_reminder_on == TODAY
+    assert crew.hr1.last_reminder_on == clock.today()
 
     again = runner.invoke(args=["send-reminders"])
     assert again.exit_code == 0
@@ -81,7 +82,7 @@ def test_reminder_in_english_for_an_english_user(crew, runner, inbox):
         title="Overdue thing",
         role="hr_expert",
         assignee=crew.hr1,
-        deadline=TODAY - timedelta(days=1),
+        deadline=clock.today() - timedelta(days=1),
     )
     db.session.commit()
     runner.invoke(args=["send-reminders"])
@@ -97,7 +98,7 @@ def test_other_domains_add_sections_through_the_hook(crew, inbox, app):
 
     reminders.register_section(monitoring)
     try:
-        assert reminders.send_all(TODAY) == 1
+        assert reminders.send_all(clock.today()) == 1
     finally:
         reminders.SECTION_PROVIDERS.remove(monitoring)
     [mail] = inbox.for_(crew.board.email)

@@ -154,6 +154,9 @@ def axe_check(_axe):
     """axe_check(page): fail on any axe-core violation on the page as it is now."""
 
     def _check(target_page) -> None:
+        # A click that navigates returns before the new document exists; axe run on a page
+        # between two documents finds no documentElement.
+        target_page.wait_for_load_state("load")
         results = _axe.run(target_page)
         path = urlsplit(target_page.url).path
         checked = getattr(target_page, "axe_checked", None)

@@ -3,14 +3,12 @@ pages, the way a civil servant sends them on to the board. Every page passes axe
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from partnerships import demo
+from partnerships import clock, demo
 from partnerships.extensions import db
 
 pytestmark = pytest.mark.browser
@@ -42,7 +40,7 @@ def test_the_action_plan_and_the_minutes_download_as_pdf(page, axe_check, demo_p
     axe_check(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF", exact=True).click()
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     assert download.value.suggested_filename == (
         f"actieplan-proeftuin-schoonmaak-en-groen-{today}.pdf"
     )

@@ -7,11 +7,12 @@ lands the focus on its error summary."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
+from partnerships import clock
 from partnerships.extensions import db
 from tests.conftest import PASSWORD
 
@@ -84,7 +85,7 @@ def test_a_new_organisation_admin_completes_step_1_by_following_the_pages(
     expect(page.get_by_role("heading", level=1)).to_have_text("For you")
     walk.click(page.locator("#for-you-start").get_by_role("link", name="Start your first pilot"))
     page.get_by_label("Title").fill("Proeftuin schoonmaak")
-    page.get_by_label("Start date").fill(date.today().isoformat())
+    page.get_by_label("Start date").fill(clock.today().isoformat())
     page.get_by_label("Goal in banenafspraak jobs").fill("4")
     walk.click(page.get_by_role("button", name="Start the pilot"))
     walk.click(page.get_by_role("link", name="Continue with 1a"))
@@ -93,7 +94,7 @@ def test_a_new_organisation_admin_completes_step_1_by_following_the_pages(
     walk.click(walk.checklist_link("Decision recorded: in-principle decision"))
     form = page.locator("form", has=page.get_by_label("Decision", exact=True))
     form.get_by_label("Decision", exact=True).fill("Principebesluit proeftuin")
-    form.get_by_label("Date of the decision").fill(date.today().isoformat())
+    form.get_by_label("Date of the decision").fill(clock.today().isoformat())
     walk.click(form.get_by_role("button", name="Add to the register"))
     walk.to_steps()
     walk.click(page.get_by_role("link", name="Continue with 1a"))
@@ -140,7 +141,9 @@ def test_a_new_organisation_admin_completes_step_1_by_following_the_pages(
             page.get_by_label("Step").select_option("1d")
         page.get_by_label("Title").fill(f"Actie {number} van het actieplan")
         page.get_by_label("Responsible role").select_option(label="Project coordinator")
-        page.get_by_label("Deadline").fill((date.today() + timedelta(days=30 * number)).isoformat())
+        page.get_by_label("Deadline").fill(
+            (clock.today() + timedelta(days=30 * number)).isoformat()
+        )
         walk.click(page.get_by_role("button", name="Add action"))
     walk.to_steps()
     walk.click(page.get_by_role("link", name="Continue with 1d"))
@@ -180,7 +183,7 @@ def test_a_new_organisation_admin_completes_step_1_by_following_the_pages(
 def _plan_and_hold(walk, page):
     """Plan the meeting the checklist opened (template chosen) an hour ago, and hold it."""
     expect(page.get_by_role("heading", level=1)).to_have_text("Plan a meeting")
-    earlier = date.today() - timedelta(days=1)
+    earlier = clock.today() - timedelta(days=1)
     page.get_by_label("Date").fill(earlier.isoformat())
     page.get_by_label("Start time").fill("10:00")
     page.get_by_label("End time").fill("11:00")

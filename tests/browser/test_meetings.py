@@ -5,11 +5,12 @@ My tasks then show. Every page passes axe-core."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
+from partnerships import clock
 from partnerships.extensions import db
 from tests.browser.fixtures import log_in
 
@@ -40,7 +41,7 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     page, browser, live_server, axe_check, story
 ):
     pilot_id = story["pilot"].id
-    day = date.today() + timedelta(days=7)
+    day = clock.today() + timedelta(days=7)
     log_in(page, axe_check, story["coordinator"].email)
 
     # Plan the first exploratory meeting from the method's template.
@@ -113,7 +114,7 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     explore.get_by_role("button", name="Besluit opnemen").click()
     expect(explore.locator(".minutes-rows")).to_contain_text("Proeftuin starten met Schoon & Co")
     expect(explore.locator(".minutes-rows")).to_contain_text("zodra het verslag is vastgesteld")
-    deadline = (date.today() + timedelta(days=14)).isoformat()
+    deadline = (clock.today() + timedelta(days=14)).isoformat()
     for title, person in (
         ("Contract nalopen op ruimte voor extra taken", "Linda Visser"),
         ("Werkplekken inventariseren", None),

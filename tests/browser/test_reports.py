@@ -5,11 +5,10 @@ aggregates and stops working when revoked. Every page passes axe-core."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import expect
 
+from partnerships import clock
 from partnerships.extensions import db
 from tests.browser.fixtures import log_in
 
@@ -63,7 +62,7 @@ def test_note_to_the_board_and_back_then_results_shared_and_revoked(
         board.goto("/board")
         axe_check(board)
         expect(board.get_by_text("Nog niet door jou gelezen")).to_be_visible()
-        today = date.today()
+        today = clock.today()
         board.get_by_role("link", name=f"Kwartaal {(today.month + 2) // 3} {today.year}").click()
         expect(board.get_by_role("table", name="Kerncijfers")).to_contain_text(
             "Waar de proeftuin staat in de methode"

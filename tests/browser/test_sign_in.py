@@ -44,6 +44,7 @@ def test_an_admin_sets_up_single_sign_on_and_a_colleague_signs_in_with_it(page, 
         axe_check(page)
 
         page.get_by_role("link", name="Log in via je organisatie (single sign-on)").click()
+        expect(page.get_by_label("Je e-mailadres op het werk")).to_be_visible()
         axe_check(page)
         page.get_by_label("Je e-mailadres op het werk").fill(f"petra@{DOMAIN}")
         page.get_by_role("button", name="Verder").click()

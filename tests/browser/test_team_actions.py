@@ -4,12 +4,13 @@ prints without navigation and downloads as Word. Every page passes axe-core."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from docx import Document
 from playwright.sync_api import expect
 
+from partnerships import clock
 from partnerships.extensions import db
 from tests.browser.fixtures import log_in
 
@@ -56,7 +57,7 @@ def test_coordinator_assigns_by_role_and_the_assignee_completes_it(
     page.locator("#title").fill("Doelgroep en aantal banen vastleggen")
     page.locator("#step_code").select_option("1c")
     page.locator("#role").select_option("hr_expert")
-    page.locator("#deadline").fill((date.today() + timedelta(days=3)).isoformat())
+    page.locator("#deadline").fill((clock.today() + timedelta(days=3)).isoformat())
     page.get_by_role("button", name="Actie toevoegen").click()
     expect(page.locator("#actions")).to_contain_text("Doelgroep en aantal banen vastleggen")
     expect(page.locator("#actions")).to_contain_text("Petra Jansen")

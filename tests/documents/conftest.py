@@ -6,11 +6,10 @@ here and every test of the module reads the same bytes.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import select
 
+from partnerships import clock
 from partnerships.extensions import db
 from tests.conftest import empty_all_tables, start_session
 
@@ -93,7 +92,7 @@ class Rendered:
         self.pilot_title = pilot.title
         self.responses = responses
         self.spreadsheets = spreadsheets
-        self.today = date.today()
+        self.today = clock.today()
 
     def __getitem__(self, key):
         return self.responses[key]

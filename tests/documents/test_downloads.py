@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import unquote
 
+from partnerships import clock
 from partnerships.documents import downloads, pdf
 
 
@@ -16,7 +17,7 @@ def test_a_title_outside_latin_1_downloads_with_both_names(make, login_as):
     assert response.status_code == 200
     header = response.headers["Content-Disposition"]
     header.encode("latin-1")  # what a WSGI server must be able to send
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     assert f'filename="actieplan-groen-in-lodz-{today}.docx"' in header
     utf8 = header.split("filename*=UTF-8''", 1)[1]
     assert unquote(utf8) == f"actieplan-groen-in-łódź-{today}.docx"

@@ -4,11 +4,11 @@ wide enough, Dutch formats, and a "Toelichting" sheet with how it was counted.""
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
+from partnerships import clock
 from partnerships.documents import spreadsheet
 
 
@@ -50,7 +50,7 @@ def test_the_explanation_sheet_states_counting_rule_suppression_and_date(exporte
     assert full["Onderdrukking"].startswith("Geen")
     assert (
         full["Datum van export"]
-        == f"{date.today().day} " + full["Datum van export"].split(" ", 1)[1]
+        == f"{clock.today().day} " + full["Datum van export"].split(" ", 1)[1]
     )
     board = dict(_book(exported.spreadsheets["figures_board"])["Toelichting"].values)
     assert '"<5"' in board["Onderdrukking"] and '"x"' in board["Onderdrukking"]

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from partnerships import clock
 from partnerships.actions.reminders import SECTION_PROVIDERS
 from partnerships.extensions import db
 from partnerships.jobs.reminders import overdue_report_section
@@ -29,7 +30,7 @@ def test_a_supplier_contact_is_reminded_of_an_overdue_report_once_a_day(world, r
     quarterly and due 30 days after each quarter: whatever today is, Q1 2025 is overdue."""
     world.contract_a.pilots.remove(world.pilot)  # only Groen BV's contract remains
     db.session.commit()
-    today = date.today()
+    today = clock.today()
     assert today > date(2025, 4, 30)
 
     result = runner.invoke(args=["send-reminders"])

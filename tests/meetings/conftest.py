@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from partnerships.clock import to_utc
 from partnerships.extensions import db
 from partnerships.meetings import agenda
-from partnerships.meetings.clock import to_utc
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
+from partnerships.clock import local
 from partnerships.database import utcnow
 from partnerships.extensions import db
 from partnerships.meetings import minutes
 from partnerships.meetings.checks import meeting_held
-from partnerships.meetings.clock import local
 from partnerships.meetings.models import Decision, Meeting, MinutesComment
 from tests.quality.forms import form_with, forms_in
 

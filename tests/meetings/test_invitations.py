@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 import icalendar
 import pytest
@@ -14,8 +14,9 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from partnerships import clock
+from partnerships.clock import local
 from partnerships.extensions import db
-from partnerships.meetings.clock import local
 from partnerships.meetings.models import InvitationDelivery, Meeting
 from tests.mailbox import Inbox, body, free_port, serve
 from tests.quality.forms import form_with, forms_in
@@ -58,7 +59,7 @@ def _plan_form(client, world, **fields):
 
 def test_planning_moving_and_cancelling_send_calendar_invitations(world, login_as, mailbox):
     client = login_as(world.coordinator)
-    day = date.today() + timedelta(days=14)
+    day = clock.today() + timedelta(days=14)
     form, data = _plan_form(
         client,
         world,
@@ -158,7 +159,7 @@ def test_a_bouncing_address_is_listed_and_can_be_sent_again(world, plan, login_a
         form, data = _plan_form(
             client,
             world,
-            day=(date.today() + timedelta(days=3)).isoformat(),
+            day=(clock.today() + timedelta(days=3)).isoformat(),
             start="09:00",
             end="10:00",
             supplier=str(world.supplier_a.organisation_id),
@@ -202,7 +203,7 @@ def test_a_mail_server_that_is_down_loses_nothing(world, login_as, app, mailbox)
     form, data = _plan_form(
         client,
         world,
-        day=(date.today() + timedelta(days=3)).isoformat(),
+        day=(clock.today() + timedelta(days=3)).isoformat(),
         start="09:00",
         end="10:00",
         supplier=str(world.supplier_a.organisation_id),
@@ -247,7 +248,7 @@ def test_nobody_is_invited_to_a_meeting_whose_save_failed(world, login_as, mailb
     form, data = _plan_form(
         client,
         world,
-        day=(date.today() + timedelta(days=5)).isoformat(),
+        day=(clock.today() + timedelta(days=5)).isoformat(),
         start="13:00",
         end="14:00",
         supplier=str(world.supplier_a.organisation_id),
@@ -260,7 +261,7 @@ def test_nobody_is_invited_to_a_meeting_whose_save_failed(world, login_as, mailb
 
 
 def test_nobody_hears_of_a_move_whose_save_failed(world, plan, login_as, mailbox):
-    meeting = plan(day=date.today() + timedelta(days=5))
+    meeting = plan(day=clock.today() + timedelta(days=5))
     client = login_as(world.coordinator)
     url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/edit"
     edit = form_with(forms_in(client.get(url).get_data(as_text=True), url), "day")
@@ -309,7 +310,7 @@ def test_a_mail_server_that_never_answers_costs_one_wait_not_one_per_person(worl
         form, data = _plan_form(
             client,
             world,
-            day=(date.today() + timedelta(days=3)).isoformat(),
+            day=(clock.today() + timedelta(days=3)).isoformat(),
             start="09:00",
             end="10:00",
             supplier=str(world.supplier_a.organisation_id),
@@ -391,7 +392,7 @@ def test_minutes_sent_for_comment_reach_everyone_at_the_table_after_the_save(
     client = login_as(world.coordinator)
     url = f"/pilots/{world.pilot.id}/meetings/{meeting.id}/minutes"
     send = form_with(forms_in(client.get(url).get_data(as_text=True), url), "until")
-    data = send.data(until=(date.today() + timedelta(days=7)).isoformat())
+    data = send.data(until=(clock.today() + timedelta(days=7)).isoformat())
 
     # The save fails: the minutes stay a concept and nobody is mailed them.
     with CommitFails():

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 
+from partnerships.clock import local, to_utc
 from partnerships.extensions import db
 from partnerships.jobs import services as jobs_services
 from partnerships.meetings import agenda, monitoring
-from partnerships.meetings.clock import local, to_utc
 from partnerships.meetings.models import Meeting, MeetingStatus
 
 TODAY = date(2026, 11, 21)

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event
 
+from partnerships import clock
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
 from partnerships.jobs import services as jobs_services
@@ -17,7 +18,7 @@ from partnerships.pilots.models import StepState
 
 
 def _actions(world, count, *, overdue=0, internal=True):
-    today = date.today()
+    today = clock.today()
     for n in range(count):
         deadline = today - timedelta(days=3) if n < overdue else today + timedelta(days=10)
         create_action(
@@ -142,7 +143,7 @@ def test_the_agenda_shows_the_jobs_figures_with_dutch_labels_and_numbers(world, 
         .get_data(as_text=True)
     )
     figures = html[html.index("Laatste monitoringcijfers") : html.index("agenda-heading")]
-    today = date.today()
+    today = clock.today()
     quarter_start = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
     assert "Telperiode" in figures
     assert f"{_dutch(quarter_start)} tot en met {_dutch(today)}" in figures

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
+from partnerships import clock
 from partnerships.extensions import db
 from tests.jobs.conftest import add_contract, add_report
 from tests.pilots.page_items import parse
@@ -55,7 +56,7 @@ def test_coordinator_sees_next_sub_step_and_late_actions_first(make, login_as, c
 
     pilot = make.pilot(title="Proeftuin groen")
     coordinator = pilot.memberships[0].user
-    today = date.today()
+    today = clock.today()
     db.session.add_all(
         [
             Action(
@@ -116,7 +117,7 @@ def test_contract_manager_sees_reports_waiting_for_acceptance(make, login_as, cl
 
 
 def test_supplier_sees_reports_to_submit_late_first_and_opens_the_form(make, login_as, client):
-    today = date.today()
+    today = clock.today()
     pilot = make.pilot(start_date=today - timedelta(days=200))
     pilot.monitoring_frequency = "quarter"
     supplier = make.org(name="Schoon BV", kind="supplier")
@@ -265,7 +266,7 @@ def _busy_pilot(make, org, coordinator, supplier, n):
                 role="coordinator",
                 assignee_id=coordinator.id,
                 status="open",
-                deadline=date.today() - timedelta(days=i),
+                deadline=clock.today() - timedelta(days=i),
             )
         )
         db.session.add(

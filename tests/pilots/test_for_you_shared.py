@@ -3,10 +3,11 @@ only those assigned to the contact or its role (issue 15, point 1)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import event
 
+from partnerships import clock
 from partnerships.actions.models import Action
 from partnerships.extensions import db
 from tests.pilots.page_items import parse
@@ -20,7 +21,7 @@ def _action(pilot, title, *, assignee=None, role="supplier", internal=False, sta
         assignee_id=assignee.id if assignee else None,
         is_internal=internal,
         status=status,
-        deadline=date.today() + timedelta(days=5),
+        deadline=clock.today() + timedelta(days=5),
     )
     db.session.add(action)
     db.session.flush()

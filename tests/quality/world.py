@@ -10,10 +10,10 @@ snapshot.py puts the database back to it after a request changed it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import select
 
+from partnerships import clock
 from partnerships.extensions import db
 from tests.quality.rows import fabricate_missing, first_rows
 
@@ -116,7 +116,7 @@ class World:
         from partnerships.jobs.models import Contract
 
         contract = db.session.get(Contract, self.rows["contract"])
-        return monitoring.report_periods(self.pilot, contract, date.today())[0][0].isoformat()
+        return monitoring.report_periods(self.pilot, contract, clock.today())[0][0].isoformat()
 
     def url_params_for(self, rule) -> dict:
         """Real values for every variable of a URL rule; UnknownUrlVariable otherwise."""

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sys
 import types
 from dataclasses import dataclass
-from datetime import date
 
 import pytest
 
+from partnerships import clock
 from partnerships.extensions import db
 
 
@@ -66,7 +66,7 @@ def jobs_figures(monkeypatch):
 
     module = types.ModuleType("partnerships.jobs.services")
     module.pilot_figures = pilot_figures
-    module.latest_figures = lambda pilot: pilot_figures(pilot, as_of=date.today())
+    module.latest_figures = lambda pilot: pilot_figures(pilot, as_of=clock.today())
     module.headline_figures = lambda pilots, *, as_of, suppress=False: {
         pilot.id: pilot_figures(pilot, as_of=as_of, suppress=suppress) for pilot in pilots
     }

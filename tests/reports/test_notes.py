@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from partnerships import clock
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
 from partnerships.reports.models import NoteStatus, ProgressNote
@@ -33,7 +34,7 @@ def test_new_note_form_suggests_the_current_quarter(scene, login_as):
     client = login_as(scene.coordinator)
     page = client.get(f"/pilots/{scene.pilot.id}/notes/new")
     assert page.status_code == 200
-    today = date.today()
+    today = clock.today()
     assert f"Kwartaal {(today.month + 2) // 3} {today.year}" in page.text
 
 
@@ -48,14 +49,14 @@ def test_coordinator_publishes_and_figures_are_frozen(scene, login_as, jobs_figu
         scene.coordinator,
         title="Gesprek met Schoon & Co",
         role="hr_expert",
-        deadline=date.today() - timedelta(days=3),
+        deadline=clock.today() - timedelta(days=3),
     )
     create_action(
         pilot,
         scene.coordinator,
         title="Later",
         role="hr_expert",
-        deadline=date.today() + timedelta(days=30),
+        deadline=clock.today() + timedelta(days=30),
     )
     client = login_as(scene.coordinator)
     note = _draft(client, pilot)

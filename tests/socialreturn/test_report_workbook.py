@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from partnerships import clock
 from partnerships.extensions import db
 from partnerships.jobs.models import MonitoringReport, Placement
 from tests.jobs.conftest import add_placement
@@ -171,5 +172,5 @@ def test_the_templates_download_under_a_dutch_name_with_contract_or_pilot_and_da
     )
     url = f"/pilots/{world.pilot.id}/contracts/import/template.xlsx"
     response = login_as(world.coordinator).get(url)
-    name = f"contractensjabloon-pilot-schoonmaak-{date.today().isoformat()}.xlsx"
+    name = f"contractensjabloon-pilot-schoonmaak-{clock.today().isoformat()}.xlsx"
     assert f'filename="{name}"' in response.headers["Content-Disposition"]
