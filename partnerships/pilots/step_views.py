@@ -9,7 +9,6 @@ from flask_login import current_user, login_required
 from .. import access, workflows_registry
 from ..htmx import invalid, is_htmx, render
 from ..i18n import locale_code
-from ..web import has_endpoint
 from . import bp, progress, stepper
 from .forms import RouteForm, StepStatusForm
 from .models import StepStatus
@@ -79,7 +78,6 @@ def substep_context(pilot, workflow, code: str, form=None, route_form=None, **ex
         can_choose_route=access.can(current_user, "pilot.choose_route", pilot),
         # The sub-step that asks for actions is where the action plan is made (1d).
         shows_action_plan=any(check.name == "actions:min" for check in sub.checks)
-        and has_endpoint("actions.plan")
         and access.can(current_user, "action_plan.view", pilot),
         route_form=route_form_for(pilot, workflow, route_form) if code == route_code else None,
         route_decision=stepper.current_route_decision(pilot),
