@@ -1,4 +1,4 @@
-"""The result of a session as a printable summary, a Markdown file and a document.
+"""The result of a brainstorm as a printable summary, a Markdown file and a document.
 
 Suppliers get the board only: the shortlist ranks suppliers and the outcomes are the
 buyer's internal work, so both appear only for the working group and the board.

@@ -1,4 +1,4 @@
-"""The sessions of a pilot: overview, starting one, the board, its header and closing it."""
+"""The brainstorms of a pilot: overview, starting one, the board, its header and closing it."""
 
 from __future__ import annotations
 
@@ -66,12 +66,12 @@ def _header_choices(form, pilot) -> None:
 def index(pilot_id):
     """The pilot's brainstorms the current user may see."""
     pilot = access.load_pilot(pilot_id, "brainstorm.list")
-    sessions = brainstorms_for(current_user, pilot)
+    brainstorms = brainstorms_for(current_user, pilot)
     return render_template(
         "brainstorms/index.html",
         pilot=pilot,
-        sessions=sessions,
-        counts=card_counts([b.id for b in sessions]),
+        brainstorms=brainstorms,
+        counts=card_counts([b.id for b in brainstorms]),
         can_create=access.can(current_user, "brainstorm.create", pilot),
     )
 

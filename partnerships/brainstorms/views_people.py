@@ -1,4 +1,4 @@
-"""Who takes part: sharing a session with suppliers and inviting their contacts."""
+"""Who takes part: sharing a brainstorm with suppliers and inviting their contacts."""
 
 from __future__ import annotations
 
