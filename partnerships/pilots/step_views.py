@@ -124,12 +124,6 @@ def substep_status(pilot_id, code):
         note=form.note.data,
         version=form.version.data,
     )
-    ask_route = (
-        change.state.status == StepStatus.DONE
-        and workflow.step_of(code).substeps[-1].code == code
-        and workflow.step_of(code).code == workflow.route_choice_after
-        and not pilot.route
-    )
     saved = _("Status saved.") if change.changed else _("Nothing changed.")
     if is_htmx():
         return render(
@@ -137,7 +131,7 @@ def substep_status(pilot_id, code):
             "pilots/_status_response.html",
             saved=saved,
             unmet=change.unmet,
-            ask_route=ask_route,
+            ask_route=change.asks_route,
             **substep_context(pilot, workflow, code),
         )
     flash(saved, "success")
@@ -149,7 +143,7 @@ def substep_status(pilot_id, code):
             ),
             "warning",
         )
-    if ask_route:
+    if change.asks_route:
         flash(_("Step 1 is complete. Choose the route now."), "info")
         # The route form lives on its own sub-step: go there rather than leave a dead end.
         route_code = stepper.route_substep(workflow) or code
