@@ -41,8 +41,10 @@ def submit(form, save, *, again, done, said=None, refused=(), blame=None):
     that raises one of the service's `refused` errors, shows `again()` — the page with the
     form and what was typed — with 422; the request then commits nothing (transaction.py).
     A refusal's message goes to the field it names (`error.field`), else to the field
-    `blame`, else above the form.
+    `blame`, else above the form. A GET of a page that also takes the form just shows it.
     """
+    if not form.is_submitted():
+        return again()
     if form.validate_on_submit():
         try:
             made = save()

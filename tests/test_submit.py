@@ -95,3 +95,12 @@ def test_an_htmx_post_is_redirected_with_hx_redirect(app):
             TitleForm(), lambda: 3, again=lambda: "page", done="/things", said="Saved."
         )
     assert (answer.status_code, answer.headers["HX-Redirect"]) == (204, "/things")
+
+
+def test_a_get_of_a_page_that_takes_the_form_shows_it_unsaved(app):
+    saved = []
+    with app.test_request_context("/things"):
+        answer = htmx.submit(
+            TitleForm(), lambda: saved.append(1), again=lambda: "the page", done="/things"
+        )
+    assert answer == "the page" and saved == []

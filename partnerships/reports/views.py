@@ -100,20 +100,23 @@ def note_new(pilot_id):
     pilot = access.load_pilot(pilot_id, "note.write")
     label, start, end = services.suggested_period(pilot, clock.today())
     form = NoteForm(period_label=label, period_start=start, period_end=end)
-    if form.validate_on_submit():
-        note = services.create_note(
-            pilot,
-            current_user,
-            period_label=form.period_label.data,
-            period_start=form.period_start.data,
-            period_end=form.period_end.data,
-            body=form.body.data,
-        )
-        flash(_("Draft saved. Check it and publish it for the board."), "success")
-        return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
-    if form.is_submitted():
-        return htmx.invalid("reports/note_form.html", pilot=pilot, form=form, note=None)
-    return htmx.render("reports/note_form.html", pilot=pilot, form=form, note=None)
+    return htmx.submit(
+        form,
+        lambda: services.create_note(pilot, current_user, **_note_fields(form)),
+        again=lambda: htmx.render("reports/note_form.html", pilot=pilot, form=form, note=None),
+        done=lambda note: url_for("reports.note", pilot_id=pilot.id, note_id=note.id),
+        said=_("Draft saved. Check it and publish it for the board."),
+    )
+
+
+def _note_fields(form) -> dict:
+    """What the note form says, as the services take it."""
+    return {
+        "period_label": form.period_label.data,
+        "period_start": form.period_start.data,
+        "period_end": form.period_end.data,
+        "body": form.body.data,
+    }
 
 
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/edit", methods=["GET", "POST"])
@@ -122,21 +125,15 @@ def note_edit(pilot_id, note_id):
     """Change a draft progress note."""
     pilot, note = _load_note(pilot_id, note_id, "note.edit")
     form = NoteForm(obj=note)
-    if form.validate_on_submit():
-        services.update_note(
-            note,
-            current_user,
-            version=form.version.data,
-            period_label=form.period_label.data,
-            period_start=form.period_start.data,
-            period_end=form.period_end.data,
-            body=form.body.data,
-        )
-        flash(_("Draft saved."), "success")
-        return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
-    if form.is_submitted():
-        return htmx.invalid("reports/note_form.html", pilot=pilot, form=form, note=note)
-    return htmx.render("reports/note_form.html", pilot=pilot, form=form, note=note)
+    return htmx.submit(
+        form,
+        lambda: services.update_note(
+            note, current_user, version=form.version.data, **_note_fields(form)
+        ),
+        again=lambda: htmx.render("reports/note_form.html", pilot=pilot, form=form, note=note),
+        done=url_for("reports.note", pilot_id=pilot.id, note_id=note.id),
+        said=_("Draft saved."),
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/publish", methods=["POST"])
