@@ -17,7 +17,7 @@ from ..documents import downloads, page
 from ..i18n import _date, locale_code
 from . import bp, outcomes
 from .board import cards_by_place
-from .loading import load_brainstorm, place_labels
+from .loaders import load_brainstorm, place_labels
 from .services import board_format
 from .views import BASE
 

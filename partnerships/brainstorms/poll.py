@@ -17,7 +17,7 @@ from ..extensions import db
 from ..i18n import locale_code
 from . import bp, rules
 from .board import cards_by_place
-from .loading import board_context, load_brainstorm, place_labels
+from .loaders import board_context, load_brainstorm, place_labels
 from .views import BASE
 
 POLL = rules.view_statement()

@@ -13,7 +13,7 @@ from ..forms import VersionedForm
 from . import bp, services
 from .board import cards_by_place, visible_cards
 from .forms import CardEditForm, CardForm, MergeForm
-from .loading import board_context, load_brainstorm, load_card, place_labels
+from .loaders import board_context, load_brainstorm, load_card, place_labels
 from .views import BASE, render_board
 
 CARD = f"{BASE}/<int:brainstorm_id>/cards/<int:card_id>"
