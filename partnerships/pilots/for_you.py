@@ -478,7 +478,8 @@ def _answered_remarks(user, reach: access.Reach, now: datetime) -> list[Item]:
             "reports.note",
             note_id=row.note_id,
             _anchor=f"remark-{row.id}",
-            when=row.answered_at,
+            # The day of the answer, in the Netherlands; the hour adds nothing here.
+            when=clock.local(row.answered_at).date(),
         )
         for row in rows
     ]
