@@ -248,7 +248,7 @@ def remark_answer(pilot_id, note_id, remark_id):
         who = remark.answered_by.name if remark.answered_by else _("(removed user)")
         message = _(
             "%(name)s has already answered this remark, so yours was not sent. Your text is "
-            "below, to add what is missing in a new progress note.",
+            "below, so you can keep what you still want to say.",
             name=who,
         )
         return _note_page(
