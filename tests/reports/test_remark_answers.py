@@ -233,3 +233,26 @@ def test_htmx_answer_gives_back_the_remarks_section(scene, login_as):
     assert response.status_code == 200
     assert response.text.lstrip().startswith('<section id="remarks"')
     assert ANSWER in response.text and "Antwoord verstuurd" in response.text
+
+
+def test_an_old_answer_to_someone_elses_remark_is_not_news_but_ones_own_still_is(
+    scene, second_board, login_as
+):
+    """A member who joins the board is not met by last year's answers to other people's
+    remarks; an answer to their own remark waits for them however long they are away."""
+    from datetime import UTC, datetime, timedelta
+
+    note = _published_note(scene)
+    remark = _remark(scene, note)
+    remarks.answer_remark(remark, scene.coordinator, ANSWER)
+    # Answered 31 days ago: one day past the month that others are told of it.
+    remark.answered_at = datetime.now(UTC) - timedelta(days=31)
+    db.session.commit()
+    assert "for-you-remarks" not in parse(login_as(second_board).get("/for-you").data).ids
+    own = parse(login_as(scene.board).get("/for-you").data).items("for-you-remarks")
+    assert own == [
+        (
+            "Antwoord op je opmerking bij Kwartaal 1 2026",
+            f"{_note_url(scene, note)}#remark-{remark.id}",
+        )
+    ]
