@@ -16,7 +16,6 @@ from flask_babel import gettext as _
 
 from .. import suppression
 from ..i18n import locale_code
-from ..jobs.choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
 from ..jobs.exports import Table
 from . import valuation
 from .labels import EFFORT_LABELS
@@ -192,8 +191,9 @@ def tables(data: dict) -> list[Table]:
     return result
 
 
-def own_elements(scheme) -> list[dict]:
-    """An own scheme's elements in words, as the policy page lists them."""
+def own_elements(scheme, *, groups: dict, kinds: dict) -> list[dict]:
+    """An own scheme's elements in words, as the policy page lists them; `groups` and
+    `kinds` label the organisation's target groups and kinds of work."""
 
     def names(codes, labels, every):
         return ", ".join(str(labels.get(c, c)) for c in codes) if codes else every
@@ -217,10 +217,8 @@ def own_elements(scheme) -> list[dict]:
         rows.append(
             {
                 "effort": EFFORT_LABELS[effort_key(rate)],
-                "groups": names(
-                    sorted(rate.target_groups or ()), DEFAULT_TARGET_GROUPS, _("every")
-                ),
-                "kinds": names(sorted(rate.kinds or ()), DEFAULT_PLACEMENT_KINDS, _("every"))
+                "groups": names(sorted(rate.target_groups or ()), groups, _("every")),
+                "kinds": names(sorted(rate.kinds or ()), kinds, _("every"))
                 if rate.effort == "placement"
                 else "–",
                 "amount": element.amount,

@@ -8,12 +8,14 @@ from flask_login import current_user, login_required
 
 from .. import access
 from ..htmx import invalid, redirect_to
+from ..jobs import settings as jobs_settings
 from ..jobs.settings import settings_for
 from . import bp, policy, present, services
 from .forms import PolicyForm
 
 
-def _organisation():
+def policy_organisation():
+    """The signed-in admin's buyer organisation, or 403 (rules.py: sr.policy)."""
     organisation = current_user.organisation
     if not access.can(current_user, "sr.policy", organisation):
         abort(403)
@@ -39,14 +41,21 @@ def _own_view(organisation_id: int, versions) -> list[dict]:
     if not versions:
         return []
     scheme = policy.parse_own(versions[0].text, organisation_id)[0]
-    return present.own_elements(scheme) if scheme else []
+    if scheme is None:
+        return []
+    found = settings_for(organisation_id)
+    return present.own_elements(
+        scheme,
+        groups=dict(jobs_settings.target_group_choices(found)),
+        kinds=dict(jobs_settings.placement_kind_choices(found)),
+    )
 
 
 @bp.route("/organisation/social-return", methods=["GET", "POST"])
 @login_required
 def policy_settings():
     """The buyer's social return policy: scheme and thresholds."""
-    organisation = _organisation()
+    organisation = policy_organisation()
     row = settings_for(organisation.id)
     versions = policy.own_versions(organisation.id)
     policy_form = PolicyForm(prefix="policy")

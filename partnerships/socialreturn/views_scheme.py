@@ -17,7 +17,7 @@ from ..i18n import locale_code
 from ..jobs import settings as jobs_settings
 from . import bp, policy, scheme_rows, schemes, services
 from .forms import MAX_ELEMENTS, SchemeForm
-from .views_admin import _organisation
+from .views_admin import policy_organisation
 
 EXAMPLE = "regional-bouwblokken.toml"
 PAGE = "socialreturn/scheme.html"
@@ -116,7 +116,7 @@ def _page(form, organisation, *, from_example=False, status=200):
 @login_required
 def own_scheme():
     """The organisation's own scheme: elements as rows, saved as a new version."""
-    organisation = _organisation()
+    organisation = policy_organisation()
     groups, kinds = _vocabularies(organisation.id)
     if request.method == "GET":
         data, from_example = _starting_point(organisation.id, request.args.get("start"))

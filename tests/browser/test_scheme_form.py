@@ -66,7 +66,8 @@ def test_an_admin_defines_a_scheme_from_the_regional_example(page, axe_check, ad
     summary.get_by_role("link").click()
     expect(added.get_by_label("Waarde", exact=True)).to_be_focused()
     added.get_by_label("Waarde", exact=True).fill("150")
-    page.get_by_role("button", name="Opslaan als nieuwe versie").click()
+    # Enter in a box saves (the form's first button), never "remove element 1".
+    added.get_by_label("Waarde", exact=True).press("Enter")
     expect(page.get_by_text("Versie 1 van jullie eigen waardering opgeslagen.")).to_be_visible()
     elements = page.get_by_role("table", name="Elementen van jullie eigen schema")
     expect(elements.get_by_role("row")).to_have_count(7)  # the heading and six elements
