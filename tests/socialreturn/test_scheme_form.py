@@ -225,3 +225,10 @@ def test_only_the_buyers_organisation_admin_reaches_the_scheme_form(world, login
 def test_a_suppliers_admin_cannot_define_a_scheme(world, make, login_as):
     client = login_as(make.user(world.supplier_a, org_role="admin"))
     assert client.get(URL).status_code == 403
+
+
+def test_a_name_with_quotes_backslashes_and_accents_survives_the_stored_text(world, admin):
+    form = _form(admin.get(URL))
+    name = 'Bouwblokken "Rijnmond" \\ één # [[rates]]'
+    assert admin.post(URL, data=form.data(action="save", name=name)).status_code == 303
+    assert _saved(world).title == name
