@@ -627,6 +627,11 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    deny  deny  deny  deny  deny  ok    deny  deny",
         "POST":   "login deny  422   deny  deny  deny  deny  deny  422   deny  deny",
     },
+    "socialreturn.own_scheme": {
+        # The same decision as the policy: the admin of a buyer, for its own organisation.
+        "GET":    "login deny  ok    deny  deny  deny  deny  deny  ok    deny  deny",
+        "POST":   "login deny  422   deny  deny  deny  deny  deny  422   deny  deny",
+    },
     "socialreturn.report_template": {
         "GET":    "login deny  deny  deny  deny  deny  ok    deny  deny  deny  deny",
     },
