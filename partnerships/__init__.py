@@ -40,9 +40,10 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     )
     config_module.load(app, config)
 
-    from . import concurrency, documents, i18n, once, web
+    from . import concurrency, documents, i18n, once, reading, web
 
     db.init_app(app)
+    reading.init_app(app)  # first: its before_request runs before any other reads
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
