@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import abort, current_app, g
+from flask import abort, current_app, g, has_app_context
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from .extensions import db
 
@@ -130,13 +131,28 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
     if user is None or not user.is_authenticated:
         return []
     organisation_id = user.organisation_id if organisation_id is None else organisation_id
-    pilots = db.session.scalars(
-        select(Pilot)
-        .where(Pilot.organisation_id == organisation_id)
-        .order_by(Pilot.start_date, Pilot.id)
-    ).all()
+    # Read once per request: the board view, and the navigation on every page of a board
+    # member, ask about the same organisation's pilots two or three times. A write in the
+    # request forgets the list (_forget_pilots), so a pilot just started is in the next one.
+    known = g.setdefault(_ORGANISATION_PILOTS, {})
+    if organisation_id not in known:
+        known[organisation_id] = db.session.scalars(
+            select(Pilot)
+            .where(Pilot.organisation_id == organisation_id)
+            .order_by(Pilot.start_date, Pilot.id)
+        ).all()
+    pilots = known[organisation_id]
     standings_for(user, pilots)
     return [pilot for pilot in pilots if can(user, action, pilot)]
+
+
+_ORGANISATION_PILOTS = "_organisation_pilots"
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_pilots(_session, _context):
+    if has_app_context():
+        g.pop(_ORGANISATION_PILOTS, None)
 
 
 @dataclass(frozen=True)
