@@ -103,20 +103,29 @@ def standing(user, pilot) -> Standing:
 def standings_for(user, pilots) -> None:
     """Work out the user's standing in many pilots with one query, into the request cache,
     so that asking can() about each of them costs no further query."""
-    from .pilots.models import Membership
+    from .pilots.models import Membership, Pilot
 
     cache = g.setdefault("_standing", {})
     wanted = [p for p in pilots if (user.id, p.id) not in cache]
     if not wanted:
         return
     rows: dict[int, list] = {p.id: [] for p in wanted}
-    for pilot_id, role, org in db.session.execute(
-        select(Membership.pilot_id, Membership.role, Membership.supplier_organisation_id).where(
-            Membership.user_id == user.id
+    held = set()
+    for pilot_id, role, org, pilot_organisation_id in db.session.execute(
+        select(
+            Membership.pilot_id,
+            Membership.role,
+            Membership.supplier_organisation_id,
+            Pilot.organisation_id,
         )
+        .join(Pilot, Pilot.id == Membership.pilot_id)
+        .where(Membership.user_id == user.id)
     ):
+        held.add((role, pilot_organisation_id))
         if pilot_id in rows:
             rows[pilot_id].append((role, org))
+    # Every role the user holds came with it: roles_held (the navigation) needs no query.
+    g.setdefault("_roles_held", {}).setdefault(user.id, frozenset(held))
     for pilot in wanted:
         cache[(user.id, pilot.id)] = standing_from(user, pilot, rows[pilot.id])
 
