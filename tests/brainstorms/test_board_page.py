@@ -80,8 +80,9 @@ def test_names_with_markup_are_shown_as_text(cast, session_a, login_as, url):
 def test_an_unchanged_board_is_rendered_once_per_person(
     cast, session_a, login_as, url, monkeypatch
 ):
-    """The cards' HTML is kept per revision of the board: a second visit renders no card
-    again, a new card renders the board anew, and each person gets their own links."""
+    """The cards' HTML is kept per revision of the board: a second visit neither reads nor
+    renders a card again, a new card renders the board anew, and each person gets their own
+    links."""
     from partnerships.brainstorms import board
 
     _cards(session_a, [cast.coordinator, cast.contact_a], 4)  # 2 each, alternating
@@ -91,8 +92,18 @@ def test_an_unchanged_board_is_rendered_once_per_person(
     coordinator = login_as(cast.coordinator)
     first = coordinator.get(url(session_a)).text
     assert len(rendered) == 4 and first.count(">Wijzigen<") == 4
-    again = coordinator.get(url(session_a)).text
-    assert len(rendered) == 4
+    cards_read = []
+
+    def card_reads(conn, cursor, statement, *args):
+        if "FROM brainstorm_card" in statement:
+            cards_read.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", card_reads)
+    try:
+        again = coordinator.get(url(session_a)).text
+    finally:
+        event.remove(db.engine, "before_cursor_execute", card_reads)
+    assert len(rendered) == 4 and cards_read == []  # neither rendered nor read again
     assert again.count('<li class="card" id="card-') == 4 and "Idee 3" in again
 
     services.add_card(session_a, cast.contact_a, place="what", text="Nog een idee")
