@@ -40,9 +40,10 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     )
     config_module.load(app, config)
 
-    from . import concurrency, documents, i18n, once, web
+    from . import concurrency, documents, fragments, i18n, once, reading, web
 
     db.init_app(app)
+    reading.init_app(app)  # first: its before_request runs before any other reads
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
@@ -51,6 +52,7 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
     concurrency.init_app(app)
     once.init_app(app)
     documents.init_app(app)
+    fragments.init_app(app)
     _enable_sqlite_pragmas(app)
 
     from . import models  # noqa: F401  (registers every table on the metadata)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import abort, current_app, g
+from flask import abort, current_app, g, has_app_context
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from .extensions import db
 
@@ -102,20 +103,29 @@ def standing(user, pilot) -> Standing:
 def standings_for(user, pilots) -> None:
     """Work out the user's standing in many pilots with one query, into the request cache,
     so that asking can() about each of them costs no further query."""
-    from .pilots.models import Membership
+    from .pilots.models import Membership, Pilot
 
     cache = g.setdefault("_standing", {})
     wanted = [p for p in pilots if (user.id, p.id) not in cache]
     if not wanted:
         return
     rows: dict[int, list] = {p.id: [] for p in wanted}
-    for pilot_id, role, org in db.session.execute(
-        select(Membership.pilot_id, Membership.role, Membership.supplier_organisation_id).where(
-            Membership.user_id == user.id
+    held = set()
+    for pilot_id, role, org, pilot_organisation_id in db.session.execute(
+        select(
+            Membership.pilot_id,
+            Membership.role,
+            Membership.supplier_organisation_id,
+            Pilot.organisation_id,
         )
+        .join(Pilot, Pilot.id == Membership.pilot_id)
+        .where(Membership.user_id == user.id)
     ):
+        held.add((role, pilot_organisation_id))
         if pilot_id in rows:
             rows[pilot_id].append((role, org))
+    # Every role the user holds came with it: roles_held (the navigation) needs no query.
+    g.setdefault("_roles_held", {}).setdefault(user.id, frozenset(held))
     for pilot in wanted:
         cache[(user.id, pilot.id)] = standing_from(user, pilot, rows[pilot.id])
 
@@ -130,13 +140,28 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
     if user is None or not user.is_authenticated:
         return []
     organisation_id = user.organisation_id if organisation_id is None else organisation_id
-    pilots = db.session.scalars(
-        select(Pilot)
-        .where(Pilot.organisation_id == organisation_id)
-        .order_by(Pilot.start_date, Pilot.id)
-    ).all()
+    # Read once per request: the board view, and the navigation on every page of a board
+    # member, ask about the same organisation's pilots two or three times. A write in the
+    # request forgets the list (_forget_pilots), so a pilot just started is in the next one.
+    known = g.setdefault(_ORGANISATION_PILOTS, {})
+    if organisation_id not in known:
+        known[organisation_id] = db.session.scalars(
+            select(Pilot)
+            .where(Pilot.organisation_id == organisation_id)
+            .order_by(Pilot.start_date, Pilot.id)
+        ).all()
+    pilots = known[organisation_id]
     standings_for(user, pilots)
     return [pilot for pilot in pilots if can(user, action, pilot)]
+
+
+_ORGANISATION_PILOTS = "_organisation_pilots"
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_pilots(_session, _context):
+    if has_app_context():
+        g.pop(_ORGANISATION_PILOTS, None)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from werkzeug.security import generate_password_hash
 
 import partnerships.models  # noqa: F401 (every model mapped before a test module imports a domain)
-from partnerships import create_app
+from partnerships import create_app, fragments
 from partnerships.extensions import db
 
 # The browser fixtures (live server, Chromium, axe) are shared by tests/browser and
@@ -184,6 +184,8 @@ def app(_app):
         db.session.rollback()
         db.session.remove()
         empty_all_tables()
+    # Emptied tables restart their ids: no rendered fragment of this test may meet the next.
+    fragments.forget_all()
     _app.config.clear()
     _app.config.update(saved)
 

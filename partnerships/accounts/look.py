@@ -110,10 +110,9 @@ def header_logo_url(user) -> str | None:
     """The logo of the signed-in person's own organisation, if it has one."""
     if not user.is_authenticated or user.organisation is None:
         return None
-    has_logo = db.session.scalar(
-        db.select(Organisation.logo.isnot(None)).where(Organisation.id == user.organisation_id)
-    )
-    return url_for("accounts.organisation_logo", org_id=user.organisation_id) if has_logo else None
+    if not user.organisation.has_logo:
+        return None
+    return url_for("accounts.organisation_logo", org_id=user.organisation_id)
 
 
 @bp.app_context_processor

@@ -20,7 +20,7 @@ from sqlalchemy import (
     false,
     select,
 )
-from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..database import Timestamped, UTCDateTime, enum_check, utcnow
@@ -69,7 +69,10 @@ class Organisation(Timestamped, db.Model):
     # The look: a theme name from accounts.look.THEMES and a small PNG or JPEG logo, kept in
     # the database so it travels with backups (at most look.MAX_LOGO_BYTES).
     theme: Mapped[str] = mapped_column(String(20), default="blue", server_default="blue")
-    logo: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # Whether there is a logo, read with the organisation itself (not the image): the header
+    # asks on every page, and the user's organisation comes with the signed-in user.
+    has_logo: Mapped[bool] = column_property(logo.column.is_not(None))
 
     users: Mapped[list[User]] = relationship(back_populates="organisation")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -176,6 +176,29 @@ def cards_by_place(brainstorm: Brainstorm, places) -> dict[str, list[BoardCard]]
             )
         )
     return board
+
+
+class LazyBoard(Mapping):
+    """cards_by_place, read when a template first asks for a place's cards: a board whose
+    cards are kept rendered for this revision (fragments.py) reads no card at all."""
+
+    def __init__(self, brainstorm: Brainstorm, places) -> None:
+        self._brainstorm, self._places = brainstorm, places
+        self._board: dict[str, list[BoardCard]] | None = None
+
+    def _cards(self) -> dict[str, list[BoardCard]]:
+        if self._board is None:
+            self._board = cards_by_place(self._brainstorm, self._places)
+        return self._board
+
+    def __getitem__(self, key: str) -> list[BoardCard]:
+        return self._cards()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cards())
+
+    def __len__(self) -> int:
+        return len(self._cards())
 
 
 @bp.app_template_global()

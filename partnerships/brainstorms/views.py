@@ -10,7 +10,7 @@ from .. import access, htmx
 from ..i18n import locale_code
 from ..pilots.prefill import substep_arg
 from . import bp, services
-from .board import brainstorms_for, card_counts, cards_by_place, shared_with
+from .board import LazyBoard, brainstorms_for, card_counts, shared_with
 from .forms import BrainstormEditForm, BrainstormForm
 from .loaders import board_context, load_brainstorm, place_labels
 from .sharing import pilot_suppliers
@@ -121,7 +121,7 @@ def render_board(
     return htmx.render(
         "brainstorms/board.html",
         status=status,
-        board=cards_by_place(brainstorm, labels),
+        board=LazyBoard(brainstorm, labels),
         labels=labels,
         card_errors=card_errors or {},
         card_texts=card_texts or {},

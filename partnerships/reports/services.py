@@ -193,8 +193,11 @@ def _board_pilots_query(user):
     """Pilots of the user's organisation where they sit on the board, or all for its admin."""
     from ..pilots.models import Pilot
 
-    ids = [pilot.id for pilot in access.pilots_where(user, "board.view")]
-    return select(Pilot).where(Pilot.id.in_(ids))
+    return select(Pilot).where(Pilot.id.in_(_board_pilot_ids(user)))
+
+
+def _board_pilot_ids(user) -> list[int]:
+    return [pilot.id for pilot in access.pilots_where(user, "board.view")]
 
 
 def board_pilots(user) -> list:
@@ -233,8 +236,9 @@ def board_page(
     end shows the last page."""
     from ..pilots.models import Pilot
 
-    query = _board_pilots_query(user)
-    total = db.session.scalar(query.with_only_columns(func.count(Pilot.id)).order_by(None))
+    ids = _board_pilot_ids(user)
+    query = select(Pilot).where(Pilot.id.in_(ids))
+    total = len(ids)
     number = page_within(number, total, per_page)
     pilots = db.session.scalars(
         query.order_by(Pilot.title, Pilot.id).limit(per_page).offset((number - 1) * per_page)
@@ -259,7 +263,7 @@ def _board_rows(user, pilots, today: date) -> list[dict]:
     notes = _latest_published_for(ids)
     decisions = _awaiting_board_for(ids)
     jobs = key.job_figures_for(pilots, today, suppress=True)
-    seats = _board_seats(user, ids)
+    seats = _board_seats(user, pilots)
     rows = []
     for pilot in pilots:
         note = notes.get(pilot.id)
@@ -285,13 +289,9 @@ def _board_rows(user, pilots, today: date) -> list[dict]:
     return rows
 
 
-def _board_seats(user, pilot_ids) -> set[int]:
+def _board_seats(user, pilots) -> set[int]:
     """Ids of the given pilots in which the user holds the board role."""
-    from ..pilots.models import Pilot
-
-    if not pilot_ids:
-        return set()
-    pilots = db.session.scalars(select(Pilot).where(Pilot.id.in_(pilot_ids))).all()
+    # No query when choosing the board's pilots (access.pilots_where) judged them already.
     access.standings_for(user, pilots)
     return {pilot.id for pilot in pilots if access.can(user, "board.member", pilot)}
 

@@ -75,3 +75,44 @@ def test_names_with_markup_are_shown_as_text(cast, brainstorm_a, login_as, url):
     assert "<b onclick" not in page
     # Once as the card's author, once among those the brainstorm is shared with.
     assert page.count("&lt;b onclick=&#34;x()&#34;&gt;Schoon&lt;/b&gt; &amp; Co") == 2
+
+
+def test_an_unchanged_board_is_rendered_once_per_person(
+    cast, session_a, login_as, url, monkeypatch
+):
+    """The cards' HTML is kept per revision of the board: a second visit neither reads nor
+    renders a card again, a new card renders the board anew, and each person gets their own
+    links."""
+    from partnerships.brainstorms import board
+
+    _cards(session_a, [cast.coordinator, cast.contact_a], 4)  # 2 each, alternating
+    rendered = []
+    real = board.card_markdown
+    monkeypatch.setattr(board, "card_markdown", lambda text: rendered.append(text) or real(text))
+    coordinator = login_as(cast.coordinator)
+    first = coordinator.get(url(session_a)).text
+    assert len(rendered) == 4 and first.count(">Wijzigen<") == 4
+    cards_read = []
+
+    def card_reads(conn, cursor, statement, *args):
+        if "FROM brainstorm_card" in statement:
+            cards_read.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", card_reads)
+    try:
+        again = coordinator.get(url(session_a)).text
+    finally:
+        event.remove(db.engine, "before_cursor_execute", card_reads)
+    assert len(rendered) == 4 and cards_read == []  # neither rendered nor read again
+    assert again.count('<li class="card" id="card-') == 4 and "Idee 3" in again
+
+    services.add_card(session_a, cast.contact_a, place="what", text="Nog een idee")
+    db.session.commit()
+    page = coordinator.get(url(session_a)).text
+    assert len(rendered) == 4 + 5
+    assert "Nog een idee" in page and page.count(">Wijzigen<") == 5
+
+    # The contact sees the same cards, with "you" and a change link on their own three.
+    page = login_as(cast.contact_a).get(url(session_a)).text
+    assert page.count('<li class="card" id="card-') == 5
+    assert page.count("(jij)") == 3 and page.count(">Wijzigen<") == 3

@@ -238,6 +238,32 @@ def test_the_board_view_costs_the_same_queries_for_3_and_30_pilots(scene, make, 
     assert _queries(board, "/board?page=4") <= few[0]
 
 
+def test_the_board_view_reads_what_it_already_has_only_once(scene, make, login_as):
+    """The organisation's pilots and the user's memberships are read once (the page, its
+    seats and the navigation all ask), the pilots counted from that list, and the header's
+    logo comes with the user's organisation."""
+    from sqlalchemy import event
+
+    _pilots_with_jobs(scene, make, 3)
+    board = login_as(scene.board)
+    statements = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert board.get("/board").status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    of_organisation = [s for s in statements if "FROM pilot WHERE pilot.organisation_id" in s]
+    assert len(of_organisation) == 1
+    assert not [s for s in statements if "count(pilot.id)" in s]
+    assert not [s for s in statements if s.startswith("SELECT organisation.logo IS NOT NULL")]
+    # The roles the navigation asks about came with the user's memberships.
+    assert len([s for s in statements if "FROM membership" in s]) == 1
+
+
 def test_the_board_view_shows_each_pilots_own_figures(scene, make, login_as):
     _pilots_with_jobs(scene, make, 2)
     rows = services.board_overview(scene.board, today=date(2026, 3, 31))
