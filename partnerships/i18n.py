@@ -12,9 +12,10 @@ import flask_babel
 import markupsafe
 from babel import support
 from babel.dates import format_date
+from babel.dates import format_datetime as _babel_format_datetime
 from babel.numbers import format_decimal
 from flask import Flask, current_app, g, has_request_context, session
-from flask_babel import Domain, format_datetime, get_babel, get_locale
+from flask_babel import Domain, get_babel, get_locale, get_timezone
 from flask_login import current_user
 from jinja2 import pass_eval_context
 from markupsafe import Markup
@@ -122,6 +123,13 @@ def _formatted_date(value: date, pattern: str, locale) -> str:
     return format_date(value, pattern, locale=locale)
 
 
+# What Flask-Babel's format_datetime does (in the user's time zone), remembered: a page with
+# fifteen comments formatted fifteen moments anew on every view.
+@lru_cache(maxsize=4096)
+def _formatted_datetime(value: datetime, pattern: str, locale, zone) -> str:
+    return _babel_format_datetime(value, pattern, tzinfo=zone, locale=locale)
+
+
 @lru_cache(maxsize=4096)
 def _formatted_number(value: Decimal, pattern: str, locale) -> str:
     return format_decimal(value, format=pattern, locale=locale)
@@ -132,7 +140,7 @@ def _date(value, style: str = "long") -> str:
         return ""
     if isinstance(value, datetime):
         pattern = "d MMMM yyyy HH:mm" if style == "long" else "dd-MM-yyyy HH:mm"
-        return format_datetime(value, pattern)  # converted to the user's time zone first
+        return _formatted_datetime(value, pattern, _locale(), get_timezone())
     if isinstance(value, date):
         pattern = "d MMMM yyyy" if style == "long" else "dd-MM-yyyy"
         return _formatted_date(value, pattern, _locale())

@@ -9,7 +9,7 @@ sentence, as people type it.
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import nh3
 from markdown_it import MarkdownIt
@@ -45,20 +45,41 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 
 _local = threading.local()
 
+# How deep markup may nest. Inside a paragraph every `[` of a run is tried as a link label
+# that many levels deep before it counts as text, so the work per character of `[[[[...`
+# grows with the inline limit: 6 is deeper than anyone nests emphasis and links (a link in
+# italics in bold is 3) and makes that run a third cheaper than 10. Blocks (a list in a list
+# in a quote) keep the limit they had, so no text loses items of a nested list.
+BLOCK_NESTING = 10
+INLINE_NESTING = 6
+
+
+def _parser(nesting: int) -> MarkdownIt:
+    """Raw HTML in the source is escaped (`html: False`); tables are the one extension to
+    CommonMark that texts here used before."""
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": nesting}).enable("table")
+
 
 def _converter() -> MarkdownIt:
     """One parser per thread: building one (compiling its rules) costs more than using it.
 
-    Raw HTML in the source is escaped (`html: False`); tables are the one extension to
-    CommonMark that texts here used before. `maxNesting` bounds how deep brackets, lists
-    and quotes nest: the work per character of a run of `[` grows with it, and nobody
-    writes ten levels deep."""
+    Its step that parses the text of each block is replaced by the same step run with the
+    inline limit (markdown-it reads the limit from the parser it is given)."""
     converter = getattr(_local, "converter", None)
     if converter is None:
-        options = {"html": False, "maxNesting": 10}
-        converter = MarkdownIt("commonmark", options).enable("table")
+        converter = _parser(BLOCK_NESTING)
+        converter.core.ruler.at("inline", partial(_parse_inline, _parser(INLINE_NESTING)))
         _local.converter = converter
     return converter
+
+
+def _parse_inline(inline: MarkdownIt, state) -> None:
+    """markdown-it's core "inline" rule, with another parser's options."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            inline.inline.parse(token.content, inline, state.env, token.children)
 
 
 def render_markdown(source: str | None) -> Markup:

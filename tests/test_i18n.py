@@ -159,3 +159,24 @@ def test_no_module_uses_the_private_parts_of_flask_babel_or_flask_wtf():
         if "_flask_babel" in path.read_text() or "wtforms_translations" in path.read_text()
     ]
     assert offenders == []
+
+
+def test_a_moment_shows_in_dutch_time_in_either_language(app):
+    # Stored in UTC: 01:30 UTC on 25 October 2026 is after the clocks went back (02:30 in
+    # Amsterdam), 00:30 UTC on 29 March before they went forward the same night (01:30);
+    # formatted twice, the second time from the remembered result.
+    from datetime import datetime
+
+    page = "{{ a|date }} / {{ b|date('short') }}"
+    moments = {"a": datetime(2026, 10, 25, 1, 30), "b": datetime(2026, 3, 29, 0, 30)}
+    with app.test_request_context("/"):
+        for _ in range(2):
+            assert (
+                render_template_string(page, **moments)
+                == "25 oktober 2026 02:30 / 29-03-2026 01:30"
+            )
+        with force_locale("en"):
+            assert (
+                render_template_string(page, **moments)
+                == "25 October 2026 02:30 / 29-03-2026 01:30"
+            )

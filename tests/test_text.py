@@ -71,6 +71,25 @@ def test_a_level_one_heading_keeps_its_text_without_the_tag():
     assert html("# Titel") == "Titel"
 
 
+def test_markup_nests_as_deep_as_people_write_it():
+    # A link in italics in bold, in a quote in a list: the usual depths render in full.
+    assert html("**vet *schuin [link](https://example.org/l)* vet**") == (
+        '<p><strong>vet <em>schuin <a href="https://example.org/l" rel="noopener noreferrer '
+        'nofollow">link</a></em> vet</strong></p>'
+    )
+    nested = html("- een\n  - twee\n    - drie\n      > vier")
+    assert nested.count("<li>") == 3 and "<blockquote>\n<p>vier</p>" in nested
+
+
+def test_a_link_label_inside_six_brackets_stays_text():
+    # Every '[' of a run is tried as a link label as many levels deep as inline markup may
+    # nest, so that limit sets the work per character of '[[[[...' (the slowest
+    # pathological text); beyond six levels the brackets stay as typed.
+    assert html("[" * 5 + "a" + "]" * 5 + "(https://example.org/)").startswith("<p><a href=")
+    deep = "[" * 7 + "a" + "]" * 7 + "(https://example.org/)"
+    assert html(deep) == f"<p>{deep}</p>"
+
+
 def _seconds(source: str) -> float:
     """CPU seconds for one render without the cache, best of two (each at least 20 ms of
     repeated renders): CPU time, so other processes on a busy machine do not count."""

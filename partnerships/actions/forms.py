@@ -7,7 +7,15 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..access import MAX_ID
-from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm, strip
+from ..forms import (
+    DateField,
+    Form,
+    NoControlCharacters,
+    OnceForm,
+    Select,
+    VersionedForm,
+    strip,
+)
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field
 
@@ -33,16 +41,18 @@ class ActionForm(OnceForm, VersionedForm):
         validators=[Optional(), Length(max=5000), NoControlCharacters(), PersonalDataWarning()],
         filters=[strip],
     )
-    step_code = SelectField(_l("Step"), validate_choice=False)
+    step_code = SelectField(_l("Step"), validate_choice=False, widget=Select())
     role = SelectField(
         _l("Responsible role"),
         validate_choice=False,
+        widget=Select(),
         validators=[DataRequired(message=_l("Choose a role."))],
     )
     assignee_id = SelectField(
         _l("Assigned to"),
         coerce=_int_or_none,
         validate_choice=False,
+        widget=Select(),
         description=_l("A person, or everyone who holds the responsible role."),
     )
     deadline = DateField(_l("Deadline"), validators=[Optional(), PlausibleDate()])

@@ -84,7 +84,7 @@ def action_page(requests: int, log=print) -> dict:
     from partnerships.actions.models import Action, ActionComment
     from partnerships.actions.services import add_comment
     from partnerships.extensions import db
-    from tests.perf.bench import COORDINATOR, TRIVIAL, timed
+    from tests.perf.bench import COORDINATOR, NO_TWO_FACTOR, TRIVIAL, timed
     from tests.quality.live import Browser, start_gunicorn, stop
 
     name, body = worst_comment()
@@ -116,7 +116,7 @@ def action_page(requests: int, log=print) -> dict:
             db.session.remove()
             db.engine.dispose()
         cold = sum(render_seconds(text, rounds=1) for text in bodies) * 1000
-        server, base = start_gunicorn(url, workers=4)
+        server, base = start_gunicorn(url, workers=4, env=NO_TWO_FACTOR)
         try:
             trivial, coordinator = Browser(base), Browser(base)
             coordinator.login(COORDINATOR, demo.PASSWORD)
@@ -167,6 +167,10 @@ def report(requests: int = 30, log=print) -> str:
     missed = []
     if worst >= 10:
         missed.append(f"Markdown worst render {worst:.1f}x an ordinary text (target 10x)")
+    if page["status"] != 200 or page["without"]["status"] != 200:
+        # The demo coordinator is an organisation admin: with two-factor on, every request
+        # was answered by the enrolment page, which the run then timed instead.
+        missed.append(f"action page answered {page['status']}, not the page itself")
     if page["ratio"] >= 3:
         missed.append(f"action page with {COMMENTS} comments {page['ratio']:.2f}x (target 3x)")
     return "\n".join(missed)
