@@ -239,7 +239,7 @@ def related_supplier_ids(organisation_id: int) -> set[int]:
     """Supplier organisations a buyer works with: named on one of its contracts or tenders,
     or spoken for by a contact in one of its pilots. Pickers offer only these and their
     contacts; anyone else is found by typing their exact e-mail address."""
-    from .jobs.models import Contract, ContractSupplier
+    from .contracts.models import Contract, ContractSupplier
     from .pilots.models import Membership, Pilot
 
     on_contract = (

@@ -189,8 +189,9 @@ def _reports_to_accept(reach: access.Reach) -> list[Item]:
     """Submitted monitoring reports waiting for this person's acceptance (one statement)."""
     from flask_babel import gettext as _
 
-    from ..jobs.choices import ReportStatus
-    from ..jobs.models import Contract, MonitoringReport
+    from ..contracts.choices import ReportStatus
+    from ..contracts.models import Contract
+    from ..monitoring.models import MonitoringReport
 
     if not reach.decides_reports:
         return []
@@ -221,7 +222,7 @@ def _reports_to_accept(reach: access.Reach) -> list[Item]:
                 start=_day(row.period_start),
                 end=_day(row.period_end),
             ),
-            "jobs.report_show",
+            "monitoring.report_show",
             report_id=row.id,
         )
         for row in rows
@@ -230,10 +231,10 @@ def _reports_to_accept(reach: access.Reach) -> list[Item]:
 
 def _reports_to_send(user, reach: access.Reach, today: date) -> list[Item]:
     """Reports this supplier contact must send: periods that ended without a report, late
-    ones first (three statements, see jobs.monitoring)."""
+    ones first (three statements, see monitoring/services.py)."""
     from flask_babel import gettext as _
 
-    from ..jobs.monitoring import OVERDUE_DAYS, reports_to_send
+    from ..monitoring.services import OVERDUE_DAYS, reports_to_send
 
     pilots = [reach.pilots[pid] for pid in sorted(reach.supplier)]
     due = reports_to_send(pilots, today, supplier_ids={user.organisation_id})
@@ -247,7 +248,7 @@ def _reports_to_send(user, reach: access.Reach, today: date) -> list[Item]:
                 start=_day(d.period_start),
                 end=_day(d.period_end),
             ),
-            "jobs.report_new",
+            "monitoring.report_new",
             contract_id=d.contract_id,
             period=d.period_start.isoformat(),
             late=d.period_end + timedelta(days=OVERDUE_DAYS) < today,

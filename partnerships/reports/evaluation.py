@@ -18,7 +18,7 @@ from .models import Evaluation, EvaluationStatus, Lesson, LessonTheme, SupplierC
 def contracts_for(pilot) -> list:
     """Contracts of the pilot that an evaluation may be about."""
     try:
-        from ..jobs.models import Contract, contract_pilot
+        from ..contracts.models import Contract, contract_pilot
     except ImportError:
         return []
     return list(

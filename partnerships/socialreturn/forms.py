@@ -8,8 +8,8 @@ from flask_wtf.file import FileField
 from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from ..contracts.fields import LocalDecimalField, options
 from ..forms import NoControlCharacters
-from ..jobs.fields import LocalDecimalField, options
 from ..privacy import Anonymous
 from .labels import CERTIFICATES, CONTRIBUTION_KINDS
 

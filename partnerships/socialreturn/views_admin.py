@@ -9,8 +9,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
+from ..figures.settings import settings_for
 from ..htmx import invalid, redirect_to
-from ..jobs.settings import settings_for
 from . import bp, policy, present, services
 from .forms import OwnSchemeForm, PolicyForm
 

@@ -29,7 +29,7 @@ def _relate(pilot, supplier):
     """A contract of the pilot with the supplier: the relationship that lets a buyer invite."""
     from datetime import date
 
-    from partnerships.jobs.models import Contract, ContractSupplier
+    from partnerships.contracts.models import Contract, ContractSupplier
 
     contract = Contract(
         organisation_id=pilot.organisation_id,

@@ -8,13 +8,14 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
+from partnerships.contracts import hints
+from partnerships.contracts.models import Contract
 from partnerships.extensions import db
-from partnerships.jobs import hints
-from partnerships.jobs.models import Contract, OrganisationSettings
-from partnerships.jobs.settings import DEFAULTS
+from partnerships.figures.models import OrganisationSettings
+from partnerships.figures.settings import DEFAULTS
 from partnerships.socialreturn import realisation
 from partnerships.socialreturn.models import OwnScheme
-from tests.jobs.conftest import add_contract
+from tests.contracts.conftest import add_contract
 from tests.quality.forms import form_with, forms_in
 
 
