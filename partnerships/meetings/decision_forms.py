@@ -12,10 +12,11 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from ..forms import DateField, Form, NoControlCharacters, OnceForm, VersionedForm, strip
+from ..forms import DateField, NoControlCharacters, OnceForm, VersionedForm, strip
 from ..forms import choices as options  # the meetings views' name for it
 from ..pilots.forms import PlausibleDate
 from ..privacy import PersonalDataWarning, confirm_field
+from .forms import MinutesRowForm, row_title
 from .models import DecisionKind, DecisionStatus
 
 # Which bodies or roles take decisions, in the register's words.
@@ -89,17 +90,10 @@ def value_choices() -> list:
     return found
 
 
-class InlineDecisionForm(Form):
+class InlineDecisionForm(MinutesRowForm):
     """A decision row added in the minutes; dated on the meeting, entered when fixed."""
 
-    class Meta:
-        csrf = False  # part of the minutes form, which carries the token
-
-    title = StringField(
-        _l("Decision"),
-        filters=[strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
-    )
+    title = row_title(_l("Decision"))
     # Prefixed like the row, so confirming this row confirms nothing else on the page.
     confirm_not_personal = confirm_field()
     kind = SelectField(

@@ -237,17 +237,26 @@ class MinutesSettingsForm(Form):
     )
 
 
-class InlineActionForm(Form):
-    """An action row added in the minutes; it goes straight into the action list."""
+class MinutesRowForm(Form):
+    """A row added in the minutes: part of the minutes form, which carries the CSRF token."""
 
     class Meta:
-        csrf = False  # part of the minutes form, which carries the token
+        csrf = False
 
-    title = StringField(
-        _l("Action"),
+
+def row_title(label) -> StringField:
+    """The one line a minutes row needs: required, short, and checked for personal data."""
+    return StringField(
+        label,
         filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
+
+
+class InlineActionForm(MinutesRowForm):
+    """An action row added in the minutes; it goes straight into the action list."""
+
+    title = row_title(_l("Action"))
     confirm_not_personal = confirm_field()
     role = SelectField(_l("Owner role"), validators=[DataRequired()])
     assignee = SelectField(_l("Person (optional)"), coerce=int, default=0)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from .. import access, audit
 from ..concurrency import claim
+from ..contracts.models import Contract, contract_pilot
 from ..database import utcnow
 from ..extensions import db
 from . import figures as key
@@ -17,10 +18,6 @@ from .models import Evaluation, EvaluationStatus, Lesson, LessonTheme, SupplierC
 
 def contracts_for(pilot) -> list:
     """Contracts of the pilot that an evaluation may be about."""
-    try:
-        from ..contracts.models import Contract, contract_pilot
-    except ImportError:
-        return []
     return list(
         db.session.scalars(
             select(Contract)

@@ -4,9 +4,9 @@ The page reads each kind of work with one statement over all the person's pilots
 number of statements stays the same however many pilots or items there are. What a person
 sees follows their reach in each pilot (the same roles access.py reads): the working
 group gets steps, reports to accept and meetings; a supplier contact its reports to send
-and brainstorms; the board its unread notes and proposed decisions; an organisation admin
-invitations and pilots that lack a coordinator or backup. Each audience's part is a module
-of this package; items.py holds the line they all show.
+and brainstorms; the board its unread notes, proposed decisions and the answers to remarks;
+an organisation admin invitations and pilots that lack a coordinator or backup. Each
+audience's part is a module of this package; items.py holds the line they all show.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def build(user, locale: str, today: date | None = None, now: datetime | None = N
     if reach.board:
         page.notes = board.unread_notes(user, reach)
         page.decisions = board.board_decisions(reach)
-        page.remarks = board.remarks_read(user, reach, now)
+        page.remarks = board.answered_remarks(user, reach, now)
     if access.can(user, "organisation.manage_users", user.organisation):
         page.invitations = organisation.invitations(user)
     page.unstaffed = organisation.unstaffed(reach)
