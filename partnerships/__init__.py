@@ -19,7 +19,11 @@ DOMAINS = (
     "actions",
     "meetings",
     "brainstorms",
-    "jobs",
+    "contracts",
+    "placements",
+    "monitoring",
+    "figures",
+    "api",
     "reports",
     "socialreturn",
 )
@@ -59,20 +63,31 @@ def create_app(config: dict | None = None, instance_path: str | Path | None = No
 
     for domain in DOMAINS:
         module = importlib.import_module(f"{__name__}.{domain}")
+        # Its pages, before the blueprint is registered. The job domains (contracts,
+        # placements, monitoring, figures) use each other's models and services, so their
+        # packages import no views themselves: that would make an import cycle.
+        _import_part(domain, "views")
         app.register_blueprint(module.bp)
-        # Optional parts of a domain: its access rules and its completion checks.
-        for part in ("rules", "checks"):
-            try:
-                importlib.import_module(f"{__name__}.{domain}.{part}")
-            except ModuleNotFoundError as error:
-                if error.name != f"{__name__}.{domain}.{part}":
-                    raise
+        # Optional parts of a domain: its access rules, its completion checks and its part
+        # of the daily reminder e-mail.
+        for part in ("rules", "checks", "reminders"):
+            _import_part(domain, part)
 
     from . import cli, workflows_registry
 
     cli.init_app(app)
     workflows_registry.init_app(app)
     return app
+
+
+def _import_part(domain: str, part: str) -> None:
+    """Import `partnerships.<domain>.<part>` if the domain has that module."""
+    name = f"{__name__}.{domain}.{part}"
+    try:
+        importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
 
 
 def _enable_sqlite_pragmas(app: Flask) -> None:

@@ -264,7 +264,7 @@ def related_supplier_ids(organisation_id: int) -> set[int]:
     """Supplier organisations a buyer works with: named on one of its contracts or tenders,
     or spoken for by a contact in one of its pilots. Pickers offer only these and their
     contacts; anyone else is found by typing their exact e-mail address."""
-    from .jobs.models import Contract, ContractSupplier
+    from .contracts.models import Contract, ContractSupplier
     from .pilots.models import Membership, Pilot
 
     on_contract = (
@@ -326,54 +326,9 @@ def _may_start_pilot(user) -> bool:
     return not roles or bool(roles - {"board"})
 
 
-@dataclass(frozen=True)
-class PendingAccount:
-    """An account an invitation was just issued for; `new` when this invitation made it."""
-
-    user: object
-    new: bool
-
-
-def _admin_of(user, organisation_id) -> bool:
-    return user.is_site_admin or (user.is_org_admin and user.organisation_id == organisation_id)
-
-
-def _has_admin(organisation_id) -> bool:
-    from .accounts.models import OrgRole, User
-
-    return (
-        db.session.scalar(
-            select(User.id).where(
-                User.organisation_id == organisation_id,
-                User.org_role == OrgRole.ADMIN,
-                User.is_active_account.is_(True),
-            )
-        )
-        is not None
-    )
-
-
-def _may_pass_on_invitation(user, pending: PendingAccount) -> bool:
-    """Whoever sees an invitation link can choose the password of that account, so only
-    those who set the account up may: its own organisation, or the buyer who made a new
-    account in a supplier organisation that has no admin of its own yet."""
-    account = pending.user
-    if user.is_site_admin or account.organisation_id == user.organisation_id:
-        return True
-    return pending.new and not _has_admin(account.organisation_id)
-
-
 # The rules table: action name -> rule(user, obj, standing in obj's pilot).
 RULES: dict[str, Rule] = {
-    # --- organisations and accounts ---
-    "site.admin": lambda u, o, s: u.is_site_admin,
-    "organisation.manage_users": lambda u, o, s: _admin_of(u, o.id),
-    # obj: an organisation; its admin runs all of its pilots (and sees them listed).
-    "organisation.all_pilots": lambda u, o, s: u.is_org_admin and u.organisation_id == o.id,
-    # obj: a switched-off account; only its own organisation's admin switches it on again.
-    "account.reactivate": lambda u, o, s: _admin_of(u, o.organisation_id),
-    # obj: a PendingAccount; may this inviter see (and pass on) its invitation link?
-    "account.pass_on_invitation": lambda u, o, s: _may_pass_on_invitation(u, o),
+    # Organisations and accounts are in accounts/rules.py; the domains add theirs likewise.
     # --- pilots ---
     "pilot.create": lambda u, o, s: _may_start_pilot(u),
     "pilot.view": lambda u, o, s: s.any,

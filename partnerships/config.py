@@ -89,7 +89,7 @@ class Defaults:
     # Links in e-mails need an absolute address; requests supply it, the CLI uses this.
     BASE_URL = "http://127.0.0.1:5000"
     # Counting rules (hours per job, durable months) are each buyer's own settings
-    # (jobs/settings.py), defaulting to the Wet banenafspraak's: counting.HOURS_PER_JOB.
+    # (figures/settings.py), defaulting to the Wet banenafspraak's: counting.HOURS_PER_JOB.
     SMALL_CELL_THRESHOLD = 5
 
 

@@ -271,7 +271,7 @@ def add_member(pilot, user=None, role="hr_expert", **fields):
 def make_contract(pilot, suppliers, title="Schoonmaak", **fields):
     """A cleaning service contract of the pilot's organisation with these suppliers: the
     relationship that lets a buyer invite a supplier's contacts and place people."""
-    from partnerships.jobs.models import Contract, ContractSupplier
+    from partnerships.contracts.models import Contract, ContractSupplier
 
     values = dict(
         kind="contract",

@@ -108,7 +108,7 @@ def test_outside_roles_come_from_the_workflow_not_a_list(app, make, monkeypatch)
 
 def _two_pilots(make):
     """A buyer with two pilots; a procurement expert and a board member of pilot 2 only."""
-    from tests.jobs.conftest import add_contract, add_placement
+    from tests.contracts.conftest import add_contract, add_placement
 
     buyer = make.org("Gemeente Tweestad")
     pilot_2 = make.pilot(buyer, title="Pilot twee", start_date=date(2025, 1, 1))

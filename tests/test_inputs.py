@@ -11,9 +11,11 @@ from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 
 from partnerships.accounts.models import LoginAttempt
+from partnerships.api.models import ApiToken
 from partnerships.extensions import db
-from partnerships.jobs.models import ApiToken, MonitoringReport, Placement
-from tests.jobs.conftest import add_contract, add_placement
+from partnerships.monitoring.models import MonitoringReport
+from partnerships.placements.models import Placement
+from tests.contracts.conftest import add_contract, add_placement
 
 
 @pytest.fixture

@@ -176,7 +176,7 @@ def _close_the_brainstorm(coordinator) -> None:
 
 def _work_texts() -> str:
     from partnerships.actions.models import Action
-    from partnerships.jobs.models import PotentialJob
+    from partnerships.contracts.models import PotentialJob
     from partnerships.meetings.models import Decision
 
     rows = [

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from partnerships import clock
 from partnerships.extensions import db
-from tests.jobs.conftest import add_contract
+from tests.contracts.conftest import add_contract
 
 
 def test_a_report_period_in_the_audit_trail_reads_as_words(app):
@@ -22,7 +22,7 @@ def test_a_report_period_in_the_audit_trail_reads_as_words(app):
 
 
 def test_a_contract_with_27_days_left_says_27_days(make, app):
-    from partnerships.jobs.hints import remaining_term
+    from partnerships.contracts.hints import remaining_term
 
     pilot = make.pilot()
     today = date(2026, 12, 6)
@@ -33,7 +33,7 @@ def test_a_contract_with_27_days_left_says_27_days(make, app):
 
 
 def test_a_placement_past_its_end_date_is_not_shown_as_active(make, login_as):
-    from tests.jobs.conftest import add_placement
+    from tests.contracts.conftest import add_placement
 
     pilot = make.pilot()
     supplier = make.org(kind="supplier")

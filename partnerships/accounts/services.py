@@ -27,6 +27,7 @@ from .models import (
     User,
     normalise_email,
 )
+from .rules import PendingAccount
 
 
 class Throttled(Exception):
@@ -341,6 +342,6 @@ def invite(
     from .invited import tell_admins
 
     tell_admins(organisation, user, inviter)
-    pending = access.PendingAccount(user, new)
+    pending = PendingAccount(user, new)
     may_pass_on = access.can(inviter, "account.pass_on_invitation", pending)
     return user, (link if may_pass_on else None), sent

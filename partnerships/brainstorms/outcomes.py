@@ -112,15 +112,15 @@ def to_decision(
 
 
 def potential_jobs_available() -> bool:
-    """Potential jobs are offered while the jobs domain is part of the app."""
-    return "jobs" in current_app.blueprints
+    """Potential jobs are offered while the contracts domain is part of the app."""
+    return "contracts" in current_app.blueprints
 
 
 def to_potential_job(
     brainstorm: Brainstorm, card: Card, actor, *, title: str, tasks: str, supplier_ids=()
 ):
-    """A card becomes a potential job (step 3a) on the jobs domain's list."""
-    from ..jobs.services import create_potential_job
+    """A card becomes a potential job (step 3a) on the contracts domain's list."""
+    from ..contracts.services import create_potential_job
 
     _require_closed(brainstorm)
     _require_card(brainstorm, card)

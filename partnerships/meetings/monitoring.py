@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from .. import access, audit, clock
 from ..clock import to_utc
+from ..contracts.models import Contract, contract_pilot
 from ..database import utcnow
 from ..extensions import db
 from ..i18n import force_locale
-from ..jobs.models import Contract, contract_pilot
 from ..pilots.models import Membership, MonitoringFrequency
 from .agenda import MeetingError, plan_meeting, template_for
 from .models import PROGRESS_KIND, Meeting, MeetingDecision, MeetingStatus

@@ -36,7 +36,7 @@ class Figure:
     kind: str  # "count" (|number), "decimal" (|number(2)), "period" (two dates) or "text"
 
 
-# The keys of `partnerships.jobs.services.latest_figures`, in the order a progress meeting
+# The keys of `partnerships.figures.services.latest_figures`, in the order a progress meeting
 # reads them: over which period, then the banen against their goal, then people and durability.
 FIGURES = {
     "period": (_l("Period counted"), "period"),
@@ -57,7 +57,7 @@ def _kind_of(value) -> str:
 def latest_figures(pilot) -> list[Figure]:
     """The jobs domain's latest monitoring figures, labelled; keys FIGURES does not know keep
     their own label."""
-    from ..jobs.services import latest_figures as jobs_figures  # per call, as in reports
+    from ..figures.services import latest_figures as jobs_figures  # per call, as in reports
 
     pairs = list(jobs_figures(pilot).items())
     known = {key: value for key, value in pairs if key in FIGURES}

@@ -14,14 +14,14 @@ from .. import access, htmx, workflows_registry
 from ..i18n import locale_code
 from ..pilots.prefill import refuse, substep_arg
 from . import approval, bp, services
-from .forms import (
+from .decision_forms import (
     KIND_LABELS,
     STATUS_LABELS,
     VALUE_LABELS,
     ConfirmDecisionForm,
     DecisionForm,
-    options,
 )
+from .forms import options
 from .models import Decision
 from .web import decider_choices, role_names, step_choices
 

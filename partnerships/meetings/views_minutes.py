@@ -17,11 +17,11 @@ from ..actions.services import ActionError, action_roles
 from ..extensions import db
 from ..forms import ButtonForm
 from . import approval, bp, minutes
+from .decision_forms import InlineDecisionForm
 from .forms import (
     CommentForm,
     CorrectionForm,
     InlineActionForm,
-    InlineDecisionForm,
     SendMinutesForm,
     options,
 )

@@ -77,7 +77,7 @@ class Pilot(Timestamped, db.Model):
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = versioned(version)
     # Renewed whenever a placement or monitoring report of the pilot changes, so figures
-    # counted from them can be kept under it (jobs/figures_cache.py); "" for pilots that
+    # counted from them can be kept under it (figures/cache.py); "" for pilots that
     # have not changed since the column was added.
     figures_stamp: Mapped[str] = mapped_column(
         String(32), default=lambda: uuid.uuid4().hex, server_default=""

@@ -77,12 +77,12 @@ PLACES: tuple[Place, ...] = (
         "jobs",
         _l("Jobs"),
         (
-            ("jobs.dashboard", _l("Figures")),
-            ("jobs.supplier_view", _l("Overview")),
-            ("jobs.contracts", _l("Contracts")),
+            ("figures.dashboard", _l("Figures")),
+            ("figures.supplier_view", _l("Overview")),
+            ("contracts.contracts", _l("Contracts")),
             ("socialreturn.pilot", _l("Social return")),
         ),
-        ("jobs.", "socialreturn."),
+        ("contracts.", "placements.", "monitoring.", "figures.", "socialreturn."),
         own_subnav=True,
     ),
     Place(
@@ -102,7 +102,7 @@ PLACES: tuple[Place, ...] = (
 TAB_ACTIONS.update(
     {
         "actions.plan": "action_plan.view",
-        "jobs.supplier_view": "jobs.supplier_overview_tab",
+        "figures.supplier_view": "jobs.supplier_overview_tab",
         "socialreturn.pilot": "sr.view",
         "reports.policy": "policy.view",
         "reports.results": "results.manage",

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from .. import access, audit
 from ..concurrency import claim
+from ..contracts.models import Contract, contract_pilot
 from ..database import utcnow
 from ..extensions import db
-from ..jobs.models import Contract, contract_pilot
 from . import figures as key
 from .models import Evaluation, EvaluationStatus, Lesson, LessonTheme, SupplierContribution
 

@@ -114,7 +114,7 @@ def action_counts_for(pilot_ids, as_of: date) -> dict[int, dict]:
 
 def job_figures(pilot, as_of: date, *, suppress: bool = False) -> dict:
     """People placed, banenafspraak jobs and durable jobs from the jobs domain."""
-    from ..jobs.services import pilot_figures  # looked up per call: tests stand in for it
+    from ..figures.services import pilot_figures  # looked up per call: tests stand in for it
 
     if as_of < pilot.start_date:
         return _not_started()
@@ -123,7 +123,7 @@ def job_figures(pilot, as_of: date, *, suppress: bool = False) -> dict:
 
 def job_figures_for(pilots, as_of: date, *, suppress: bool = False) -> dict[int, dict]:
     """job_figures for many pilots, {pilot id: ...}, from one batch of the jobs queries."""
-    from ..jobs.services import headline_figures
+    from ..figures.services import headline_figures
 
     started = [pilot for pilot in pilots if as_of >= pilot.start_date]
     raw = headline_figures(started, as_of=as_of, suppress=suppress)

@@ -15,7 +15,7 @@ from .. import access, audit, clock
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
-from ..jobs.counting import period_bounds
+from ..figures.counting import period_bounds
 from ..paging import Page, page_within
 from . import figures as key
 from .models import NoteAcknowledgement, NoteRemark, NoteStatus, ProgressNote

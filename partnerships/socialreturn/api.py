@@ -1,4 +1,4 @@
-"""Social return figures in the read-only API (routes in jobs/api.py, which authenticates):
+"""Social return figures in the read-only API (routes in api/v1.py, which authenticates):
 aggregates only, people counts suppressed, every value with the scheme it was valued with."""
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
 
 from ..accounts.models import Organisation
+from ..contracts import choices
 from ..extensions import db
-from ..jobs import choices
 from .sheets import (
     Problem,
     RowReader,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..jobs.demo import COORDINATOR
+from ..monitoring.demo import COORDINATOR
 from . import realisation, services
 
 

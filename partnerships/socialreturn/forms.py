@@ -27,8 +27,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..contracts.fields import CheckboxesField, LocalDecimalField, options
 from ..forms import NoControlCharacters
-from ..jobs.fields import CheckboxesField, LocalDecimalField, options
 from ..privacy import Anonymous
 from .labels import CERTIFICATES, CONTRIBUTION_KINDS, EFFORT_LABELS
 from .scheme_rows import EFFORTS

@@ -1,6 +1,6 @@
 """Social return beyond placements: purchases, community hours, trajectories; own schemes.
 
-Placements themselves stay in jobs/ (they count for the banenafspraak too); what this
+Placements themselves live in placements/ (they count for the banenafspraak too); what this
 domain adds is anonymous and aggregate: an invoice of an enterprise, hours of a project,
 the number of people who started a trajectory.
 """

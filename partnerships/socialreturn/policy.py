@@ -50,7 +50,7 @@ def newest_shipped(key: str) -> schemes.Scheme | None:
 
 def scheme_ref_for(organisation_id: int) -> str | None:
     """The reference of the scheme the organisation uses now (its newest version)."""
-    from ..jobs.settings import settings_for
+    from ..figures.settings import settings_for
 
     key = settings_for(organisation_id).sr_scheme or DEFAULT_SCHEME
     if key == OWN:
@@ -93,8 +93,8 @@ def scheme_for_contract(contract) -> schemes.Scheme | None:
 def parse_own(text: str, organisation_id: int):
     """An own scheme from its TOML text: it may name the organisation's own target groups
     and kinds too."""
-    from ..jobs import settings as jobs_settings
-    from ..jobs.choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
+    from ..contracts.choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
+    from ..figures import settings as jobs_settings
 
     found = jobs_settings.settings_for(organisation_id)
     groups = set(DEFAULT_TARGET_GROUPS) | set(jobs_settings.target_groups(found).own)

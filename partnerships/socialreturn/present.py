@@ -15,8 +15,8 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from .. import suppression
+from ..figures.exports import Table
 from ..i18n import locale_code
-from ..jobs.exports import Table
 from . import valuation
 from .labels import EFFORT_LABELS
 from .realisation import Summary, TenderShare

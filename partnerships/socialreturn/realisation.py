@@ -1,7 +1,7 @@
 """Obligation and realised social return per contract, and their sums per pilot, supplier
 and organisation, loaded in a fixed number of queries and valued by valuation.py.
 
-The banenafspraak jobs are shown beside the value, counted the way jobs/figures.py counts
+The banenafspraak jobs are shown beside the value, counted the way figures/services.py counts
 them: the two are different measures and both stay.
 """
 
@@ -14,14 +14,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
 
+from ..contracts import services as contract_services
+from ..contracts.hints import sr_threshold, sr_value_threshold
+from ..contracts.models import Contract, contract_pilot
 from ..extensions import db
-from ..jobs import counting
-from ..jobs import services as jobs_services
-from ..jobs.figures import facts_by_pilot, frequency_of
-from ..jobs.hints import sr_threshold, sr_value_threshold
-from ..jobs.models import Contract, Placement, contract_pilot
-from ..jobs.settings import settings_for
+from ..figures import counting
+from ..figures.services import facts_by_pilot, frequency_of
+from ..figures.settings import settings_for
 from ..pilots.models import Pilot
+from ..placements.models import Placement
 from . import policy, valuation
 from .models import Contribution
 from .schemes import Scheme
@@ -235,7 +236,9 @@ def _value(contract, stints, extras, banen_facts, frequency, as_of) -> ContractV
 def pilot_contracts(pilot, supplier_ids=None) -> list[Contract]:
     """The pilot's contracts (of these suppliers only, if given), by title, as the jobs
     pages list them."""
-    return sorted(jobs_services.pilot_contracts(pilot, supplier_ids), key=lambda c: (c.title, c.id))
+    return sorted(
+        contract_services.pilot_contracts(pilot, supplier_ids), key=lambda c: (c.title, c.id)
+    )
 
 
 def for_pilot(pilot, *, as_of: date, supplier_ids=None) -> Summary:

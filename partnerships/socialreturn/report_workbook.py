@@ -18,14 +18,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..jobs.choices import (
+from ..contracts.choices import (
     DEFAULT_PLACEMENT_KINDS,
     DEFAULT_TARGET_GROUPS,
     OUTCOMES,
     Outcome,
     label,
 )
-from ..jobs.monitoring import MAX_HOURS_PER_WEEK
+from ..monitoring.services import MAX_HOURS_PER_WEEK
 from .people import ENDED_BUT_ACTIVE, ended_but_active
 from .sheets import (
     Problem,

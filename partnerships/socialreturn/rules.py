@@ -47,7 +47,7 @@ access.register(
     {
         # obj: the pilot.
         "sr.view": lambda u, o, s: s.working_group or s.board or s.supplier,
-        # obj: jobs.rules.InPilot (a contract seen from one pilot).
+        # obj: contracts.rules.InPilot (a contract seen from one pilot).
         "sr.view_contract": lambda u, o, s: (
             s.working_group or s.board or _contract_supplier(s, o.contract)
         ),

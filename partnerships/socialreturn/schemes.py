@@ -264,7 +264,7 @@ def parse(
 
 def known_codes() -> tuple[frozenset[str], frozenset[str]]:
     """The target group and placement kind codes a shipped scheme may name."""
-    from ..jobs.choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
+    from ..contracts.choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
 
     return frozenset(DEFAULT_TARGET_GROUPS), frozenset(DEFAULT_PLACEMENT_KINDS)
 

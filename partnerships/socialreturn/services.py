@@ -8,10 +8,11 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from .. import audit
+from ..contracts import services as contract_services
 from ..extensions import db
-from ..jobs import monitoring
-from ..jobs import services as jobs_services
-from ..jobs.settings import settings_for
+from ..figures.settings import settings_for
+from ..monitoring import services as monitoring
+from ..placements import services as placement_services
 from . import contracts_workbook, policy, report_workbook, scheme_rows
 from .models import Contribution
 from .sheets import Problem, UploadRefused
@@ -78,11 +79,11 @@ def submit_workbook(pilot, actor, *, contract, supplier_id, period, placements, 
     by_id = {p.id: p for p in placements}
     for placement_id, (end_date, outcome) in sorted(parsed.changes.items()):
         placement = by_id[placement_id]
-        fields = {name: getattr(placement, name) for name in jobs_services.PLACEMENT_FIELDS}
+        fields = {name: getattr(placement, name) for name in placement_services.PLACEMENT_FIELDS}
         fields.update(end_date=end_date, outcome=outcome)
         try:
-            jobs_services.check_placement(pilot, fields, allowed_supplier_ids={supplier_id})
-        except jobs_services.JobsError as error:
+            placement_services.check_placement(pilot, fields, allowed_supplier_ids={supplier_id})
+        except contract_services.JobsError as error:
             raise UploadRefused([Problem(str(error))]) from None
         placement.end_date, placement.outcome = end_date, outcome
         placement.version += 1
@@ -107,7 +108,7 @@ def import_contracts(pilot, actor, data: bytes) -> list:
     created = []
     for fields, supplier_ids in rows:
         fields = dict(fields, extension_options="", sr_description="", notes="")
-        created.append(jobs_services.save_contract(pilot, actor, fields, supplier_ids))
+        created.append(contract_services.save_contract(pilot, actor, fields, supplier_ids))
     return created
 
 

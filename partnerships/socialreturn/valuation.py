@@ -1,6 +1,6 @@
 """What a contract's social return is worth: obligation and realisation, in euros.
 
-Pure functions over plain records, like jobs/counting.py, so every figure can be checked by
+Pure functions over plain records, like figures/counting.py, so every figure can be checked by
 hand. Money is Decimal; the sums are exact (fractions) and rounded once, half up, to cents.
 
 People are persons, not placement rows: the supplier's pseudonymous reference links the
@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from ..jobs.counting import add_months, round_half_up
+from ..figures.counting import add_months, round_half_up
 from .schemes import Rate, Scheme
 
 # The certifications that make a supplier a social enterprise (CDIO element 3) and the PSO

@@ -9,13 +9,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, clock
+from ..contracts.loaders import load_contract
 from ..extensions import db
+from ..figures import exports
+from ..figures.services import supplier_names
+from ..figures.settings import settings_for, target_group_choices
+from ..figures.views import _organisation_scope as organisation_scope
 from ..htmx import invalid, redirect_to
-from ..jobs import exports
-from ..jobs.figures import supplier_names
-from ..jobs.loaders import load_contract
-from ..jobs.settings import settings_for, target_group_choices
-from ..jobs.views_figures import _organisation_scope as organisation_scope
 from . import bp, present, realisation, services
 from .forms import ContributionForm
 from .labels import CERTIFICATES, CONTRIBUTION_KINDS, KIND_LABELS
@@ -93,7 +93,7 @@ def contract(pilot_id, contract_id):
     contract = load_contract(pilot, contract_id, "sr.view_contract")
     seen = sight(current_user, pilot)
     scope = scope_of(pilot)
-    from ..jobs.rules import InPilot
+    from ..contracts.rules import InPilot
 
     may_add = access.can(current_user, "sr.contribute", InPilot(pilot, contract))
     form = _contribution_form(pilot, contract, scope) if may_add else None

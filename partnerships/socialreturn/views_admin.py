@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
+from ..figures import settings as jobs_settings
+from ..figures.settings import settings_for
 from ..htmx import invalid, redirect_to
-from ..jobs import settings as jobs_settings
-from ..jobs.settings import settings_for
 from . import bp, policy, present, services
 from .forms import PolicyForm
 

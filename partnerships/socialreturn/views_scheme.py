@@ -12,9 +12,9 @@ from flask import current_app, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..figures import settings as jobs_settings
 from ..htmx import invalid, redirect_to
 from ..i18n import locale_code
-from ..jobs import settings as jobs_settings
 from . import bp, policy, scheme_rows, schemes, services
 from .forms import MAX_ELEMENTS, SchemeForm
 from .views_admin import policy_organisation

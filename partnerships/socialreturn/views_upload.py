@@ -10,13 +10,13 @@ from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
 from .. import access
+from ..contracts.loaders import load_contract
 from ..documents import downloads
 from ..extensions import db
 from ..htmx import invalid, redirect_to
-from ..jobs import monitoring
-from ..jobs.loaders import load_contract
-from ..jobs.models import Placement
-from ..jobs.monitoring import ReportError
+from ..monitoring import services as monitoring
+from ..monitoring.services import ReportError
+from ..placements.models import Placement
 from . import bp, contracts_workbook, report_workbook, services
 from .forms import UploadForm
 from .sheets import Problem, UploadRefused
@@ -114,7 +114,9 @@ def report_upload(pilot_id, contract_id, period):
                 _("Report submitted. The buyer will accept it or return it with a remark."),
                 "success",
             )
-            return redirect_to(url_for("jobs.report_show", pilot_id=pilot.id, report_id=report.id))
+            return redirect_to(
+                url_for("monitoring.report_show", pilot_id=pilot.id, report_id=report.id)
+            )
     context = dict(pilot=pilot, contract=contract, period=span, form=form, problems=problems)
     if form.is_submitted():
         return invalid("socialreturn/report_upload.html", **context)
@@ -143,7 +145,7 @@ def contracts_import(pilot_id):
             problems = refused.problems
         else:
             flash(_("%(n)d contracts loaded.", n=len(created)), "success")
-            return redirect_to(url_for("jobs.contracts", pilot_id=pilot.id))
+            return redirect_to(url_for("contracts.contracts", pilot_id=pilot.id))
     context = dict(pilot=pilot, form=form, problems=problems)
     if form.is_submitted():
         return invalid("socialreturn/contracts_import.html", **context)

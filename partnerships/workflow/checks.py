@@ -189,9 +189,9 @@ WHERE: dict[str, Where] = {
     ),
     "meeting:held": Where("meetings.new", "meeting.create", (("kind", "{param}"),)),
     "brainstorm:held": Where("brainstorms.new", "brainstorm.create", (("step", "{substep}"),)),
-    "contracts:min": Where("jobs.contract_new", "contract.create"),
-    "potential_jobs:min": Where("jobs.potential_job_new", "potential_job.edit"),
-    "placements:min": Where("jobs.placement_new", "placement.create"),
+    "contracts:min": Where("contracts.contract_new", "contract.create"),
+    "potential_jobs:min": Where("contracts.potential_job_new", "potential_job.edit"),
+    "placements:min": Where("placements.placement_new", "placement.create"),
     "monitoring:frequency_set": Where(
         "pilots.settings", "pilot.edit_settings", anchor="monitoring_frequency"
     ),

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from partnerships.workflow.checks import CheckSyntaxError, parse_check, validate_param
-from partnerships.workflow.locate import TomlLocator
+from partnerships.workflow.fields import KEY_PATTERN, FieldReader, Problem, join
 from partnerships.workflow.model import (
     LOCALES,
     AgendaItem,
@@ -25,160 +22,11 @@ from partnerships.workflow.model import (
     Workflow,
 )
 
-_KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+__all__ = ["Problem", "WorkflowReader"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a workflow folder, located as precisely as we can."""
-
-    file: Path
-    message: str
-    line: int | None = None
-    key: str | None = None
-
-    def __str__(self) -> str:
-        if self.line is not None:
-            return f"{self.file}:{self.line}: {self.message}"
-        if self.key:
-            return f"{self.file}: {self.key}: {self.message}"
-        return f"{self.file}: {self.message}"
-
-
-class WorkflowReader:
+class WorkflowReader(FieldReader):
     """Builds a Workflow from parsed TOML while recording problems instead of stopping."""
-
-    def __init__(self, file: Path, text: str) -> None:
-        self.file = file
-        self.folder = file.parent
-        self.locator = TomlLocator(text)
-        self.problems: list[Problem] = []
-
-    # -- reporting -------------------------------------------------------------------
-
-    def problem(
-        self, key: str, message: str, value: str | None = None, line: int | None = None
-    ) -> None:
-        """Record a problem at the line of its key (or value) so the editor lands on it."""
-        if line is None:
-            line = self.locator.line_for(key, value)
-        self.problems.append(Problem(self.file, message, line=line, key=key or None))
-
-    # -- primitive readers -----------------------------------------------------------
-
-    def fields(
-        self, data: Any, key: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-    ) -> dict[str, Any]:
-        """Report missing and unknown fields; a typo like 'titel' should not pass silently."""
-        if not isinstance(data, dict):
-            self.problem(key, f"{key} should be a table")
-            return {}
-        for name in required:
-            if name not in data:
-                where = f"in {key}" if key else "at the top of the file"
-                self.problem(_join(key, name), f"missing required field '{name}' {where}")
-        for name in data:
-            if name not in required and name not in optional:
-                allowed = ", ".join(required + optional)
-                self.problem(_join(key, name), f"unknown field '{name}' (allowed here: {allowed})")
-        return data
-
-    def string(self, data: dict[str, Any], key: str, name: str, default: str | None = None) -> str:
-        """Read a required or defaulted text field that must not be blank."""
-        value = data.get(name, default)
-        if value is None:
-            return ""  # reported as missing by fields()
-        if not isinstance(value, str) or not value.strip():
-            self.problem(_join(key, name), f"'{name}' should be a non-empty text")
-            return ""
-        return value.strip()
-
-    def integer(
-        self,
-        data: dict[str, Any],
-        key: str,
-        name: str,
-        minimum: int = 1,
-        default: int | None = None,
-    ) -> int:
-        """Read a whole number such as a page, version or duration."""
-        value = data.get(name, default)
-        if value is None:
-            return 0
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.problem(
-                _join(key, name), f"'{name}' should be a whole number of at least {minimum}"
-            )
-            return 0
-        return value
-
-    def boolean(
-        self, data: dict[str, Any], key: str, name: str, default: bool | None = None
-    ) -> bool:
-        """Read a true/false flag such as assignable or uncertain."""
-        value = data.get(name, default)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            self.problem(_join(key, name), f"'{name}' should be true or false")
-            return False
-        return value
-
-    def text(self, data: dict[str, Any], key: str, name: str) -> Text:
-        """Read a { nl, en } pair; both languages are required, Dutch first."""
-        path = _join(key, name)
-        value = data.get(name)
-        if value is None:
-            return Text("", "")  # reported as missing by fields()
-        if not isinstance(value, dict):
-            self.problem(
-                path,
-                f'\'{name}\' should have a Dutch and an English text: {{ nl = "...", en = "..." }}',
-            )
-            return Text("", "")
-        for extra in sorted(set(value) - set(LOCALES)):
-            self.problem(
-                _join(path, extra), f"unknown language '{extra}' in '{name}' (use nl and en)"
-            )
-        texts = {}
-        for locale in LOCALES:
-            item = value.get(locale)
-            if not isinstance(item, str) or not item.strip():
-                language = "Dutch" if locale == "nl" else "English"
-                self.problem(
-                    _join(path, locale),
-                    f"missing translation: the {language} ({locale}) text of '{name}' is empty",
-                )
-                texts[locale] = ""
-            else:
-                texts[locale] = item.strip()
-        return Text(**texts)
-
-    def table_list(
-        self, data: dict[str, Any], key: str, name: str, required: bool = True
-    ) -> list[tuple[str, dict[str, Any]]]:
-        """Read an array of tables with the key path of each element."""
-        value = data.get(name)
-        path = _join(key, name)
-        if value is None:
-            return []
-        if not isinstance(value, list) or (required and not value):
-            self.problem(path, f"'{name}' should be a non-empty list of tables ([[{path}]])")
-            return []
-        return [(f"{path}[{i}]", item) for i, item in enumerate(value)]
-
-    def unique(self, items: list[tuple[str, str]], what: str) -> None:
-        """Report each code seen before, pointing at the line of the repeat."""
-        seen: dict[str, int] = {}
-        for key, code in items:
-            if not code:
-                continue
-            seen[code] = seen.get(code, 0) + 1
-            if seen[code] > 1:
-                line = self.locator.line_for(key, code)
-                self.problem(
-                    key, f"duplicate {what} '{code}': each {what} must be declared once", line=line
-                )
 
     # -- the workflow ------------------------------------------------------------------
 
@@ -191,7 +39,7 @@ class WorkflowReader:
             ("source", "routes", "route_choice_after", "duties", "agenda_templates", "brainstorm"),
         )
         key = self.string(data, "", "key")
-        if key and not _KEY_PATTERN.match(key):
+        if key and not KEY_PATTERN.match(key):
             self.problem(
                 "key", f"key '{key}' should use lowercase letters, digits, '-' and '_' only"
             )
@@ -312,7 +160,7 @@ class WorkflowReader:
             outcome=self.text(data, key, "outcome"),
             page=self.integer(data, key, "page"),
             guidance_file=guidance_file,
-            guidance=self.guidance(_join(key, "guidance"), guidance_file) if code else Text("", ""),
+            guidance=self.guidance(join(key, "guidance"), guidance_file) if code else Text("", ""),
             checks=self.checks(key, data.get("checks", []), roles, templates),
         )
 
@@ -343,7 +191,7 @@ class WorkflowReader:
         self, key: str, raw: Any, roles: list[str], templates: list[str]
     ) -> tuple[CheckRef, ...]:
         """Parse and validate the completion checks of a sub-step."""
-        path = _join(key, "checks")
+        path = join(key, "checks")
         if not isinstance(raw, list):
             self.problem(path, "'checks' should be a list of check names, e.g. [\"actions:min=3\"]")
             return ()
@@ -375,7 +223,7 @@ class WorkflowReader:
             or not listed
             or not all(isinstance(s, str) for s in listed)
         ):
-            self.problem(_join(key, "steps"), "'steps' should be a non-empty list of step codes")
+            self.problem(join(key, "steps"), "'steps' should be a non-empty list of step codes")
             listed = []
         for i, step in enumerate(listed):
             if step not in steps:
@@ -390,10 +238,10 @@ class WorkflowReader:
         step = self.string(data, key, "step")
         role = self.string(data, key, "role")
         if step and step not in steps:
-            self.problem(_join(key, "step"), f"duty refers to unknown step '{step}'", step)
+            self.problem(join(key, "step"), f"duty refers to unknown step '{step}'", step)
         if role and role not in roles:
             self.problem(
-                _join(key, "role"),
+                join(key, "role"),
                 f"duty refers to unknown role '{role}'; roles: {', '.join(roles)}",
                 role,
             )
@@ -401,7 +249,7 @@ class WorkflowReader:
         source = data.get("source", "")
         if uncertain and not (isinstance(source, str) and source.strip()):
             self.problem(
-                _join(key, "source"),
+                join(key, "source"),
                 "an uncertain duty needs a 'source' saying where it comes from",
             )
         elif "source" in data:
@@ -426,7 +274,7 @@ class WorkflowReader:
             items.append(AgendaItem(title=self.text(item, item_key, "title"), detail=detail))
         invited = data.get("roles", [])
         if not isinstance(invited, list):
-            self.problem(_join(key, "roles"), "'roles' should be a list of role codes")
+            self.problem(join(key, "roles"), "'roles' should be a list of role codes")
             invited = []
         for i, role in enumerate(invited):
             if role not in roles:
@@ -465,7 +313,3 @@ class WorkflowReader:
             )
             built[group] = tuple(entries)
         return BrainstormFormat(page=self.integer(data, key, "page"), **built)
-
-
-def _join(key: str, name: str) -> str:
-    return f"{key}.{name}" if key else name

@@ -11,8 +11,8 @@ from partnerships.actions.models import Action
 from partnerships.brainstorms import outcomes, services
 from partnerships.brainstorms.checks import brainstorm_held
 from partnerships.brainstorms.models import Brainstorm, CardOutcome, ShortlistEntry
+from partnerships.contracts.models import PotentialJob
 from partnerships.extensions import db
-from partnerships.jobs.models import PotentialJob
 from partnerships.meetings.models import Decision
 
 

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from partnerships.actions.models import Action
 from partnerships.brainstorms import services
+from partnerships.contracts.models import PotentialJob
 from partnerships.extensions import db
-from partnerships.jobs.models import PotentialJob
 from tests.browser.fixtures import log_in
 from tests.conftest import PASSWORD
 

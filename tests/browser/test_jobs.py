@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def story(make):
-    from partnerships.jobs.models import Contract, ContractSupplier, Placement
+    from partnerships.contracts.models import Contract, ContractSupplier
+    from partnerships.placements.models import Placement
 
     buyer = make.org("Gemeente Voorbeeldstad")
     coordinator = make.user(buyer, email="coordinator@voorbeeldstad.example", name="Sanne")
@@ -43,7 +44,7 @@ def story(make):
     contract.pilots.append(pilot)
     db.session.add(contract)
     db.session.flush()
-    # The hand calculation of tests/jobs/test_dashboard.py: 1.25 jobs in Q1 2026.
+    # The hand calculation of tests/figures/test_dashboard.py: 1.25 jobs in Q1 2026.
     for ref, group, hours, start, end, outcome in [
         ("P1", "doelgroepregister", "25.5", date(2025, 1, 1), None, "active"),
         ("P2", "doelgroepregister", "12.75", date(2026, 2, 15), None, "active"),

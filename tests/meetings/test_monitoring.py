@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import select
 
 from partnerships.clock import local, to_utc
+from partnerships.contracts import services as jobs_services
 from partnerships.extensions import db
-from partnerships.jobs import services as jobs_services
 from partnerships.meetings import agenda, monitoring
 from partnerships.meetings.models import Meeting, MeetingStatus
 

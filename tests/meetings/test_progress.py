@@ -12,9 +12,10 @@ from sqlalchemy import event
 
 from partnerships import clock
 from partnerships.actions.services import create_action
+from partnerships.contracts import services as jobs_services
 from partnerships.extensions import db
-from partnerships.jobs import services as jobs_services
 from partnerships.pilots.models import StepState
+from partnerships.placements import services as placement_services
 
 
 def _actions(world, count, *, overdue=0, internal=True):
@@ -92,9 +93,9 @@ def test_the_supplier_sees_only_shared_actions_and_no_steps(world, plan, login_a
 def test_monitoring_figures_appear_when_the_jobs_domain_offers_them(
     world, plan, login_as, monkeypatch
 ):
-    fake = types.ModuleType("partnerships.jobs.services")
+    fake = types.ModuleType("partnerships.figures.services")
     fake.latest_figures = lambda pilot: {"Verloonde uren dit kwartaal": 1234}
-    monkeypatch.setitem(sys.modules, "partnerships.jobs.services", fake)
+    monkeypatch.setitem(sys.modules, "partnerships.figures.services", fake)
     meeting = plan(kind="progress")
     html = (
         login_as(world.coordinator)
@@ -122,7 +123,7 @@ def test_the_agenda_shows_the_jobs_figures_with_dutch_labels_and_numbers(world, 
         [supplier],
     )
     # Half of the 25.5 hours of a baan, all period long: 12.75 / 25.5 = 0.50 banen.
-    jobs_services.save_placement(
+    placement_services.save_placement(
         world.pilot,
         world.coordinator,
         {

@@ -9,7 +9,7 @@ from sqlalchemy import event
 
 from partnerships import clock
 from partnerships.extensions import db
-from tests.jobs.conftest import add_contract, add_report
+from tests.contracts.conftest import add_contract, add_report
 from tests.pilots.page_items import parse
 
 

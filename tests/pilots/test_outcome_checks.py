@@ -151,7 +151,7 @@ def test_a_strategy_decision_must_say_which_strategy(team, login_as):
 
 
 def test_a_passend_judgement_on_a_contract_needs_its_reason(team, login_as):
-    from partnerships.jobs.models import Contract
+    from partnerships.contracts.models import Contract
 
     client = login_as(team.coordinator)
     url = f"/pilots/{team.pilot.id}/contracts/new"

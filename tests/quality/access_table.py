@@ -7,7 +7,7 @@ buyer organisation), member_other_pilot and board_other_pilot (of the same buyer
 its second pilot only). Outcomes: ok (2xx, 304), see (3xx, sent on elsewhere), 409 (conflict),
 422 (let in, the empty form refused), deny (401/403/404/405/410), login (sent to the login
 page), bad (400). GET is a plain request; POST sends an empty form.
-Routes with fixed choices are listed per variant ("jobs.export[what=figures,fmt=xlsx]").
+Routes with fixed choices are listed per variant ("figures.export[what=figures,fmt=xlsx]").
 API rows are requested with the bearer token of the actor's organisation (both buyers
 have one), so they say what each organisation's token reaches, not each person. Lists
 (actions, meetings, contracts) may be "ok" for a supplier:
@@ -224,133 +224,133 @@ EXPECTED: dict[str, dict[str, str]] = {
     "brainstorms.work": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
-    "jobs.api.openapi": {
+    "api.v1.openapi": {
         "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
     },
-    "jobs.api.organisation_figures": {
+    "api.v1.organisation_figures": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
-    "jobs.api.organisation_social_return": {
+    "api.v1.organisation_social_return": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
-    "jobs.api.pilot": {
+    "api.v1.pilot": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  deny  ok    ok",
     },
-    "jobs.api.pilot_figures": {
+    "api.v1.pilot_figures": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  deny  ok    ok",
     },
-    "jobs.api.pilot_social_return": {
+    "api.v1.pilot_social_return": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  deny  ok    ok",
     },
-    "jobs.api.pilots": {
+    "api.v1.pilots": {
         "GET":    "deny  deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
-    "jobs.api_token_revoke": {
+    "api.api_token_revoke": {
         "POST":   "login deny  see   deny  deny  deny  deny  deny  deny  deny  deny",
     },
-    "jobs.api_tokens": {
+    "api.api_tokens": {
         "GET":    "login deny  ok    deny  deny  deny  deny  deny  ok    deny  deny",
         "POST":   "login deny  422   deny  deny  deny  deny  deny  422   deny  deny",
     },
-    "jobs.contract_edit": {
+    "contracts.contract_edit": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "jobs.contract_link": {
+    "contracts.contract_link": {
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "jobs.contract_new": {
+    "contracts.contract_new": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "jobs.contract_show": {
+    "contracts.contract_show": {
         "GET":    "login deny  ok    ok    ok    ok    ok    deny  deny  deny  deny",
     },
-    "jobs.contracts": {
+    "contracts.contracts": {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
     },
-    "jobs.dashboard": {
+    "figures.dashboard": {
         "GET":    "login deny  ok    ok    ok    ok    see   see   deny  deny  deny",
     },
-    "jobs.export[what=figures,fmt=csv]": {
+    "figures.export[what=figures,fmt=csv]": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
-    "jobs.export[what=figures,fmt=xlsx]": {
+    "figures.export[what=figures,fmt=xlsx]": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
-    "jobs.export[what=monitoring,fmt=csv]": {
+    "figures.export[what=monitoring,fmt=csv]": {
         "GET":    "login deny  ok    ok    ok    deny  ok    ok    deny  deny  deny",
     },
-    "jobs.export[what=monitoring,fmt=xlsx]": {
+    "figures.export[what=monitoring,fmt=xlsx]": {
         "GET":    "login deny  ok    ok    ok    deny  ok    ok    deny  deny  deny",
     },
-    "jobs.export[what=placements,fmt=csv]": {
+    "figures.export[what=placements,fmt=csv]": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
     },
-    "jobs.export[what=placements,fmt=xlsx]": {
+    "figures.export[what=placements,fmt=xlsx]": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
     },
-    "jobs.organisation_dashboard": {
+    "figures.organisation_dashboard": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
-    "jobs.organisation_export[what=figures,fmt=csv]": {
+    "figures.organisation_export[what=figures,fmt=csv]": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
-    "jobs.organisation_export[what=figures,fmt=xlsx]": {
+    "figures.organisation_export[what=figures,fmt=xlsx]": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  ok    ok    ok",
     },
-    "jobs.organisation_export[what=monitoring,fmt=csv]": {
+    "figures.organisation_export[what=monitoring,fmt=csv]": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  ok    ok    deny",
     },
-    "jobs.organisation_export[what=monitoring,fmt=xlsx]": {
+    "figures.organisation_export[what=monitoring,fmt=xlsx]": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  ok    ok    deny",
     },
-    "jobs.organisation_export[what=placements,fmt=csv]": {
+    "figures.organisation_export[what=placements,fmt=csv]": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  ok    ok    deny",
     },
-    "jobs.organisation_export[what=placements,fmt=xlsx]": {
+    "figures.organisation_export[what=placements,fmt=xlsx]": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  ok    ok    deny",
     },
-    "jobs.placement_edit": {
+    "placements.placement_edit": {
         "GET":    "login deny  ok    ok    ok    deny  ok    deny  deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  422   deny  deny  deny  deny",
     },
-    "jobs.placement_new": {
+    "placements.placement_new": {
         "GET":    "login deny  ok    ok    ok    deny  ok    ok    deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  422   422   deny  deny  deny",
     },
-    "jobs.placements": {
+    "placements.placements": {
         "GET":    "login deny  ok    ok    ok    deny  ok    ok    deny  deny  deny",
     },
-    "jobs.potential_job_edit": {
+    "contracts.potential_job_edit": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "jobs.potential_job_new": {
+    "contracts.potential_job_new": {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
-    "jobs.potential_jobs": {
+    "contracts.potential_jobs": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
-    "jobs.report_decide": {
+    "monitoring.report_decide": {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
-    "jobs.report_new": {
+    "monitoring.report_new": {
         "GET":    "login deny  deny  deny  deny  deny  ok    deny  deny  deny  deny",
         "POST":   "login deny  deny  deny  deny  deny  422   deny  deny  deny  deny",
     },
-    "jobs.report_show": {
+    "monitoring.report_show": {
         "GET":    "login deny  ok    ok    ok    deny  ok    deny  deny  deny  deny",
     },
-    "jobs.reports": {
+    "monitoring.reports": {
         "GET":    "login deny  ok    ok    ok    deny  ok    ok    deny  deny  deny",
     },
-    "jobs.settings": {
+    "figures.settings": {
         "GET":    "login deny  ok    deny  deny  deny  deny  deny  ok    deny  deny",
         "POST":   "login deny  422   deny  deny  deny  deny  deny  422   deny  deny",
     },
-    "jobs.supplier_view": {
+    "figures.supplier_view": {
         "GET":    "login deny  deny  deny  deny  deny  ok    ok    deny  deny  deny",
     },
     "meetings.add_guest": {

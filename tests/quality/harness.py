@@ -68,7 +68,7 @@ def variants(rule) -> list[dict]:
 
 
 def variant_key(endpoint: str, values: dict) -> str:
-    """The table's key for one variant: "jobs.export[what=figures,fmt=xlsx]"."""
+    """The table's key for one variant: "figures.export[what=figures,fmt=xlsx]"."""
     if not values:
         return endpoint
     return endpoint + "[" + ",".join(f"{k}={v}" for k, v in values.items()) + "]"

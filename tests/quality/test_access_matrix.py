@@ -29,7 +29,7 @@ OUTCOMES = {"ok", "see", "409", "422", "deny", "login", "bad"}
 def _headers(world, endpoint: str, actor: str) -> dict:
     """The API is asked as BI tools ask it: with the bearer token of the actor's
     organisation (the world gives both buyers one), never with a session."""
-    if not endpoint.startswith("jobs.api."):
+    if not endpoint.startswith("api.v1."):
         return {}
     token = world.api_tokens.get(world.organisation_of(actor))
     return {"Authorization": f"Bearer {token}"} if token else {}
@@ -47,7 +47,7 @@ def observe(app, world) -> dict[str, dict[str, list[str]]]:
             for method in (m for m in METHODS if m in rule.methods):
                 results = []
                 for actor in ACTORS:
-                    api = rule.endpoint.startswith("jobs.api.")
+                    api = rule.endpoint.startswith("api.v1.")
                     act_as(client, None if api else world.user(actor))
                     response = client.open(
                         url,

@@ -118,7 +118,7 @@ def _export_urls(app, world):
         params = world.url_params_for(rule)
         whats, fmts = [params.get("what")], [params.get("fmt")]
         if "what" in rule.arguments or "fmt" in rule.arguments:
-            from partnerships.jobs.views_figures import EXPORTS, FORMATS
+            from partnerships.figures.views import EXPORTS, FORMATS
 
             whats, fmts = list(EXPORTS), list(FORMATS)
         for what in whats:

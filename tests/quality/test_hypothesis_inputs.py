@@ -158,26 +158,26 @@ def _choice_or_hostile(*real):
 # endpoint -> (actor, {parameter: strategy}, extra URL values). Every parameter the code
 # reads with request.args is here (test_every_query_parameter_is_covered checks that).
 QUERY = {
-    "jobs.dashboard": (
+    "figures.dashboard": (
         "coordinator",
         {"as_of": DATES | VALUES, "audience": _choice_or_hostile("board")},
         {},
     ),
-    "jobs.supplier_view": ("supplier_same_pilot", {"as_of": DATES | VALUES}, {}),
-    "jobs.organisation_dashboard": ("coordinator", {"as_of": DATES | VALUES}, {}),
-    "jobs.export": (
+    "figures.supplier_view": ("supplier_same_pilot", {"as_of": DATES | VALUES}, {}),
+    "figures.organisation_dashboard": ("coordinator", {"as_of": DATES | VALUES}, {}),
+    "figures.export": (
         "coordinator",
         {"as_of": DATES, "audience": _choice_or_hostile("board")},
         {"what": "figures", "fmt": "csv"},
     ),
-    "jobs.organisation_export": (
+    "figures.organisation_export": (
         "coordinator",
         {"as_of": DATES, "audience": VALUES},
         {"what": "figures", "fmt": "xlsx"},
     ),
-    "jobs.api.pilot_figures": ("api", {"as_of": DATES | VALUES}, {}),
-    "jobs.api.organisation_figures": ("api", {"as_of": DATES | VALUES}, {}),
-    "jobs.placements": ("coordinator", {"page": NUMBERS | VALUES}, {}),
+    "api.v1.pilot_figures": ("api", {"as_of": DATES | VALUES}, {}),
+    "api.v1.organisation_figures": ("api", {"as_of": DATES | VALUES}, {}),
+    "placements.placements": ("coordinator", {"page": NUMBERS | VALUES}, {}),
     "actions.index": (
         "coordinator",
         {
@@ -245,7 +245,7 @@ QUERY = {
 
 
 def _api_headers(world) -> dict:
-    from partnerships.jobs.models import ApiToken
+    from partnerships.api.models import ApiToken
 
     secret = secrets.token_urlsafe(24)
     pilot = world.pilot

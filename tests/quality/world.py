@@ -112,8 +112,8 @@ class World:
 
     def _period(self) -> str:
         """The first period the world's contract can be reported on."""
-        from partnerships.jobs import monitoring
-        from partnerships.jobs.models import Contract
+        from partnerships.contracts.models import Contract
+        from partnerships.monitoring import services as monitoring
 
         contract = db.session.get(Contract, self.rows["contract"])
         return monitoring.report_periods(self.pilot, contract, clock.today())[0][0].isoformat()
@@ -276,7 +276,7 @@ def _api_token(organisation, creator) -> str:
     """A bearer token of the organisation for the API rows of the matrix."""
     import secrets
 
-    from partnerships.jobs.models import ApiToken
+    from partnerships.api.models import ApiToken
 
     secret = "pvmb_" + secrets.token_urlsafe(32)
     db.session.add(
@@ -305,7 +305,7 @@ def _tell_demo_stories(world: World, pilot, people, suppliers) -> None:
     import importlib
 
     # Every domain with a demo story; accounts has none (the people come from the world).
-    for domain in ("pilots", "team", "actions", "meetings", "brainstorms", "jobs", "reports"):
+    for domain in ("pilots", "team", "actions", "meetings", "brainstorms", "monitoring", "reports"):
         module = importlib.import_module(f"partnerships.{domain}.demo")
         _attempt(
             world,

@@ -56,7 +56,7 @@ def scene(make):
 
 @pytest.fixture
 def jobs_figures(monkeypatch):
-    """Stand in for partnerships.jobs.services.pilot_figures with chosen numbers."""
+    """Stand in for partnerships.figures.services.pilot_figures with chosen numbers."""
     figures = {"people": 7, "banen": "3.25", "durable": 2}
     calls = []
 
@@ -64,15 +64,15 @@ def jobs_figures(monkeypatch):
         calls.append((pilot.id, as_of))
         return dict(figures)
 
-    module = types.ModuleType("partnerships.jobs.services")
+    module = types.ModuleType("partnerships.figures.services")
     module.pilot_figures = pilot_figures
     module.latest_figures = lambda pilot: pilot_figures(pilot, as_of=clock.today())
     module.headline_figures = lambda pilots, *, as_of, suppress=False: {
         pilot.id: pilot_figures(pilot, as_of=as_of, suppress=suppress) for pilot in pilots
     }
-    monkeypatch.setitem(sys.modules, "partnerships.jobs.services", module)
-    import partnerships.jobs as jobs_package
+    monkeypatch.setitem(sys.modules, "partnerships.figures.services", module)
+    import partnerships.figures as figures_package
 
-    monkeypatch.setattr(jobs_package, "services", module, raising=False)
+    monkeypatch.setattr(figures_package, "services", module, raising=False)
     figures["calls"] = calls
     return figures

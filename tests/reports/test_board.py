@@ -147,14 +147,9 @@ def _pilots_with_jobs(scene, make, count, first=0):
     monitoring report and a potential job: every kind of row the figures read."""
     from decimal import Decimal
 
-    from partnerships.jobs.models import (
-        Contract,
-        ContractSupplier,
-        MonitoringLine,
-        MonitoringReport,
-        Placement,
-        PotentialJob,
-    )
+    from partnerships.contracts.models import Contract, ContractSupplier, PotentialJob
+    from partnerships.monitoring.models import MonitoringLine, MonitoringReport
+    from partnerships.placements.models import Placement
 
     for n in range(first, first + count):
         pilot = make.pilot(org=scene.org, title=f"Proeftuin {n:03}", start_date=date(2025, 1, 1))
@@ -203,7 +198,7 @@ def _pilots_with_jobs(scene, make, count, first=0):
 def _queries(client, url):
     from sqlalchemy import event
 
-    from partnerships.jobs import figures_cache
+    from partnerships.figures import cache as figures_cache
 
     statements = []
 

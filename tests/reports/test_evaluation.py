@@ -201,7 +201,7 @@ def test_board_and_strangers_cannot_open_or_change_evaluations(scene, login_as):
 
 
 def test_evaluation_of_one_contract(scene, login_as):
-    from partnerships.jobs.models import Contract, contract_pilot
+    from partnerships.contracts.models import Contract, contract_pilot
 
     contract = Contract(organisation_id=scene.org.id, title="Schoonmaak stadhuis")
     db.session.add(contract)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tests.jobs.conftest import add_contract, add_placement
-from tests.jobs.test_api import bearer, create_token
+from tests.api.test_api import bearer, create_token
+from tests.contracts.conftest import add_contract, add_placement
 
 
 def test_pilot_and_organisation_social_return_over_the_api(world, make, login_as):

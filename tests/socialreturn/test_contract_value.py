@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import pytest
 
+from partnerships.contracts.models import Contract
 from partnerships.extensions import db
-from partnerships.jobs.models import Contract
 from partnerships.socialreturn.models import Contribution
-from tests.jobs.conftest import add_contract, add_placement
+from tests.contracts.conftest import add_contract, add_placement
 from tests.quality.forms import form_with, forms_in
 
 
@@ -146,7 +146,7 @@ def test_a_chain_is_one_person_on_the_pilot_figures(world, login_as):
         kind="employment_fixed",
         start_date=date(2026, 4, 1),
     )
-    from partnerships.jobs import figures
+    from partnerships.figures import services as figures
 
     data = figures.pilot_figures(world.pilot, as_of=date(2027, 1, 15))
     assert data["people"] == 1

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
+from partnerships.contracts.models import Contract
 from partnerships.extensions import db
-from partnerships.jobs.models import Contract
 
 
 def _upload(client, url, book):

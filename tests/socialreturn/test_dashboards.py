@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.jobs.conftest import add_contract, add_placement
-from tests.jobs.test_api import bearer, create_token
+from tests.api.test_api import bearer, create_token
+from tests.contracts.conftest import add_contract, add_placement
 
 AS_OF = "2026-12-31"
 

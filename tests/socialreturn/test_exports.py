@@ -8,7 +8,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from tests.jobs.conftest import add_placement
+from tests.contracts.conftest import add_placement
 
 
 def _rows(response):

@@ -8,12 +8,12 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
+from partnerships.contracts import hints
 from partnerships.extensions import db
-from partnerships.jobs import hints
-from partnerships.jobs.settings import DEFAULTS
+from partnerships.figures.settings import DEFAULTS
 from partnerships.socialreturn import realisation
 from partnerships.socialreturn.models import OwnScheme
-from tests.jobs.conftest import add_contract
+from tests.contracts.conftest import add_contract
 
 
 def _contract(**fields):

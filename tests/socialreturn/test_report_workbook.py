@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 
 from partnerships import clock
 from partnerships.extensions import db
-from partnerships.jobs.models import MonitoringReport, Placement
-from tests.jobs.conftest import add_placement
+from partnerships.monitoring.models import MonitoringReport
+from partnerships.placements.models import Placement
+from tests.contracts.conftest import add_placement
 
 PERIOD = "2026-01-01"  # the first quarter of 2026
 

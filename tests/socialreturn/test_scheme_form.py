@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
+from partnerships.contracts.models import Contract
 from partnerships.extensions import db
-from partnerships.jobs.models import Contract
 from partnerships.socialreturn import policy, valuation
 from partnerships.socialreturn.models import OwnScheme
 from tests.quality.forms import form_with, forms_in

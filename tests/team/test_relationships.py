@@ -8,10 +8,10 @@ import re
 
 from sqlalchemy import select
 
+from partnerships.contracts.models import Contract, PotentialJob
 from partnerships.extensions import db
-from partnerships.jobs.models import Contract, PotentialJob
 from partnerships.pilots.models import Membership
-from tests.jobs.conftest import add_contract
+from tests.contracts.conftest import add_contract
 
 
 def _world(make):

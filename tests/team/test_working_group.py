@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from partnerships.audit import AuditEvent
 from partnerships.extensions import db
 from partnerships.pilots.models import Membership
-from tests.jobs.conftest import add_contract
+from tests.contracts.conftest import add_contract
 
 
 def roles_of(pilot, user):
