@@ -37,6 +37,8 @@ def add_guest(pilot_id, meeting_id):
         )
     guest = agenda.add_guest(meeting, current_user, **fields.data_for_service())
     flash(_("External participant added."), "success")
+    # Only the newcomer is mailed: the others' invitation still holds, and a message to
+    # everyone for each guest added would bury the one that matters (a move).
     if guest.email and meeting.is_open:
         invite_after_commit(
             invitations.send_invitations, meeting, [Recipient(guest.name, guest.email)]
@@ -58,8 +60,13 @@ def remove_guest(pilot_id, meeting_id, guest_id):
     guest = next((g for g in meeting.guests if g.id == guest_id), None)
     if guest is None:
         abort(404)
+    previous = invitations.recipients(meeting)
     agenda.remove_guest(meeting, guest, current_user)
     flash(_("External participant removed."), "success")
+    if meeting.is_open:
+        # As when a participant is taken off in the edit form: the guest's calendar gets
+        # the cancellation, everyone else's the new attendee list.
+        invite_after_commit(invitations.announce_change, meeting, previous)
     return htmx.redirect_to(_meeting_url(pilot, meeting))
 
 
