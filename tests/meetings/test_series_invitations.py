@@ -241,3 +241,47 @@ def test_a_bad_start_time_is_refused_with_a_message_and_nothing_planned(world, l
     assert response.status_code == 422
     assert "Ongeldige waarde voor tijd" in response.get_data(as_text=True)
     assert _series() == [] and mailbox.received == []
+
+
+def test_a_guest_taken_off_hears_it_and_a_move_costs_one_connection(world, plan, login_as, mailbox):
+    meeting = plan(day=date(2031, 3, 10), participants=[world.coordinator, world.hr])
+    client = login_as(world.coordinator)
+    page = f"/pilots/{world.pilot.id}/meetings/{meeting.id}"
+    guests = next(
+        f
+        for f in forms_in(client.get(page).get_data(as_text=True), page)
+        if f.action.endswith("/guests")
+    )
+    data = guests.data(
+        **{
+            "guest-organisation": "Schoon BV",
+            "guest-function": "Planner",
+            "guest-email": GUEST,
+            "guest-consent": "y",
+        }
+    )
+    assert client.post(guests.action, data=data).status_code == 303
+    # Only the newcomer is invited; the others' invitation still holds.
+    assert [rcpt for rcpt, _m in mailbox.received] == [[GUEST]]
+    mailbox.clear()
+
+    remove = next(
+        f for f in forms_in(client.get(page).get_data(as_text=True), page) if "/remove" in f.action
+    )
+    assert client.post(remove.action, data=remove.data()).status_code == 303
+    rows = {r[0]: r for r in _by_meeting(mailbox)}
+    people = sorted([world.coordinator.email, world.hr.email])
+    assert sorted(rows) == sorted([*people, GUEST])
+    assert rows[GUEST][2:5] == ("CANCEL", rows[people[0]][3], 1)
+    for person in people:
+        assert rows[person][2] == "REQUEST" and rows[person][4] == 1
+        assert rows[person][5] == people  # the guest is off the attendee list
+    assert mailbox.connections == 1
+    mailbox.clear()
+
+    # Moving it: the update to both participants, over one connection.
+    url = f"{page}/edit"
+    edit = form_with(forms_in(client.get(url).get_data(as_text=True), url), "day")
+    assert client.post(edit.action, data=edit.data(start="11:00", end="12:30")).status_code == 303
+    assert sorted(r[0] for r in _by_meeting(mailbox)) == people
+    assert mailbox.connections == 1
