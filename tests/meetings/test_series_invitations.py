@@ -285,3 +285,19 @@ def test_a_guest_taken_off_hears_it_and_a_move_costs_one_connection(world, plan,
     assert client.post(edit.action, data=edit.data(start="11:00", end="12:30")).status_code == 303
     assert sorted(r[0] for r in _by_meeting(mailbox)) == people
     assert mailbox.connections == 1
+
+
+def test_the_meeting_of_the_period_under_way_stays_when_the_series_changes(world, mailbox):
+    from partnerships.meetings import monitoring
+
+    monitoring.plan_monitoring(world.pilot, world.coordinator, "month", locale="nl", today=TODAY)
+    db.session.commit()
+    # December 2030 up to and including October 2031: 1 + 10 = 11 months.
+    assert len(_series()) == 11
+    monitoring.plan_monitoring(world.pilot, world.coordinator, "quarter", locale="nl", today=TODAY)
+    db.session.commit()
+    # The quarterly series starts in January; December's meeting (1 December 2030 is a
+    # Sunday: the 3rd) belongs to the quarter under way and stays. The six months without
+    # a place are removed, not cancelled: no invitation to them ever went out.
+    assert [clock.local(m.starts_at).date() for m in _series()] == [date(2030, 12, 3), *QUARTERLY]
+    assert all(m.status == MeetingStatus.PLANNED for m in _series())
