@@ -120,19 +120,48 @@ def send_batches(batches) -> list[tuple[Meeting, Recipient]]:
     """Send (meeting, recipients, METHOD) batches over one SMTP connection, so that a series
     of meetings costs one connection (and, with the server down, one wait), not one per
     meeting. Every message is recorded; returns the (meeting, recipient) pairs that failed."""
-    messages, sent = [], []
-    for meeting, people, method in batches:
-        for recipient in people:
-            subject, body = _invitation(meeting, recipient, method)
-            ics = calendar(meeting, items_for(meeting, recipient), method)
-            messages.append((recipient.email, subject, body, (method, ics)))
-            sent.append((meeting, recipient))
+    return _deliver(
+        [
+            (meeting, recipient, INVITATION, _invitation_message(meeting, recipient, method))
+            for meeting, people, method in batches
+            for recipient in people
+        ]
+    )
+
+
+def _invitation_message(meeting: Meeting, recipient: Recipient, method: str) -> tuple:
+    subject, body = _invitation(meeting, recipient, method)
+    ics = calendar(meeting, items_for(meeting, recipient), method)
+    return recipient.email, subject, body, (method, ics)
+
+
+def _deliver(entries) -> list[tuple[Meeting, Recipient]]:
+    """Send (meeting, recipient, kind, message) entries over one connection; record each."""
     failed = []
-    for (meeting, recipient), ok in zip(sent, mail.send_many(messages), strict=True):
-        _record(meeting, recipient, INVITATION, ok)
+    results = mail.send_many([message for *_rest, message in entries])
+    for (meeting, recipient, kind, _message), ok in zip(entries, results, strict=True):
+        _record(meeting, recipient, kind, ok)
         if not ok:
             failed.append((meeting, recipient))
     return failed
+
+
+def resend_all(meetings, text_for) -> tuple[int, int]:
+    """Try every message that did not go out for these meetings again, over one connection:
+    the invitation as the meeting stands now (a cancellation for a cancelled one), the
+    minutes as they are. Returns (sent, still failing)."""
+    entries = []
+    for meeting in meetings:
+        people = {r.email: r for r in recipients(meeting)}
+        for delivery in failed_deliveries(meeting):
+            recipient = people[delivery.email]
+            if delivery.kind == MINUTES:
+                message = _minutes_message(meeting, recipient, text_for)
+            else:
+                message = _invitation_message(meeting, recipient, method_now(meeting))
+            entries.append((meeting, recipient, delivery.kind, message))
+    failed = _deliver(entries)
+    return len(entries) - len(failed), len(failed)
 
 
 def reached(meeting: Meeting) -> list[Recipient]:

@@ -74,6 +74,7 @@ def _index_context(pilot, monitoring_form=None) -> dict:
         undelivered=invitations.failed_by_meeting(
             [m for m in meetings if access.can(current_user, "meeting.invite", m)]
         ),
+        button=ButtonForm(),
     )
 
 

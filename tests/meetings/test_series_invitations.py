@@ -219,20 +219,27 @@ def test_with_the_mail_server_down_the_series_is_saved_and_what_failed_is_listed
     for link in links:
         assert f'href="{link}"' in html
     app.config["MAIL_PORT"] = working_port
-    for meeting in meetings:
-        page = f"/pilots/{world.pilot.id}/meetings/{meeting.id}"
-        resends = [
-            f
-            for f in forms_in(client.get(page).get_data(as_text=True), page)
-            if "/resend" in f.action
-        ]
-        assert len(resends) == 2
-        for form in resends:
-            assert client.post(form.action, data=form.data()).status_code == 303
-    assert len(mailbox.received) == 4
+    # One meeting's page offers each of its two messages again.
+    page = f"/pilots/{world.pilot.id}/meetings/{meetings[0].id}"
+    resends = [
+        f for f in forms_in(client.get(page).get_data(as_text=True), page) if "/resend" in f.action
+    ]
+    assert len(resends) == 2
+    # The meetings page sends all four again at once, over one connection.
+    again = next(f for f in forms_in(html, listing) if f.action.endswith("/deliveries/resend"))
+    response = client.post(again.action, data=again.data(), follow_redirects=True)
+    assert "4 berichten verstuurd" in response.get_data(as_text=True)
+    assert (len(mailbox.received), mailbox.connections) == (4, 1)
+    assert sorted(r[0] for r, _m in mailbox.received) == sorted(
+        [world.coordinator.email, world.hr.email] * 2
+    )
     assert all(_event(m)[0] == "REQUEST" for m in mailbox.messages)
     html = client.get(listing).get_data(as_text=True)
-    assert "#invitations" not in html
+    assert "#invitations" not in html and "/deliveries/resend" not in html
+    # A supplier's contact has no say over the group's mail: 403 (their page has no button).
+    outsider = login_as(world.supplier_a)
+    response = outsider.post(again.action, data=again.data(), hand_built=True)
+    assert response.status_code == 403
 
 
 def test_a_bad_start_time_is_refused_with_a_message_and_nothing_planned(world, login_as, mailbox):
