@@ -308,3 +308,22 @@ def test_the_meeting_of_the_period_under_way_stays_when_the_series_changes(world
     # a place are removed, not cancelled: no invitation to them ever went out.
     assert [clock.local(m.starts_at).date() for m in _series()] == [date(2030, 12, 3), *QUARTERLY]
     assert all(m.status == MeetingStatus.PLANNED for m in _series())
+
+
+def test_a_series_meeting_off_the_series_days_is_moved_not_replaced(world, plan, mailbox):
+    from partnerships.meetings import monitoring
+
+    # A series meeting on a day the rule no longer gives (the second Tuesday of January).
+    stray = plan(kind="progress", day=date(2031, 1, 14), participants=[world.coordinator])
+    stray.auto_planned = True
+    db.session.commit()
+    change = monitoring.plan_monitoring(
+        world.pilot, world.coordinator, "quarter", locale="nl", today=TODAY
+    )
+    db.session.commit()
+    # It takes the first day of the series (same meeting, same UID, SEQUENCE 1) and the
+    # other three are new.
+    assert [m.id for m, _previous in change.changed] == [stray.id]
+    assert (clock.local(stray.starts_at).date(), stray.sequence) == (QUARTERLY[0], 1)
+    assert [clock.local(m.starts_at).date() for m in change.new] == QUARTERLY[1:]
+    assert [m.id for m in _series()][0] == stray.id and len(_series()) == 4
