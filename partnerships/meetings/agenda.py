@@ -263,8 +263,9 @@ def add_guest(meeting: Meeting, actor, **fields) -> MeetingGuest:
 
 def remove_guest(meeting: Meeting, guest: MeetingGuest, actor) -> None:
     meeting.guests.remove(guest)
-    # The attendee list changed: calendars take the update only when the SEQUENCE grows.
-    meeting.sequence += 1
+    if guest.email:
+        # The attendee list changed: calendars take the update only when the SEQUENCE grows.
+        meeting.sequence += 1
     audit.record(
         "meeting.guest_removed", meeting.title, guest.organisation, pilot=meeting.pilot, actor=actor
     )

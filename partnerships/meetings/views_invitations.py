@@ -67,9 +67,10 @@ def remove_guest(pilot_id, meeting_id, guest_id):
     previous = invitations.recipients(meeting)
     agenda.remove_guest(meeting, guest, current_user)
     flash(_("External participant removed."), "success")
-    if meeting.is_open:
+    if guest.email and meeting.is_open:
         # As when a participant is taken off in the edit form: the guest's calendar gets
-        # the cancellation, everyone else's the new attendee list.
+        # the cancellation, everyone else's the new attendee list. A guest without an
+        # address was never on it, so nobody needs to hear.
         invite_after_commit(invitations.announce_change, meeting, previous)
     return htmx.redirect_to(_meeting_url(pilot, meeting))
 
