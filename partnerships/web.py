@@ -60,13 +60,6 @@ SESSION_ENDED = {
 }
 
 
-def has_endpoint(name: str) -> bool:
-    """True when a blueprint has registered this endpoint; lets templates link to later work."""
-    from flask import current_app
-
-    return name in current_app.view_functions
-
-
 def _load_user(token: str):
     from .accounts import sessions
 
@@ -201,9 +194,7 @@ def init_app(app: Flask) -> None:
         if exc is not None:
             db.session.rollback()
 
-    app.jinja_env.globals.update(
-        has_endpoint=has_endpoint, csrf_token=generate_csrf, favicon_uri=_favicon_uri(app)
-    )
+    app.jinja_env.globals.update(csrf_token=generate_csrf, favicon_uri=_favicon_uri(app))
 
 
 def _favicon_uri(app: Flask) -> str:

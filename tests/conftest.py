@@ -266,6 +266,26 @@ def add_member(pilot, user=None, role="hr_expert", **fields):
     return user
 
 
+def make_contract(pilot, suppliers, title="Schoonmaak", **fields):
+    """A cleaning service contract of the pilot's organisation with these suppliers: the
+    relationship that lets a buyer invite a supplier's contacts and place people."""
+    from partnerships.jobs.models import Contract, ContractSupplier
+
+    values = dict(
+        kind="contract",
+        category="cleaning",
+        nature="service",
+        start_date=date(2026, 1, 1),
+        end_date=date(2027, 12, 31),
+    )
+    contract = Contract(organisation_id=pilot.organisation_id, title=title, **values | fields)
+    contract.suppliers = [ContractSupplier(organisation_id=s.id) for s in suppliers]
+    contract.pilots.append(pilot)
+    db.session.add(contract)
+    db.session.flush()
+    return contract
+
+
 class Factories:
     """Namespace handed to tests as the `make` fixture."""
 
@@ -273,6 +293,7 @@ class Factories:
     user = staticmethod(make_user)
     pilot = staticmethod(make_pilot)
     member = staticmethod(add_member)
+    contract = staticmethod(make_contract)
 
 
 @pytest.fixture

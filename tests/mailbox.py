@@ -50,9 +50,10 @@ def body(message) -> str:
     return message.get_body(preferencelist=("plain",)).get_content()
 
 
-def serve(app, **config):
-    """Start a server, point the app's mail settings at it; returns (inbox, controller)."""
-    inbox = Inbox()
+def serve(app, inbox: Inbox | None = None, **config):
+    """Start a server (with this inbox, else a plain one), point the app's mail settings at
+    it; returns (inbox, controller)."""
+    inbox = inbox or Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     app.config.update(

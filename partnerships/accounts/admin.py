@@ -10,10 +10,11 @@ from sqlalchemy import select
 from .. import access, audit
 from ..extensions import db
 from ..forms import ButtonForm
-from ..htmx import redirect_to
+from ..htmx import redirect_to, submit
 from . import bp, invited, services, two_factor
+from . import organisations as organisations_service
 from .forms import InviteForm, OrganisationForm
-from .models import Organisation, OrganisationKind, User
+from .models import Organisation, User
 
 # --- the organisation's own users (organisation admin) ---
 
@@ -162,20 +163,16 @@ def organisations():
     """All organisations, and adding one (site admins only)."""
     access.require("site.admin")
     form = OrganisationForm()
-    if form.validate_on_submit():
-        if db.session.scalar(select(Organisation).where(Organisation.name == form.name.data)):
-            form.name.errors.append(_("An organisation with this name exists already."))
-        else:
-            org = Organisation()
-            _fill_organisation(org, form)
-            db.session.add(org)
-            db.session.flush()
-            audit.record("organisation.created", org.name, organisation=org)
-            flash(_("Organisation %(name)s created.", name=org.name), "success")
-            return redirect(url_for("accounts.org_users", org_id=org.id), code=303)
-    orgs = db.session.scalars(select(Organisation).order_by(Organisation.kind, Organisation.name))
-    status = 422 if form.is_submitted() and form.errors else 200
-    return render_template("accounts/organisations.html", orgs=orgs.all(), form=form), status
+    return submit(
+        form,
+        lambda: organisations_service.save(None, **_organisation_fields(form)),
+        again=lambda: render_template(
+            "accounts/organisations.html", orgs=organisations_service.listed(), form=form
+        ),
+        done=lambda org: url_for("accounts.org_users", org_id=org.id),
+        said=lambda org: _("Organisation %(name)s created.", name=org.name),
+        refused=organisations_service.NameTaken,
+    )
 
 
 @bp.route("/admin/organisations/<int:org_id>", methods=["GET", "POST"])
@@ -187,28 +184,22 @@ def edit_organisation(org_id):
     if org is None:
         abort(404)
     form = OrganisationForm(obj=org)
-    if form.validate_on_submit():
-        clash = db.session.scalar(
-            select(Organisation).where(
-                Organisation.name == form.name.data, Organisation.id != org.id
-            )
-        )
-        if clash:
-            form.name.errors.append(_("An organisation with this name exists already."))
-        else:
-            _fill_organisation(org, form)
-            audit.record("organisation.changed", org.name, organisation=org)
-            flash(_("Saved."), "success")
-            return redirect(url_for("accounts.organisations"), code=303)
-    status = 422 if form.is_submitted() and form.errors else 200
-    return render_template("accounts/organisation_edit.html", org=org, form=form), status
-
-
-def _fill_organisation(org: Organisation, form: OrganisationForm) -> None:
-    org.name = form.name.data
-    org.kind = form.kind.data
-    org.buyer_type = form.buyer_type.data if form.kind.data == OrganisationKind.BUYER else None
-    org.is_social_enterprise = bool(form.is_social_enterprise.data)
-    org.social_enterprise_basis = (
-        form.social_enterprise_basis.data or None if org.is_social_enterprise else None
+    return submit(
+        form,
+        lambda: organisations_service.save(org, **_organisation_fields(form)),
+        again=lambda: render_template("accounts/organisation_edit.html", org=org, form=form),
+        done=url_for("accounts.organisations"),
+        said=_("Saved."),
+        refused=organisations_service.NameTaken,
     )
+
+
+def _organisation_fields(form: OrganisationForm) -> dict:
+    """What the organisation form says, as organisations.save takes it."""
+    return {
+        "name": form.name.data,
+        "kind": form.kind.data,
+        "buyer_type": form.buyer_type.data,
+        "is_social_enterprise": form.is_social_enterprise.data,
+        "social_enterprise_basis": form.social_enterprise_basis.data,
+    }

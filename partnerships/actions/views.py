@@ -104,15 +104,14 @@ def index(pilot_id):
 
 
 def _assignee(form):
+    """The person chosen, or None for everyone in the role; refused when not a person."""
     user_id = form.assignee_id.data
     if user_id is None:
         return None
-    return db.session.get(User, user_id) if user_id > 0 else None
-
-
-def _blame(form, error):
-    target = getattr(form, error.field, None) if error.field else None
-    (target or form.title).errors.append(error.message)
+    user = db.session.get(User, user_id) if user_id > 0 else None
+    if user is None:
+        raise services.ActionError(_("This person is not a member of this pilot."), "assignee_id")
+    return user
 
 
 def _new_page(pilot, form, status=200):
@@ -141,13 +140,9 @@ def create(pilot_id):
     pilot = access.load_pilot(pilot_id, "action.manage")
     form = ActionForm()
     _fill_choices(form, pilot, team.people_by_role(pilot))
-    if not form.validate_on_submit():
-        return _new_page(pilot, form, 422)
-    if form.assignee_id.data is not None and _assignee(form) is None:
-        form.assignee_id.errors.append(_("This person is not a member of this pilot."))
-        return _new_page(pilot, form, 422)
-    try:
-        action = services.create_action(
+    return htmx.submit(
+        form,
+        lambda: services.create_action(
             pilot,
             current_user,
             title=form.title.data,
@@ -157,18 +152,22 @@ def create(pilot_id):
             assignee=_assignee(form),
             deadline=form.deadline.data,
             is_internal=form.is_internal.data,
-        )
-    except services.ActionError as error:
-        _blame(form, error)
-        return _new_page(pilot, form, 422)
+        ),
+        again=lambda: _new_page(pilot, form),
+        done=url_for("actions.index", pilot_id=pilot.id),
+        said=_added,
+        refused=services.ActionError,
+    )
+
+
+def _added(action):
+    """Added; a deadline already past is allowed, but the person is told it shows overdue."""
     if action.deadline and action.deadline < clock.today():
-        flash(
+        return (
             _("Action added. Note: its deadline lies in the past, so it shows as overdue."),
             "warning",
         )
-    else:
-        flash(_("Action added."), "success")
-    return htmx.redirect_to(url_for("actions.index", pilot_id=pilot.id))
+    return _("Action added.")
 
 
 def _show_page(pilot, action, form=None, status_form=None, comment_form=None, status=200):
@@ -212,13 +211,9 @@ def edit(pilot_id, action_id):
     pilot, action = _load(pilot_id, action_id, "action.manage")
     form = ActionForm()
     _fill_choices(form, pilot, team.people_by_role(pilot))
-    if not form.validate_on_submit():
-        return _show_page(pilot, action, form=form, status=422)
-    if form.assignee_id.data is not None and _assignee(form) is None:
-        form.assignee_id.errors.append(_("This person is not a member of this pilot."))
-        return _show_page(pilot, action, form=form, status=422)
-    try:
-        changed = services.update_action(
+    return htmx.submit(
+        form,
+        lambda: services.update_action(
             action,
             current_user,
             form.version.data,
@@ -229,12 +224,12 @@ def edit(pilot_id, action_id):
             assignee_id=form.assignee_id.data,
             deadline=form.deadline.data,
             is_internal=form.is_internal.data,
-        )
-    except services.ActionError as error:
-        _blame(form, error)
-        return _show_page(pilot, action, form=form, status=422)
-    flash(_("Action saved.") if changed else _("Nothing was changed."), "success")
-    return htmx.redirect_to(url_for("actions.show", pilot_id=pilot.id, action_id=action.id))
+        ),
+        again=lambda: _show_page(pilot, action, form=form),
+        done=url_for("actions.show", pilot_id=pilot.id, action_id=action.id),
+        said=lambda changed: _("Action saved.") if changed else _("Nothing was changed."),
+        refused=services.ActionError,
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>/status", methods=["POST"])
@@ -293,12 +288,12 @@ def comment(pilot_id, action_id):
     """Add a comment to an action."""
     pilot, action = _load(pilot_id, action_id, "action.work")
     form = CommentForm()
-    if not form.validate_on_submit():
-        return _show_page(pilot, action, comment_form=form, status=422)
-    services.add_comment(action, current_user, form.body.data)
-    flash(_("Comment added."), "success")
-    return htmx.redirect_to(
-        url_for("actions.show", pilot_id=pilot.id, action_id=action.id, _anchor="comments")
+    return htmx.submit(
+        form,
+        lambda: services.add_comment(action, current_user, form.body.data),
+        again=lambda: _show_page(pilot, action, comment_form=form),
+        done=url_for("actions.show", pilot_id=pilot.id, action_id=action.id, _anchor="comments"),
+        said=_("Comment added."),
     )
 
 

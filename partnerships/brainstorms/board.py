@@ -1,4 +1,4 @@
-"""Reading a board: the sessions a user may see, and the visible cards per place."""
+"""Reading a board: the brainstorms a user may see, and the visible cards per place."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def brainstorms_for(user, pilot) -> list[Brainstorm]:
     )
 
 
-# The names of the organisations a session is shared with, in the order it was shared:
+# The names of the organisations a brainstorm is shared with, in the order it was shared:
 # one query for the board's header rather than a lazy load per share.
 SHARED_WITH = (
     select(Organisation.name)
@@ -61,12 +61,12 @@ SHARED_WITH = (
 
 
 def shared_with(brainstorm: Brainstorm) -> list[str]:
-    """Who outside the working group sees the session, by organisation name."""
+    """Who outside the working group sees the brainstorm, by organisation name."""
     return list(db.session.scalars(SHARED_WITH, {"brainstorm_id": brainstorm.id}))
 
 
 def card_counts(brainstorm_ids) -> dict[int, int]:
-    """Visible cards per session, for the overview."""
+    """Visible cards per brainstorm, for the overview."""
     if not brainstorm_ids:
         return {}
     rows = db.session.execute(
@@ -100,7 +100,7 @@ def visible_cards(brainstorm: Brainstorm) -> list[Card]:
             .order_by(Card.pinned.desc(), Card.id)
         )
     )
-    # Every card belongs to this session and pilot: say so, so that the access check per
+    # Every card belongs to this brainstorm and pilot: say so, so that the access check per
     # card ("may I change it?") does not go looking for them card by card.
     for card in cards:
         set_committed_value(card, "brainstorm", brainstorm)
@@ -125,7 +125,7 @@ class BoardCard(NamedTuple):
     pilot: Pilot
 
 
-# Built once, the session entering as a parameter. Pinned cards first, then in the order
+# Built once, the brainstorm entering as a parameter. Pinned cards first, then in the order
 # they were written; hundreds of cards name only a few organisations.
 BOARD_CARDS = (
     select(

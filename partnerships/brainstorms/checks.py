@@ -12,7 +12,7 @@ from .models import Brainstorm, BrainstormStatus, Card
 
 @implements("brainstorm:held")
 def brainstorm_held(pilot, step) -> CheckResult:
-    """Done when a session held for this sub-step (2Aa for a new tender, 2Ba for an existing
+    """Done when a brainstorm held for this sub-step (2Aa for a new tender, 2Ba for an existing
     contract) is closed with at least one card still on it: one brainstorm about a contract
     does not tick the tender's sub-step too."""
     held = db.session.scalar(

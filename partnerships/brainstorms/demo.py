@@ -1,5 +1,5 @@
-"""The demo's brainstorms: one closed session on the cleaning contract with a top 3, and
-one open session shared with Schoon & Co."""
+"""The demo's brainstorms: one closed brainstorm on the cleaning contract with a top 3, and
+one open brainstorm shared with Schoon & Co."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ OPEN_CARDS = [
 
 
 def seed(*, pilot, people, suppliers) -> None:
-    """Add both sessions; suppliers[0] is Schoon & Co Facilitair."""
+    """Add both brainstorms; suppliers[0] is Schoon & Co Facilitair."""
     from sqlalchemy import select
 
     from ..accounts.models import User

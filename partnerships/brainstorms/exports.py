@@ -1,4 +1,4 @@
-"""The result of a session as a printable summary, a Markdown file and a document.
+"""The result of a brainstorm as a printable summary, a Markdown file and a document.
 
 Suppliers get the board only: the shortlist ranks suppliers and the outcomes are the
 buyer's internal work, so both appear only for the working group and the board.
@@ -17,7 +17,7 @@ from ..documents import downloads, page
 from ..i18n import _date, locale_code
 from . import bp, outcomes
 from .board import cards_by_place
-from .loading import load_brainstorm, place_labels
+from .loaders import load_brainstorm, place_labels
 from .services import board_format
 from .views import BASE
 

@@ -1,4 +1,4 @@
-"""Forms of the brainstorm board: the session header, cards, sharing and talk-to-work."""
+"""Forms of the brainstorm board: the brainstorm header, cards, sharing and talk-to-work."""
 
 from __future__ import annotations
 

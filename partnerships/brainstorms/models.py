@@ -1,4 +1,4 @@
-"""Shared brainstorm boards (Bijlage III): a session, who takes part, its cards and results."""
+"""Shared brainstorm boards (Bijlage III): a brainstorm, who takes part, its cards and results."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class BrainstormStatus(enum.StrEnum):
 
 
 class OutcomeKind(enum.StrEnum):
-    """What a card became after the session ("from talk to work")."""
+    """What a card became after the brainstorm ("from talk to work")."""
 
     ACTION = "action"
     DECISION = "decision"
@@ -28,7 +28,7 @@ class OutcomeKind(enum.StrEnum):
 
 
 class Brainstorm(Timestamped, db.Model):
-    """One session on one contract or tender, with the header fields of the format."""
+    """One brainstorm on one contract or tender, with the header fields of the format."""
 
     __tablename__ = "brainstorm"
     __table_args__ = (enum_check("status", BrainstormStatus),)
@@ -57,7 +57,7 @@ class Brainstorm(Timestamped, db.Model):
     closed_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")
     )
-    # Bumped in the database on every change to the session or its cards: the board's ETag.
+    # Bumped in the database on every change to the brainstorm or its cards: the board's ETag.
     revision: Mapped[int] = mapped_column(Integer, default=1)
     # Optimistic locking of the header fields.
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -80,7 +80,7 @@ class Brainstorm(Timestamped, db.Model):
 
 
 class BrainstormShare(db.Model):
-    """A supplier organisation whose invited contacts may see and join the session."""
+    """A supplier organisation whose invited contacts may see and join the brainstorm."""
 
     __tablename__ = "brainstorm_share"
     __table_args__ = (UniqueConstraint("brainstorm_id", "organisation_id"),)
@@ -98,7 +98,7 @@ class BrainstormShare(db.Model):
 
 
 class BrainstormParticipant(db.Model):
-    """A person invited to the session; for suppliers this is their invitation."""
+    """A person invited to the brainstorm; for suppliers this is their invitation."""
 
     __tablename__ = "brainstorm_participant"
     __table_args__ = (UniqueConstraint("brainstorm_id", "user_id"),)
@@ -167,7 +167,7 @@ class Card(Timestamped, db.Model):
 
 
 class ShortlistEntry(db.Model):
-    """One of a session's "top 3" suppliers (route 2B), ranked, with the reason."""
+    """One of a brainstorm's "top 3" suppliers (route 2B), ranked, with the reason."""
 
     __tablename__ = "brainstorm_shortlist_entry"
     __table_args__ = (UniqueConstraint("brainstorm_id", "rank"),)

@@ -1,4 +1,4 @@
-"""From talk to work: turning cards of a closed session into actions, decisions,
+"""From talk to work: turning cards of a closed brainstorm into actions, decisions,
 potential jobs and the "top 3" shortlist of suppliers."""
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def to_potential_job(
 
 
 def shortlist(brainstorm: Brainstorm) -> list[ShortlistEntry]:
-    """The session's top 3, best first."""
+    """The brainstorm's top 3, best first."""
     return list(
         db.session.scalars(
             select(ShortlistEntry)
@@ -228,7 +228,7 @@ def outcomes_by_card(brainstorm: Brainstorm) -> dict[int, list[CardOutcome]]:
 
 
 def count_outcomes(brainstorm: Brainstorm) -> int:
-    """How many pieces of work the session produced."""
+    """How many pieces of work the brainstorm produced."""
     return db.session.scalar(
         select(func.count(CardOutcome.id)).where(CardOutcome.brainstorm_id == brainstorm.id)
     )

@@ -17,14 +17,14 @@ from ..extensions import db
 from ..i18n import locale_code
 from . import bp, rules
 from .board import cards_by_place
-from .loading import board_context, load_brainstorm, place_labels
+from .loaders import board_context, load_brainstorm, place_labels
 from .views import BASE
 
 POLL = rules.view_statement()
 
 
 def poll_row(pilot_id: int, brainstorm_id: int, user):
-    """(revision, may_view) of the session for this user, or None when there is no such one."""
+    """(revision, may_view) of the brainstorm for this user, or None when there is no such one."""
     return db.session.execute(
         POLL,
         {
@@ -69,7 +69,7 @@ def poll(pilot_id, brainstorm_id):
             **board_context(pilot, brainstorm),
         )
     )
-    # The session row is read before its cards, so a change committed in between shows up
+    # The brainstorm row is read before its cards, so a change committed in between shows up
     # as a newer revision on the next poll: a client may fetch twice, never miss a change.
     response.set_etag(etag_for(brainstorm_id, brainstorm.revision, current_user), weak=True)
     return response

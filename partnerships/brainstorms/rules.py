@@ -1,8 +1,8 @@
 """Who may see, join and run a brainstorm.
 
-The working group and the board see every session of their pilot; a supplier contact sees a
-session only when it is shared with the supplier organisation they speak for. The board
-reads and never writes. The facilitator (who started the session) and the coordinators
+The working group and the board see every brainstorm of their pilot; a supplier contact sees a
+brainstorm only when it is shared with the supplier organisation they speak for. The board
+reads and never writes. The facilitator (who started the brainstorm) and the coordinators
 edit, move, merge and pin any card; everybody else only their own.
 
 poll.py repeats the "view" rule in SQL so that an unchanged board costs one query; a test
@@ -23,21 +23,21 @@ def _brainstorm(obj):
 
 
 def can_view(user, obj, s) -> bool:
-    """Working group and board see all sessions; suppliers only those shared with them."""
+    """Working group and board see all brainstorms; suppliers only those shared with them."""
     if s.working_group or s.board:
         return True
     return bool(s.supplier_org_ids & _brainstorm(obj).shared_org_ids)
 
 
 def can_contribute(user, obj, s) -> bool:
-    """Add cards: the working group, and suppliers the session is shared with."""
+    """Add cards: the working group, and suppliers the brainstorm is shared with."""
     if s.working_group:
         return True
     return bool(s.supplier_org_ids & _brainstorm(obj).shared_org_ids)
 
 
 def can_facilitate(user, obj, s) -> bool:
-    """Coordinators, and the working-group member who started the session."""
+    """Coordinators, and the working-group member who started the brainstorm."""
     brainstorm = _brainstorm(obj)
     return s.coordinator or (s.working_group and brainstorm.facilitator_id == user.id)
 
@@ -50,9 +50,9 @@ def can_edit_card(user, card, s) -> bool:
 
 
 def view_statement():
-    """SELECT revision, may_view for one session: the `brainstorm.view` rule in SQL.
+    """SELECT revision, may_view for one brainstorm: the `brainstorm.view` rule in SQL.
 
-    The same rule as can_view: people of the pilot's own organisation see every session when
+    The same rule as can_view: people of the pilot's own organisation see every brainstorm when
     they are its admin or hold a role the workflow calls internal (working group, board);
     anyone else only as the supplier they speak for, when shared with that supplier.
     Built once with parameters, so a poll does not rebuild the expression every two seconds.
@@ -90,7 +90,7 @@ def view_statement():
 def view_parameters(user) -> dict:
     """The user's side of view_statement. Roles count as internal only when every loaded
     method version calls them so: the statement runs before the pilot (and so its version)
-    is known, and a role outside in any version must not see unshared sessions."""
+    is known, and a role outside in any version must not see unshared brainstorms."""
     from flask import current_app
 
     versions = list(current_app.extensions["workflows"].values())

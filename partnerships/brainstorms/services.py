@@ -1,6 +1,6 @@
-"""Rules for a brainstorm session and its cards: start, add, edit, move, merge, pin, close.
+"""Rules for a brainstorm and its cards: start, add, edit, move, merge, pin, close.
 
-Every change bumps the session's revision in the database, which is what the board's poll
+Every change bumps the brainstorm's revision in the database, which is what the board's poll
 compares; nothing is kept in process memory, so any number of workers can serve a board.
 """
 
@@ -30,8 +30,8 @@ HEADER_FIELDS = frozenset(
 )
 
 
-class SessionClosed(Conflict):
-    """The session is frozen; a card sent to it is refused, not silently dropped."""
+class BrainstormClosed(Conflict):
+    """The brainstorm is frozen; a card sent to it is refused, not silently dropped."""
 
     description = _l(
         "This brainstorm is closed: cards can no longer be added or changed. "
@@ -66,7 +66,7 @@ def bump(brainstorm: Brainstorm) -> None:
 
 def _require_open(brainstorm: Brainstorm) -> None:
     if not brainstorm.is_open:
-        raise SessionClosed()
+        raise BrainstormClosed()
 
 
 def _check_text(text: str) -> str:
@@ -99,7 +99,7 @@ def start_brainstorm(
     step_code: str | None = None,
     supplier_org_ids=(),
 ) -> Brainstorm:
-    """Open a session; whoever starts it facilitates it."""
+    """Open a brainstorm; whoever starts it facilitates it."""
     brainstorm = Brainstorm(
         pilot_id=pilot.id,
         title=title,
@@ -224,7 +224,7 @@ def merge_cards(target: Card, source: Card, actor, *, version) -> None:
 
 
 def close(brainstorm: Brainstorm, actor) -> None:
-    """Freeze the session: still visible, no longer changeable."""
+    """Freeze the brainstorm: still visible, no longer changeable."""
     _require_open(brainstorm)
     brainstorm.status = BrainstormStatus.CLOSED
     brainstorm.closed_at = utcnow()

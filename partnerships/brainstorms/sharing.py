@@ -1,4 +1,4 @@
-"""Sharing a session with supplier organisations and inviting their contacts."""
+"""Sharing a brainstorm with supplier organisations and inviting their contacts."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def pilot_suppliers(pilot) -> list[Organisation]:
 
 
 def invitable_contacts(brainstorm: Brainstorm) -> list[User]:
-    """Active contacts of the suppliers the session is shared with, not invited yet."""
+    """Active contacts of the suppliers the brainstorm is shared with, not invited yet."""
     invited = select(BrainstormParticipant.user_id).where(
         BrainstormParticipant.brainstorm_id == brainstorm.id
     )
@@ -64,7 +64,7 @@ def participants(brainstorm: Brainstorm) -> list[BrainstormParticipant]:
 
 
 def set_shares(brainstorm: Brainstorm, actor, org_ids) -> None:
-    """Share the session with exactly these supplier organisations of the pilot."""
+    """Share the brainstorm with exactly these supplier organisations of the pilot."""
     allowed = {org.id for org in pilot_suppliers(brainstorm.pilot)}
     wanted = set(org_ids) & allowed
     for share in list(brainstorm.shares):
@@ -130,7 +130,7 @@ def invite_contact(brainstorm: Brainstorm, actor, user: User, *, notify: bool = 
 def invite_by_email(
     brainstorm: Brainstorm, actor, organisation: Organisation, email: str, name: str
 ) -> tuple[User, str | None, bool]:
-    """Invite someone new of a supplier: an account in that organisation, then the session.
+    """Invite someone new of a supplier: an account in that organisation, then the brainstorm.
 
     Returns the user, the account link (None for an existing user) and whether it was mailed.
     """

@@ -1,4 +1,4 @@
-"""The sessions of a pilot: overview, starting one, the board, its header and closing it."""
+"""The brainstorms of a pilot: overview, starting one, the board, its header and closing it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ..pilots.prefill import substep_arg
 from . import bp, services
 from .board import brainstorms_for, card_counts, cards_by_place, shared_with
 from .forms import BrainstormEditForm, BrainstormForm
-from .loading import board_context, load_brainstorm, place_labels
+from .loaders import board_context, load_brainstorm, place_labels
 from .sharing import pilot_suppliers
 
 BASE = "/pilots/<int:pilot_id>/brainstorms"
@@ -66,12 +66,12 @@ def _header_choices(form, pilot) -> None:
 def index(pilot_id):
     """The pilot's brainstorms the current user may see."""
     pilot = access.load_pilot(pilot_id, "brainstorm.list")
-    sessions = brainstorms_for(current_user, pilot)
+    brainstorms = brainstorms_for(current_user, pilot)
     return render_template(
         "brainstorms/index.html",
         pilot=pilot,
-        sessions=sessions,
-        counts=card_counts([b.id for b in sessions]),
+        brainstorms=brainstorms,
+        counts=card_counts([b.id for b in brainstorms]),
         can_create=access.can(current_user, "brainstorm.create", pilot),
     )
 
@@ -88,22 +88,22 @@ def new(pilot_id):
         step = substep_arg(pilot)
         if step is not None and form.kind.data in (None, ""):
             form.kind.data = _kind_for(step, form)
-    if form.validate_on_submit():
-        brainstorm = services.start_brainstorm(
+    return htmx.submit(
+        form,
+        lambda: services.start_brainstorm(
             pilot,
             current_user,
             **_header_fields(form),
             supplier_org_ids=form.suppliers.data or (),
-        )
-        flash(
-            _("Brainstorm started. Invite the suppliers' contacts under Participants."), "success"
-        )
-        return htmx.redirect_to(
-            url_for("brainstorms.board", pilot_id=pilot.id, brainstorm_id=brainstorm.id)
-        )
-    if form.is_submitted():
-        return htmx.invalid("brainstorms/new.html", pilot=pilot, form=form)
-    return render_template("brainstorms/new.html", pilot=pilot, form=form)
+        ),
+        again=lambda: htmx.render("brainstorms/new.html", pilot=pilot, form=form),
+        done=lambda brainstorm: _board_url(pilot, brainstorm),
+        said=_("Brainstorm started. Invite the suppliers' contacts under Participants."),
+    )
+
+
+def _board_url(pilot, brainstorm) -> str:
+    return url_for("brainstorms.board", pilot_id=pilot.id, brainstorm_id=brainstorm.id)
 
 
 def render_board(
@@ -152,24 +152,16 @@ def edit(pilot_id, brainstorm_id):
         form.kind.data = brainstorm.kind or ""
         form.nature.data = brainstorm.nature or ""
         form.version.data = brainstorm.version
-    if form.validate_on_submit():
-        services.update_header(
-            brainstorm,
-            current_user,
-            form.version.data,
-            **_header_fields(form),
-        )
-        flash(_("The brainstorm's details are saved."), "success")
-        return htmx.redirect_to(
-            url_for("brainstorms.board", pilot_id=pilot.id, brainstorm_id=brainstorm.id)
-        )
-    status = 422 if form.is_submitted() else 200
-    return htmx.render(
-        "brainstorms/edit.html",
-        status=status,
-        pilot=pilot,
-        brainstorm=brainstorm,
-        form=form,
+    return htmx.submit(
+        form,
+        lambda: services.update_header(
+            brainstorm, current_user, form.version.data, **_header_fields(form)
+        ),
+        again=lambda: htmx.render(
+            "brainstorms/edit.html", pilot=pilot, brainstorm=brainstorm, form=form
+        ),
+        done=_board_url(pilot, brainstorm),
+        said=_("The brainstorm's details are saved."),
     )
 
 

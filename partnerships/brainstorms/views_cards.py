@@ -13,7 +13,7 @@ from ..forms import VersionedForm
 from . import bp, services
 from .board import cards_by_place, visible_cards
 from .forms import CardEditForm, CardForm, MergeForm
-from .loading import board_context, load_brainstorm, load_card, place_labels
+from .loaders import board_context, load_brainstorm, load_card, place_labels
 from .views import BASE, render_board
 
 CARD = f"{BASE}/<int:brainstorm_id>/cards/<int:card_id>"
@@ -45,7 +45,7 @@ def add_card(pilot_id, brainstorm_id):
                 text=form.text.data,
                 anonymous=form.anonymous.data,
             )
-        except services.SessionClosed as error:
+        except services.BrainstormClosed as error:
             db.session.rollback()
             return _refused(pilot, brainstorm, place, form.text.data, error.description, 409)
         except services.Refused as error:
@@ -59,7 +59,7 @@ def add_card(pilot_id, brainstorm_id):
         errors = [e for errs in form.errors.values() for e in errs]
     if not brainstorm.is_open:
         return _refused(
-            pilot, brainstorm, place, form.text.data, services.SessionClosed.description, 409
+            pilot, brainstorm, place, form.text.data, services.BrainstormClosed.description, 409
         )
     warned = getattr(form.text, "privacy_warning", False)
     return _refused(pilot, brainstorm, place, form.text.data, errors, 422, warned=warned)
@@ -164,7 +164,7 @@ def card(pilot_id, brainstorm_id, card_id):
             text=form.text.data,
             place=(form.place.data or None) if facilitator else None,
         )
-    except (StaleEdit, services.SessionClosed) as error:
+    except (StaleEdit, services.BrainstormClosed) as error:
         return _conflict(pilot, brainstorm, card, form, error)
     except services.Refused as error:
         db.session.rollback()
@@ -175,7 +175,7 @@ def card(pilot_id, brainstorm_id, card_id):
 
 
 def _conflict(pilot, brainstorm, card, form, error):
-    """A stale edit or a closed session: 409, the typed text kept, the latest text shown."""
+    """A stale edit or a closed brainstorm: 409, the typed text kept, the latest text shown."""
     db.session.rollback()
     db.session.refresh(card)
     form.version.data = card.version
@@ -191,7 +191,7 @@ def _versioned_action(pilot_id, brainstorm_id, card_id, action, change, done_mes
         return _card_page(pilot, brainstorm, card, status=422)
     try:
         change(card, form.version.data)
-    except (StaleEdit, services.SessionClosed) as error:
+    except (StaleEdit, services.BrainstormClosed) as error:
         db.session.rollback()
         db.session.refresh(card)
         return _card_page(pilot, brainstorm, card, status=409, message=error.description)
@@ -251,7 +251,7 @@ def merge(pilot_id, brainstorm_id, card_id):
     source = load_card(brainstorm, form.source_id.data)
     try:
         services.merge_cards(target, source, current_user, version=form.version.data)
-    except (StaleEdit, services.SessionClosed) as error:
+    except (StaleEdit, services.BrainstormClosed) as error:
         db.session.rollback()
         db.session.refresh(target)
         return _card_page(pilot, brainstorm, target, status=409, message=error.description)

@@ -1,4 +1,4 @@
-"""Who takes part: sharing a session with suppliers and inviting their contacts."""
+"""Who takes part: sharing a brainstorm with suppliers and inviting their contacts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..accounts.models import Organisation, User
 from ..extensions import db
 from . import bp, sharing
 from .forms import InviteEmailForm, InviteForm, ShareForm
-from .loading import load_brainstorm
+from .loaders import load_brainstorm
 from .services import Refused
 from .views import BASE
 

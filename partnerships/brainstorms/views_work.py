@@ -20,7 +20,7 @@ from .forms import (
     PotentialJobFromCardForm,
     ShortlistForm,
 )
-from .loading import load_brainstorm, load_card, place_labels
+from .loaders import load_brainstorm, load_card, place_labels
 from .models import ShortlistEntry
 from .services import Refused
 from .sharing import pilot_suppliers

@@ -298,17 +298,26 @@ class MinutesSettingsForm(Form):
     )
 
 
-class InlineDecisionForm(Form):
-    """A decision row added in the minutes; dated on the meeting, entered when fixed."""
+class MinutesRowForm(Form):
+    """A row added in the minutes: part of the minutes form, which carries the CSRF token."""
 
     class Meta:
-        csrf = False  # part of the minutes form, which carries the token
+        csrf = False
 
-    title = StringField(
-        _l("Decision"),
+
+def row_title(label) -> StringField:
+    """The one line a minutes row needs: required, short, and checked for personal data."""
+    return StringField(
+        label,
         filters=[strip],
         validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
     )
+
+
+class InlineDecisionForm(MinutesRowForm):
+    """A decision row added in the minutes; dated on the meeting, entered when fixed."""
+
+    title = row_title(_l("Decision"))
     # Prefixed like the row, so confirming this row confirms nothing else on the page.
     confirm_not_personal = confirm_field()
     kind = SelectField(
@@ -317,17 +326,10 @@ class InlineDecisionForm(Form):
     decided_by = SelectField(_l("Decided by"), validators=[DataRequired()])
 
 
-class InlineActionForm(Form):
+class InlineActionForm(MinutesRowForm):
     """An action row added in the minutes; it goes straight into the action list."""
 
-    class Meta:
-        csrf = False  # part of the minutes form, which carries the token
-
-    title = StringField(
-        _l("Action"),
-        filters=[strip],
-        validators=[DataRequired(), Length(max=200), NoControlCharacters(), PersonalDataWarning()],
-    )
+    title = row_title(_l("Action"))
     confirm_not_personal = confirm_field()
     role = SelectField(_l("Owner role"), validators=[DataRequired()])
     assignee = SelectField(_l("Person (optional)"), coerce=int, default=0)

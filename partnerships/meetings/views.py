@@ -16,16 +16,15 @@ from ..forms import ButtonForm
 from ..i18n import locale_code
 from . import agenda, approval, bp, invitations, monitoring
 from .forms import GuestForm, ItemForm, MeetingForm, MinutesSettingsForm, MonitoringForm, options
+from .loaders import load_meeting, require_edit
 from .minutes import decisions_at_once
 from .models import FREE_KIND, Meeting, MeetingParticipant, MeetingStatus
 from .pilot_state import pilot_state
 from .rules import visible_items
 from .web import (
     kind_names,
-    load_meeting,
     member_choices,
     participant_groups,
-    require_edit,
     role_names,
     supplier_contacts,
     supplier_kinds,

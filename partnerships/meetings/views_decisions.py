@@ -109,11 +109,14 @@ def decisions(pilot_id):
         access.require("decision.record", pilot)
     else:
         _prefill(pilot, form)
-    if form.validate_on_submit():
-        services.record_decision(pilot, current_user, **_decision_fields(form))
-        flash(_("Decision added to the register."), "success")
-        return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))
-    return _register_page(pilot, form, 422 if form.is_submitted() else 200)
+    return htmx.submit(
+        form,
+        lambda: services.record_decision(pilot, current_user, **_decision_fields(form)),
+        again=lambda: _register_page(pilot, form),
+        done=url_for("meetings.decisions", pilot_id=pilot.id),
+        said=_("Decision added to the register."),
+        refused=services.DecisionError,
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/decisions/<int:decision_id>/supersede", methods=["GET", "POST"])

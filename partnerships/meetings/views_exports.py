@@ -11,8 +11,9 @@ from .. import access
 from ..clock import local
 from ..documents import downloads, page
 from . import bp, invitations
+from .loaders import load_meeting
 from .views import page_context
-from .web import kind_names, load_meeting
+from .web import kind_names
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/meeting.ics")

@@ -15,9 +15,9 @@ from ..forms import ButtonForm
 from . import agenda, bp, invitations, minutes
 from .forms import GuestForm, ItemForm, MinutesSettingsForm
 from .invitations import Recipient
+from .loaders import load_meeting
 from .models import Meeting
 from .views import invite_after_commit, page_context
-from .web import load_meeting
 
 
 def _meeting_url(pilot, meeting, anchor="participants"):

@@ -11,11 +11,8 @@ from .. import access, htmx
 from ..forms import ButtonForm
 from . import agenda, bp
 from .forms import ItemForm
+from .loaders import load_item, load_meeting
 from .views import page_context
-from .web import (
-    load_item,
-    load_meeting,
-)
 
 
 def _meeting_url(pilot, meeting, anchor="agenda"):
@@ -47,19 +44,21 @@ def add_item(pilot_id, meeting_id):
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.edit")
     form = ItemForm()
-    if not form.validate_on_submit():
-        return htmx.invalid(
+    return htmx.submit(
+        form,
+        lambda: agenda.add_item(
+            meeting,
+            current_user,
+            title=form.title.data,
+            description=form.description.data or "",
+            shared=form.shared.data,
+        ),
+        again=lambda: htmx.render(
             "meetings/show.html", None, **page_context(pilot, meeting), item_form=form
-        )
-    agenda.add_item(
-        meeting,
-        current_user,
-        title=form.title.data,
-        description=form.description.data or "",
-        shared=form.shared.data,
+        ),
+        done=_meeting_url(pilot, meeting),
+        said=_("Agenda item added."),
     )
-    flash(_("Agenda item added."), "success")
-    return htmx.redirect_to(_meeting_url(pilot, meeting))
 
 
 @bp.route(
@@ -73,21 +72,26 @@ def edit_item(pilot_id, meeting_id, item_id):
     meeting = load_meeting(pilot, meeting_id, "meeting.edit")
     item = load_item(meeting, item_id)
     form = ItemForm(obj=item)
-    if form.validate_on_submit():
-        agenda.update_item(
+
+    def page():
+        return render_template(
+            "meetings/item_form.html", pilot=pilot, meeting=meeting, item=item, form=form
+        )
+
+    return htmx.submit(
+        form,
+        lambda: agenda.update_item(
             item,
             current_user,
             version=form.version.data,
             title=form.title.data,
             description=form.description.data or "",
             shared=form.shared.data,
-        )
-        flash(_("Agenda item saved."), "success")
-        return htmx.redirect_to(_meeting_url(pilot, meeting))
-    status = 422 if form.is_submitted() else 200
-    return render_template(
-        "meetings/item_form.html", pilot=pilot, meeting=meeting, item=item, form=form
-    ), status
+        ),
+        again=page,
+        done=_meeting_url(pilot, meeting),
+        said=_("Agenda item saved."),
+    )
 
 
 @bp.route(

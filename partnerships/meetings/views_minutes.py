@@ -25,9 +25,10 @@ from .forms import (
     SendMinutesForm,
     options,
 )
+from .loaders import load_item, load_meeting
 from .models import MinutesState
 from .rules import visible_items
-from .web import decider_choices, load_item, load_meeting, member_choices, role_names
+from .web import decider_choices, member_choices, role_names
 
 MAX_NOTES = 20000
 

@@ -4,8 +4,8 @@ The page reads each kind of work with one statement over all the person's pilots
 number of statements stays the same however many pilots or items there are. What a person
 sees follows their reach in each pilot (the same roles access.py reads): the working
 group gets steps, reports to accept and meetings; a supplier contact its reports to send
-and brainstorms; the board its unread notes and proposed decisions; an organisation admin
-invitations and pilots that lack a coordinator or backup.
+and brainstorms; the board its unread notes, proposed decisions and the answers to remarks;
+an organisation admin invitations and pilots that lack a coordinator or backup.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def build(user, locale: str, today: date | None = None, now: datetime | None = N
     if reach.board:
         page.notes = _unread_notes(user, reach)
         page.decisions = _board_decisions(reach)
-        page.remarks = _remarks_read(user, reach, now)
+        page.remarks = _answered_remarks(user, reach, now)
     if access.can(user, "organisation.manage_users", user.organisation):
         page.invitations = _invitations(user)
     page.unstaffed = _unstaffed(reach)
@@ -418,32 +418,68 @@ def _unread_notes(user, reach: access.Reach) -> list[Item]:
     ]
 
 
-def _remarks_read(user, reach: access.Reach, now: datetime) -> list[Item]:
-    """This board member's remarks on progress notes that the coordinator has read, in the
-    last month: the answer to look at (one statement)."""
+# How long an answer to someone else's remark stays on a board member's page; their own
+# remarks' answers stay until seen. A member who joins the board is not met by old answers.
+OTHERS_ANSWERS_DAYS = 30
+
+
+def _answered_remarks(user, reach: access.Reach, now: datetime) -> list[Item]:
+    """Answers to remarks on the notes of this person's board pilots that they have not yet
+    said they have seen: to their own remarks, and to other board members' of the last month
+    (one statement)."""
     from flask_babel import gettext as _
 
-    from ..reports.models.notes import NoteRemark, ProgressNote
+    from ..accounts.models import User
+    from ..reports.models.notes import NoteRemark, ProgressNote, RemarkAnswerSeen
 
+    pilots = [
+        pid for pid in reach.board if access.can(user, "remark.answers_news", reach.pilots[pid])
+    ]
+    if not pilots:
+        return []
+    seen = exists().where(
+        RemarkAnswerSeen.remark_id == NoteRemark.id, RemarkAnswerSeen.user_id == user.id
+    )
     rows = db.session.execute(
-        select(NoteRemark.pilot_id, NoteRemark.note_id, ProgressNote.period_label)
-        .join(ProgressNote, ProgressNote.id == NoteRemark.note_id)
-        .where(
-            NoteRemark.pilot_id.in_(reach.board),
-            NoteRemark.author_id == user.id,
-            NoteRemark.read_at.is_not(None),
-            NoteRemark.read_at >= now - timedelta(days=30),
+        select(
+            NoteRemark.id,
+            NoteRemark.pilot_id,
+            NoteRemark.note_id,
+            NoteRemark.author_id,
+            NoteRemark.answered_at,
+            ProgressNote.period_label,
+            User.name,
         )
-        .order_by(NoteRemark.read_at.desc())
+        .join(ProgressNote, ProgressNote.id == NoteRemark.note_id)
+        .outerjoin(User, User.id == NoteRemark.author_id)
+        .where(
+            NoteRemark.pilot_id.in_(pilots),
+            NoteRemark.answered_at.is_not(None),
+            or_(
+                NoteRemark.author_id == user.id,
+                NoteRemark.answered_at >= now - timedelta(days=OTHERS_ANSWERS_DAYS),
+            ),
+            ~seen,
+        )
+        .order_by(NoteRemark.answered_at.desc(), NoteRemark.id.desc())
         .limit(ITEMS_PER_SECTION)
     ).all()
     return [
         _item(
             reach,
             row.pilot_id,
-            _("Your remark on %(note)s was read", note=row.period_label),
+            _("Answer to your remark on %(note)s", note=row.period_label)
+            if row.author_id == user.id
+            else _(
+                "Answer to the remark by %(name)s on %(note)s",
+                name=row.name or _("(removed user)"),
+                note=row.period_label,
+            ),
             "reports.note",
             note_id=row.note_id,
+            _anchor=f"remark-{row.id}",
+            # The day of the answer, in the Netherlands; the hour adds nothing here.
+            when=clock.local(row.answered_at).date(),
         )
         for row in rows
     ]

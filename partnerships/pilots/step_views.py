@@ -9,7 +9,6 @@ from flask_login import current_user, login_required
 from .. import access, workflows_registry
 from ..htmx import invalid, is_htmx, render
 from ..i18n import locale_code
-from ..web import has_endpoint
 from . import bp, progress, stepper
 from .forms import RouteForm, StepStatusForm
 from .models import StepStatus
@@ -79,7 +78,6 @@ def substep_context(pilot, workflow, code: str, form=None, route_form=None, **ex
         can_choose_route=access.can(current_user, "pilot.choose_route", pilot),
         # The sub-step that asks for actions is where the action plan is made (1d).
         shows_action_plan=any(check.name == "actions:min" for check in sub.checks)
-        and has_endpoint("actions.plan")
         and access.can(current_user, "action_plan.view", pilot),
         route_form=route_form_for(pilot, workflow, route_form) if code == route_code else None,
         route_decision=stepper.current_route_decision(pilot),
@@ -126,12 +124,6 @@ def substep_status(pilot_id, code):
         note=form.note.data,
         version=form.version.data,
     )
-    ask_route = (
-        change.state.status == StepStatus.DONE
-        and workflow.step_of(code).substeps[-1].code == code
-        and workflow.step_of(code).code == workflow.route_choice_after
-        and not pilot.route
-    )
     saved = _("Status saved.") if change.changed else _("Nothing changed.")
     if is_htmx():
         return render(
@@ -139,7 +131,7 @@ def substep_status(pilot_id, code):
             "pilots/_status_response.html",
             saved=saved,
             unmet=change.unmet,
-            ask_route=ask_route,
+            ask_route=change.asks_route,
             **substep_context(pilot, workflow, code),
         )
     flash(saved, "success")
@@ -151,7 +143,7 @@ def substep_status(pilot_id, code):
             ),
             "warning",
         )
-    if ask_route:
+    if change.asks_route:
         flash(_("Step 1 is complete. Choose the route now."), "info")
         # The route form lives on its own sub-step: go there rather than leave a dead end.
         route_code = stepper.route_substep(workflow) or code

@@ -43,11 +43,13 @@ class CheckLine:
 
 @dataclass(frozen=True)
 class StatusChange:
-    """What a status save did, so the view can warn about unmet checks."""
+    """What a status save did, so the view can warn about unmet checks and, when the step
+    before the route choice is finished, ask for the route."""
 
     state: StepState
     changed: bool
     unmet: tuple[CheckLine, ...] = ()
+    asks_route: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,19 @@ def set_status(
         unmet = tuple(
             line for line in checklist(pilot, workflow, code, None, actor) if line.status != "done"
         )
-    return StatusChange(state, changed, unmet)
+    return StatusChange(state, changed, unmet, asks_for_route(pilot, workflow, code, status))
+
+
+def asks_for_route(pilot, workflow, code: str, status) -> bool:
+    """True when `code` done finishes the step after which the route is chosen, and the
+    pilot has no route yet: the method asks for the route now (handreiking, step 1)."""
+    step = workflow.step_of(code)
+    return (
+        status == StepStatus.DONE
+        and not pilot.route
+        and step.code == workflow.route_choice_after
+        and step.substeps[-1].code == code
+    )
 
 
 def _labels(workflow, locale) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import evaluation, services
+from . import evaluation, remarks, services
 
 COORDINATOR = "coordinator@voorbeeldstad.example"
 BOARD = "bestuur@voorbeeldstad.example"
@@ -35,6 +35,18 @@ def seed(*, pilot, people, suppliers) -> None:
     )
     services.publish_note(note, coordinator, as_of=date(2026, 9, 30))
     services.acknowledge(note, board)
+    # The board asked, and the coordinator answered: the board finds it on Voor jou.
+    remark = services.add_remark(
+        note,
+        board,
+        "Hoeveel van de geplaatste mensen hebben nu een contract van een jaar of langer?",
+    )
+    remarks.answer_remark(
+        remark,
+        coordinator,
+        "Twee van de zeven. Bij de anderen loopt het eerste contract nog; in de volgende "
+        "notitie laten we zien hoeveel er een vervolgcontract krijgen.",
+    )
 
     interim = evaluation.create_evaluation(
         pilot, people[CONTRACT_MANAGER], title="Tussenevaluatie schoonmaak en groen"

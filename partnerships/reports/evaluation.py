@@ -11,16 +11,13 @@ from .. import access, audit
 from ..concurrency import claim
 from ..database import utcnow
 from ..extensions import db
+from ..jobs.models import Contract, contract_pilot
 from . import figures as key
 from .models import Evaluation, EvaluationStatus, Lesson, LessonTheme, SupplierContribution
 
 
 def contracts_for(pilot) -> list:
     """Contracts of the pilot that an evaluation may be about."""
-    try:
-        from ..jobs.models import Contract, contract_pilot
-    except ImportError:
-        return []
     return list(
         db.session.scalars(
             select(Contract)

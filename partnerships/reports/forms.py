@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
@@ -60,6 +61,30 @@ class RemarkForm(Form):
             Anonymous(context="note"),
         ],
     )
+
+
+class AnswerForm(Form):
+    """The coordinator's answer to one board remark. Several stand on one note page, so each
+    takes the prefix "remark-<id>": its fields and their ids are the remark's own."""
+
+    answer = TextAreaField(
+        _l("Your answer"),
+        validators=[
+            DataRequired(),
+            Length(max=4000),
+            NoControlCharacters(),
+            Anonymous(context="note"),
+        ],
+        description=_l("The board member sees your answer as you send it; it cannot be changed."),
+    )
+
+    @classmethod
+    def for_remark(cls, remark, **kwargs) -> AnswerForm:
+        """The form for this remark, its label naming whom the answer goes to."""
+        form = cls(prefix=f"remark-{remark.id}", **kwargs)
+        author = remark.author.name if remark.author else _("(removed user)")
+        form.answer.label.text = _("Your answer to %(name)s", name=author)
+        return form
 
 
 class EvaluationStartForm(Form):

@@ -1,8 +1,10 @@
 """Who may read and write progress notes, evaluations, the policy and the results page.
 
 The board reads published notes, evaluations of its pilots are internal, and the board
-writes nothing but its own acknowledgements and remarks. Suppliers see none of this, except
-their own part of an evaluation.
+writes nothing but its own acknowledgements and remarks. The coordinator (or backup) reads
+and answers the remarks; every board member of the pilot reads them with their answers and
+is told of an answer until they have seen it. Suppliers see none of this, except their own
+part of an evaluation.
 """
 
 from __future__ import annotations
@@ -56,6 +58,11 @@ access.register(
         "note.remark": _published_for_board,
         # obj: a remark
         "remark.mark_read": lambda u, o, s: s.coordinator,
+        # Those who handle remarks answer them (once: a second answer is refused as stale).
+        "remark.answer": lambda u, o, s: s.coordinator,
+        "remark.see_answer": lambda u, o, s: s.board and o.answered_at is not None,
+        # obj: the pilot; whose Voor jou lists the answers to remarks on its notes
+        "remark.answers_news": lambda u, o, s: s.board,
         # obj: the pilot
         "board.view": lambda u, o, s: s.board or s.org_admin,
         "board.member": lambda u, o, s: s.board,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, url_for
+from flask import abort, flash, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,9 +10,9 @@ from .. import access, clock, htmx
 from ..documents import page
 from ..extensions import db
 from ..forms import ButtonForm
-from . import bp, documents, services
+from . import bp, documents, remarks, services
 from . import figures as key
-from .forms import NoteForm, RemarkForm
+from .forms import AnswerForm, NoteForm, RemarkForm
 from .models import NoteRemark, ProgressNote
 
 
@@ -41,7 +41,29 @@ def notes(pilot_id):
     )
 
 
-def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None, notice=None):
+def _answer_forms(note, given=None) -> dict:
+    """{remark id: its answer form} for the remarks still to answer, if this person may;
+    `given` is a form sent back with its errors (and what was typed)."""
+    forms = {}
+    for remark in note.remarks:
+        if remark.answered_at is None and access.can(current_user, "remark.answer", remark):
+            forms[remark.id] = AnswerForm.for_remark(remark, formdata=None)
+    if given is not None:
+        forms[given[0]] = given[1]
+    return forms
+
+
+def _note_page(
+    pilot,
+    note,
+    *,
+    status=200,
+    remark_form=None,
+    answer_form=None,
+    answer_error=None,
+    publish_error=None,
+    notice=None,
+):
     frozen = note.figures
     outside = not access.can(current_user, "note.drafts", pilot)
     figures = frozen if frozen is not None else key.key_figures(pilot, suppress=outside)
@@ -63,6 +85,15 @@ def _note_page(pilot, note, *, status=200, remark_form=None, publish_error=None,
         can_remark=access.can(current_user, "note.remark", note),
         can_mark_read=access.can(current_user, "note.write", pilot),
         acknowledged=any(a.user_id == current_user.id for a in note.acknowledgements),
+        answer_forms=_answer_forms(note, answer_form),
+        answer_error=answer_error,
+        # Answers this board member may still say they have seen (they leave Voor jou).
+        unseen_answers={
+            remark.id
+            for remark in note.remarks
+            if access.can(current_user, "remark.see_answer", remark)
+        }
+        - remarks.answers_seen_by(current_user, note),
     )
 
 
@@ -100,20 +131,23 @@ def note_new(pilot_id):
     pilot = access.load_pilot(pilot_id, "note.write")
     label, start, end = services.suggested_period(pilot, clock.today())
     form = NoteForm(period_label=label, period_start=start, period_end=end)
-    if form.validate_on_submit():
-        note = services.create_note(
-            pilot,
-            current_user,
-            period_label=form.period_label.data,
-            period_start=form.period_start.data,
-            period_end=form.period_end.data,
-            body=form.body.data,
-        )
-        flash(_("Draft saved. Check it and publish it for the board."), "success")
-        return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
-    if form.is_submitted():
-        return htmx.invalid("reports/note_form.html", pilot=pilot, form=form, note=None)
-    return htmx.render("reports/note_form.html", pilot=pilot, form=form, note=None)
+    return htmx.submit(
+        form,
+        lambda: services.create_note(pilot, current_user, **_note_fields(form)),
+        again=lambda: htmx.render("reports/note_form.html", pilot=pilot, form=form, note=None),
+        done=lambda note: url_for("reports.note", pilot_id=pilot.id, note_id=note.id),
+        said=_("Draft saved. Check it and publish it for the board."),
+    )
+
+
+def _note_fields(form) -> dict:
+    """What the note form says, as the services take it."""
+    return {
+        "period_label": form.period_label.data,
+        "period_start": form.period_start.data,
+        "period_end": form.period_end.data,
+        "body": form.body.data,
+    }
 
 
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/edit", methods=["GET", "POST"])
@@ -122,21 +156,15 @@ def note_edit(pilot_id, note_id):
     """Change a draft progress note."""
     pilot, note = _load_note(pilot_id, note_id, "note.edit")
     form = NoteForm(obj=note)
-    if form.validate_on_submit():
-        services.update_note(
-            note,
-            current_user,
-            version=form.version.data,
-            period_label=form.period_label.data,
-            period_start=form.period_start.data,
-            period_end=form.period_end.data,
-            body=form.body.data,
-        )
-        flash(_("Draft saved."), "success")
-        return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
-    if form.is_submitted():
-        return htmx.invalid("reports/note_form.html", pilot=pilot, form=form, note=note)
-    return htmx.render("reports/note_form.html", pilot=pilot, form=form, note=note)
+    return htmx.submit(
+        form,
+        lambda: services.update_note(
+            note, current_user, version=form.version.data, **_note_fields(form)
+        ),
+        again=lambda: htmx.render("reports/note_form.html", pilot=pilot, form=form, note=note),
+        done=url_for("reports.note", pilot_id=pilot.id, note_id=note.id),
+        said=_("Draft saved."),
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/notes/<int:note_id>/publish", methods=["POST"])
@@ -190,6 +218,63 @@ def note_remark(pilot_id, note_id):
         return _note_page(pilot, note, notice=sent)
     flash(sent, "success")
     return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
+
+
+def _load_remark(pilot_id: int, note_id: int, remark_id: int, action: str):
+    pilot, note = _load_note(pilot_id, note_id, "note.view")
+    remark = access.load(NoteRemark, remark_id, action, pilot=pilot)
+    if remark.note_id != note.id:
+        abort(404)
+    return pilot, note, remark
+
+
+@bp.route(
+    "/pilots/<int:pilot_id>/notes/<int:note_id>/remarks/<int:remark_id>/answer",
+    methods=["POST"],
+)
+@login_required
+def remark_answer(pilot_id, note_id, remark_id):
+    """The coordinator answers a board remark; answering also marks it read."""
+    pilot, note, remark = _load_remark(pilot_id, note_id, remark_id, "remark.answer")
+    form = AnswerForm.for_remark(remark)
+    if not form.validate_on_submit():
+        return _note_page(pilot, note, status=422, answer_form=(remark.id, form))
+    try:
+        remarks.answer_remark(remark, current_user, form.answer.data)
+    except remarks.AlreadyAnswered:
+        who = remark.answered_by.name if remark.answered_by else _("(removed user)")
+        message = _(
+            "%(name)s has already answered this remark, so yours was not sent. Your text is "
+            "below, so you can keep what you still want to say.",
+            name=who,
+        )
+        return _note_page(
+            pilot, note, status=409, answer_error=(remark.id, message, form.answer.data)
+        )
+    sent = _("Answer sent. The board sees it with the remark.")
+    if htmx.is_htmx():
+        return _note_page(pilot, note, notice=sent)
+    flash(sent, "success")
+    return htmx.redirect_to(
+        url_for("reports.note", pilot_id=pilot.id, note_id=note.id, _anchor=f"remark-{remark.id}")
+    )
+
+
+@bp.route(
+    "/pilots/<int:pilot_id>/notes/<int:note_id>/remarks/<int:remark_id>/seen",
+    methods=["POST"],
+)
+@login_required
+def remark_answer_seen(pilot_id, note_id, remark_id):
+    """A board member has seen the answer to a remark; it leaves their Voor jou."""
+    pilot, note, remark = _load_remark(pilot_id, note_id, remark_id, "remark.see_answer")
+    if ButtonForm().validate_on_submit():
+        remarks.see_answer(remark, current_user)
+    if htmx.is_htmx():
+        return _note_page(pilot, note)
+    return htmx.redirect_to(
+        url_for("reports.note", pilot_id=pilot.id, note_id=note.id, _anchor=f"remark-{remark.id}")
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/remarks/<int:remark_id>/read", methods=["POST"])

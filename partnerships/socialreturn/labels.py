@@ -24,3 +24,12 @@ KIND_LABELS = {
     "purchase": _l("Purchases from social enterprises"),
     "community": _l("Community projects"),
 }
+# The kinds of effort of an own scheme's element, each with the unit its value is in.
+EFFORT_LABELS = {
+    "placement": _l("Work: EUR per person per year"),
+    "trajectory": _l("Trajectory started: EUR per person"),
+    "purchase_social_enterprise": _l("Purchase from a social enterprise: % of the invoice"),
+    "purchase_pso": _l("Purchase from a PSO-certified company: % of the invoice"),
+    "purchase": _l("Purchase from either: % of the invoice"),
+    "community": _l("Community project: EUR per hour"),
+}

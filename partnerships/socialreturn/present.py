@@ -18,7 +18,9 @@ from .. import suppression
 from ..i18n import locale_code
 from ..jobs.exports import Table
 from . import valuation
+from .labels import EFFORT_LABELS
 from .realisation import Summary, TenderShare
+from .scheme_rows import effort_key, element_of
 
 
 def _threshold() -> int:
@@ -187,3 +189,43 @@ def tables(data: dict) -> list[Table]:
             )
         )
     return result
+
+
+def own_elements(scheme, *, groups: dict, kinds: dict) -> list[dict]:
+    """An own scheme's elements in words, as the policy page lists them; `groups` and
+    `kinds` label the organisation's target groups and kinds of work."""
+
+    def names(codes, labels, every):
+        return ", ".join(str(labels.get(c, c)) for c in codes) if codes else every
+
+    rows = []
+    for rate in scheme.rates:
+        element = element_of(rate, scheme.published)
+        rules = []
+        if rate.first_year_only:
+            rules.append(_("counts for the first year only"))
+        if rate.pro_rata_hours:
+            rules.append(_("part-time in proportion to %(h)s hours", h=rate.full_time_hours))
+        if rate.durable_bonus and rate.durable_months:
+            rules.append(
+                _(
+                    "bonus of EUR %(bonus)s when still at work after %(n)d months",
+                    bonus=current_app.jinja_env.filters["number"](rate.durable_bonus),
+                    n=rate.durable_months,
+                )
+            )
+        rows.append(
+            {
+                "effort": EFFORT_LABELS[effort_key(rate)],
+                "groups": names(sorted(rate.target_groups or ()), groups, _("every")),
+                "kinds": names(sorted(rate.kinds or ()), kinds, _("every"))
+                if rate.effort == "placement"
+                else "–",
+                "amount": element.amount,
+                "percent": rate.effort == "purchase",
+                "start": rate.start,
+                "until": rate.until,
+                "rules": rules,
+            }
+        )
+    return rows

@@ -12,7 +12,7 @@ from ..extensions import db
 from ..jobs import monitoring
 from ..jobs import services as jobs_services
 from ..jobs.settings import settings_for
-from . import contracts_workbook, policy, report_workbook
+from . import contracts_workbook, policy, report_workbook, scheme_rows
 from .models import Contribution
 from .sheets import Problem, UploadRefused
 
@@ -130,13 +130,41 @@ def save_policy(organisation, form) -> None:
     )
 
 
-def save_own_scheme(organisation, actor, text: str):
-    """Save a new version of the own scheme, or the problems with file line numbers."""
+class Overlap(SocialReturnError):
+    """Two elements of a scheme value the same effort on the same day."""
+
+    def __init__(self, pairs: list[tuple[int, int]]):
+        super().__init__(_("Two elements value the same effort on the same day."))
+        self.pairs = pairs
+
+
+def define_own_scheme(organisation, actor, *, title, source, valid_from, elements):
+    """Save the elements as the next version of the organisation's own scheme.
+
+    None when they say what the newest version says already: a version is a change of
+    values, and contracts refer to versions. Raises Overlap when two elements would value
+    the same effort, which the reader of schemes refuses.
+    """
+    rates = [scheme_rows.rate_of(e, valid_from, i) for i, e in enumerate(elements)]
+    if pairs := scheme_rows.overlapping(rates):
+        raise Overlap(pairs)
+    versions = policy.own_versions(organisation.id)
+    text = scheme_rows.to_toml(
+        title=title,
+        source=source,
+        valid_from=valid_from,
+        version=(versions[0].version + 1) if versions else 1,
+        rates=rates,
+    )
     scheme, problems = policy.parse_own(text, organisation.id)
-    if problems:
-        return None, problems
+    if problems:  # the form offers only what the reader accepts
+        raise RuntimeError("; ".join(str(p) for p in problems))
+    if versions:
+        newest = policy.parse_own(versions[0].text, organisation.id)[0]
+        if newest is not None and scheme_rows.same_content(scheme, newest):
+            return None
     row = policy.save_own(organisation.id, actor, text)
     audit.record(
         "social_return.own_scheme", organisation.name, f"v{row.version}", organisation=organisation
     )
-    return row, []
+    return row

@@ -224,4 +224,4 @@ def organisation_export(fmt):
     )
 
 
-from . import views_admin, views_upload  # noqa: E402,F401
+from . import views_admin, views_scheme, views_upload  # noqa: E402,F401

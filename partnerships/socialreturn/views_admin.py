@@ -1,21 +1,21 @@
-"""The organisation admin's social return policy: scheme, thresholds and an own scheme."""
+"""The organisation admin's social return policy: which scheme, and the thresholds."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import abort, current_app, flash, render_template, request, url_for
+from flask import abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access
 from ..htmx import invalid, redirect_to
+from ..jobs import settings as jobs_settings
 from ..jobs.settings import settings_for
 from . import bp, policy, present, services
-from .forms import OwnSchemeForm, PolicyForm
+from .forms import PolicyForm
 
 
-def _organisation():
+def policy_organisation():
+    """The signed-in admin's buyer organisation, or 403 (rules.py: sr.policy)."""
     organisation = current_user.organisation
     if not access.can(current_user, "sr.policy", organisation):
         abort(403)
@@ -36,37 +36,36 @@ def _scheme_choices(organisation_id: int, has_own: bool) -> list[tuple[str, str]
     return result
 
 
-def _example_text() -> str:
-    path = Path(current_app.config["VALUATION_DIR"]) / "regional-bouwblokken.toml"
-    return path.read_text() if path.exists() else ""
+def _own_view(organisation_id: int, versions) -> list[dict]:
+    """The newest own scheme's elements as the policy page lists them."""
+    if not versions:
+        return []
+    scheme = policy.parse_own(versions[0].text, organisation_id)[0]
+    if scheme is None:
+        return []
+    found = settings_for(organisation_id)
+    return present.own_elements(
+        scheme,
+        groups=dict(jobs_settings.target_group_choices(found)),
+        kinds=dict(jobs_settings.placement_kind_choices(found)),
+    )
 
 
 @bp.route("/organisation/social-return", methods=["GET", "POST"])
 @login_required
 def policy_settings():
     """The buyer's social return policy: scheme and thresholds."""
-    organisation = _organisation()
+    organisation = policy_organisation()
     row = settings_for(organisation.id)
     versions = policy.own_versions(organisation.id)
     policy_form = PolicyForm(prefix="policy")
     policy_form.scheme.choices = _scheme_choices(organisation.id, bool(versions))
-    scheme_form = OwnSchemeForm(prefix="own")
-    problems = []
     if request.method == "GET":
         policy_form.scheme.data = row.sr_scheme or policy.DEFAULT_SCHEME
         policy_form.policy_source.data = row.sr_policy_source
         policy_form.threshold_work.data = row.sr_value_threshold_work
         policy_form.threshold_service.data = row.sr_value_threshold_service
         policy_form.threshold_supply.data = row.sr_value_threshold_supply
-        scheme_form.text.data = versions[0].text if versions else _example_text()
-    elif "own-text" in request.form:
-        if scheme_form.validate_on_submit():
-            saved, problems = services.save_own_scheme(
-                organisation, current_user, scheme_form.text.data
-            )
-            if saved is not None:
-                flash(_("Version %(n)d of your own scheme saved.", n=saved.version), "success")
-                return redirect_to(url_for("socialreturn.policy_settings"))
     elif policy_form.validate_on_submit():
         services.save_policy(organisation, policy_form)
         flash(_("Social return policy saved."), "success")
@@ -74,9 +73,8 @@ def policy_settings():
     context = dict(
         organisation=organisation,
         policy_form=policy_form,
-        scheme_form=scheme_form,
-        problems=problems,
         versions=versions,
+        own=_own_view(organisation.id, versions),
         schemes=[
             present.scheme_view(s) for s in sorted(policy.shipped().values(), key=lambda s: s.ref)
         ],

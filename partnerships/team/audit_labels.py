@@ -85,6 +85,7 @@ EVENT_LABELS = {
     "note.published": _l("Progress note published"),
     "note.acknowledged": _l("Progress note marked as read"),
     "note.remark": _l("Board remark added"),
+    "remark.answered": _l("Board remark answered"),
     "evaluation.created": _l("Evaluation started"),
     "evaluation.changed": _l("Evaluation changed"),
     "evaluation.contribution": _l("Contribution to the evaluation"),

@@ -95,25 +95,25 @@ def add_member(pilot_id):
     """Add a colleague with an account to the working group."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     form, _invite = _forms(pilot, AddMemberForm(prefix="add"))
-    if not form.validate_on_submit():
-        return _page(pilot, add=form, status=422)
-    user = db.session.get(User, form.user_id.data)
-    try:
-        membership = services.add_member(
-            pilot, current_user, user, form.role.data, form.task_description.data
-        )
-    except services.TeamError as error:
-        getattr(form, error.field or "role").errors.append(error.message)
-        return _page(pilot, add=form, status=422)
-    flash(
-        _(
+    return htmx.submit(
+        form,
+        lambda: services.add_member(
+            pilot,
+            current_user,
+            db.session.get(User, form.user_id.data),
+            form.role.data,
+            form.task_description.data,
+        ),
+        again=lambda: _page(pilot, add=form),
+        done=url_for("team.working_group", pilot_id=pilot.id),
+        said=lambda membership: _(
             "%(name)s now holds the role %(role)s.",
-            name=user.name,
+            name=membership.user.name,
             role=services.role_name(pilot, membership.role, locale_code()),
         ),
-        "success",
+        refused=services.TeamError,
+        blame="role",
     )
-    return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
 
 
 @bp.route("/pilots/<int:pilot_id>/working-group/invite", methods=["POST"])
@@ -122,27 +122,32 @@ def invite_member(pilot_id):
     """Invite someone by e-mail into the working group."""
     pilot = access.load_pilot(pilot_id, "team.manage")
     _add, form = _forms(pilot, invite=InviteMemberForm(prefix="invite"))
-    if not form.validate_on_submit():
-        return _page(pilot, invite=form, status=422)
     org_id = form.supplier_organisation_id.data
-    supplier = db.session.get(Organisation, org_id) if org_id else None
-    try:
-        membership, link, sent = services.invite_member(
+    return htmx.submit(
+        form,
+        lambda: services.invite_member(
             pilot,
             current_user,
             name=form.name.data,
             email=form.email.data,
             role=form.role.data,
-            supplier_organisation=supplier,
+            supplier_organisation=db.session.get(Organisation, org_id) if org_id else None,
             task_description=form.task_description.data,
-        )
-    except services.TeamError as error:
-        getattr(form, error.field or "role").errors.append(error.message)
-        return _page(pilot, invite=form, status=422)
+        ),
+        again=lambda: _page(pilot, invite=form),
+        done=url_for("team.working_group", pilot_id=pilot.id),
+        said=lambda invited: _invited(*invited),
+        refused=services.TeamError,
+        blame="role",
+    )
+
+
+def _invited(membership, link, sent):
+    """What the coordinator is told: whether the invitation went out, and what to do if not."""
     name = membership.user.name
     if link and not sent:
         # Without a mail server (development) the coordinator passes the link on by hand.
-        flash(
+        return (
             _(
                 "%(name)s has been added. No e-mail could be sent; give them this link: %(link)s",
                 name=name,
@@ -150,14 +155,11 @@ def invite_member(pilot_id):
             ),
             "warning",
         )
-    elif link or (sent and not membership.user.password_hash):
-        flash(
-            _("%(name)s has been invited by e-mail and added to the working group.", name=name),
-            "success",
-        )
-    elif not membership.user.password_hash:
+    if link or (sent and not membership.user.password_hash):
+        return _("%(name)s has been invited by e-mail and added to the working group.", name=name)
+    if not membership.user.password_hash:
         # Their link goes to them alone: whoever holds it chooses the password.
-        flash(
+        return (
             _(
                 "%(name)s has been added, but no e-mail could be sent. Their invitation link "
                 "is for them only; ask them to use the invitation they already received, or "
@@ -166,9 +168,7 @@ def invite_member(pilot_id):
             ),
             "warning",
         )
-    else:
-        flash(_("%(name)s already had an account and has been added.", name=name), "success")
-    return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
+    return _("%(name)s already had an account and has been added.", name=name)
 
 
 @bp.route("/pilots/<int:pilot_id>/working-group/<int:membership_id>/remove", methods=["POST"])

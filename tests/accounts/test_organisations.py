@@ -238,3 +238,29 @@ def test_others_cannot_manage_organisations(make, login_as, org_role):
 def test_the_site_admin_may_manage_any_organisations_people(site_admin, make):
     other = make.user()
     assert site_admin.get(f"/organisations/{other.organisation_id}/users").status_code == 200
+
+
+def test_the_rules_for_an_organisation_hold_outside_the_form_too(make):
+    """organisations.save keeps the rules the form relies on: a name once, a buyer type only
+    for a buyer, a social-enterprise basis only with the flag."""
+    from partnerships.accounts import organisations
+
+    make.org(name="Gemeente Nieuwdorp")
+    with pytest.raises(organisations.NameTaken):
+        organisations.save(
+            None,
+            name="Gemeente Nieuwdorp",
+            kind="buyer",
+            buyer_type="gemeente",
+            is_social_enterprise=False,
+            social_enterprise_basis=None,
+        )
+    supplier = organisations.save(
+        None,
+        name="Schoon BV",
+        kind="supplier",
+        buyer_type="gemeente",
+        is_social_enterprise=False,
+        social_enterprise_basis="social_enterprise_nl",
+    )
+    assert (supplier.buyer_type, supplier.social_enterprise_basis) == (None, None)

@@ -25,33 +25,12 @@ def _invite_supplier_contact(client, pilot, supplier, email="jan@supplier.exampl
     )
 
 
-def _relate(pilot, supplier):
-    """A contract of the pilot with the supplier: the relationship that lets a buyer invite."""
-    from datetime import date
-
-    from partnerships.jobs.models import Contract, ContractSupplier
-
-    contract = Contract(
-        organisation_id=pilot.organisation_id,
-        title="Schoonmaak",
-        kind="contract",
-        category="cleaning",
-        nature="service",
-        start_date=date(2026, 1, 1),
-        end_date=date(2027, 12, 31),
-    )
-    contract.suppliers = [ContractSupplier(organisation_id=supplier.id)]
-    contract.pilots.append(pilot)
-    db.session.add(contract)
-    db.session.flush()
-
-
 def test_another_buyer_cannot_take_over_a_pending_invitation(make, login_as, app):
     supplier = make.org("Schoon BV", kind="supplier")
     pilot_x = make.pilot(make.org("Gemeente X"), title="Pilot X")
     pilot_y = make.pilot(make.org("Gemeente Y"), title="Pilot Y")
-    _relate(pilot_x, supplier)
-    _relate(pilot_y, supplier)
+    make.contract(pilot_x, [supplier])
+    make.contract(pilot_y, [supplier])
     coordinator_x = pilot_x.memberships[0].user
     coordinator_y = pilot_y.memberships[0].user
     # No mail server: X made the account, so X is shown its link to pass on.
@@ -170,7 +149,7 @@ def test_the_suppliers_admin_hears_of_a_buyers_invitation_and_can_withdraw_it(ma
     supplier = make.org("Schoon BV", kind="supplier")
     make.user(supplier, name="Ans Admin", email="ans@supplier.example", org_role="admin")
     pilot = make.pilot(make.org("Gemeente X"), title="Pilot X")
-    _relate(pilot, supplier)
+    make.contract(pilot, [supplier])
     coordinator = pilot.memberships[0].user
     db.session.commit()
     page = web(coordinator).submit(

@@ -40,8 +40,8 @@ def cast(make):
 
 
 @pytest.fixture
-def session_a(cast):
-    """An open session shared with supplier A only."""
+def brainstorm_a(cast):
+    """An open brainstorm shared with supplier A only."""
     brainstorm = services.start_brainstorm(
         cast.pilot,
         cast.coordinator,

@@ -31,47 +31,47 @@ def _cards(brainstorm, authors, n, start=0):
     db.session.commit()
 
 
-def test_the_board_costs_the_same_queries_for_3_or_30_cards(cast, session_a, login_as, url):
+def test_the_board_costs_the_same_queries_for_3_or_30_cards(cast, brainstorm_a, login_as, url):
     authors = [cast.coordinator, cast.contact_a, cast.member]
     client = login_as(cast.coordinator)
-    _cards(session_a, authors, 3)
-    few = _count_queries(lambda: client.get(url(session_a)))
-    _cards(session_a, authors, 27, start=3)
-    many = _count_queries(lambda: client.get(url(session_a)))
+    _cards(brainstorm_a, authors, 3)
+    few = _count_queries(lambda: client.get(url(brainstorm_a)))
+    _cards(brainstorm_a, authors, 27, start=3)
+    many = _count_queries(lambda: client.get(url(brainstorm_a)))
     assert many == few
-    page = client.get(url(session_a)).text
+    page = client.get(url(brainstorm_a)).text
     assert page.count('<li class="card" id="card-') == 30
 
 
-def test_a_contact_may_change_only_their_own_cards(cast, session_a, login_as, url):
-    own = services.add_card(session_a, cast.contact_a, place="what", text="Van Ruud")
-    theirs = services.add_card(session_a, cast.coordinator, place="what", text="Van Sanne")
+def test_a_contact_may_change_only_their_own_cards(cast, brainstorm_a, login_as, url):
+    own = services.add_card(brainstorm_a, cast.contact_a, place="what", text="Van Ruud")
+    theirs = services.add_card(brainstorm_a, cast.coordinator, place="what", text="Van Sanne")
     db.session.commit()
-    page = login_as(cast.contact_a).get(url(session_a)).text
+    page = login_as(cast.contact_a).get(url(brainstorm_a)).text
     own_item = re.search(rf'<li class="card" id="card-{own.id}">.*?</li>', page).group(0)
     their_item = re.search(rf'<li class="card" id="card-{theirs.id}">.*?</li>', page).group(0)
-    assert f'href="{url(session_a, f"/cards/{own.id}")}"' in own_item
+    assert f'href="{url(brainstorm_a, f"/cards/{own.id}")}"' in own_item
     assert "(jij)" in own_item and "kaartje 1 bij" in own_item
     assert "<a " not in their_item and "(jij)" not in their_item
-    # The coordinator runs the session and may change both.
-    page = login_as(cast.coordinator).get(url(session_a)).text
+    # The coordinator runs the brainstorm and may change both.
+    page = login_as(cast.coordinator).get(url(brainstorm_a)).text
     assert page.count(">Wijzigen<") == 2
 
 
-def test_a_closed_board_offers_no_change_links(cast, session_a, login_as, url):
-    services.add_card(session_a, cast.coordinator, place="what", text="Laatste idee")
-    services.close(session_a, cast.coordinator)
+def test_a_closed_board_offers_no_change_links(cast, brainstorm_a, login_as, url):
+    services.add_card(brainstorm_a, cast.coordinator, place="what", text="Laatste idee")
+    services.close(brainstorm_a, cast.coordinator)
     db.session.commit()
-    page = login_as(cast.coordinator).get(url(session_a)).text
+    page = login_as(cast.coordinator).get(url(brainstorm_a)).text
     assert "Laatste idee" in page and ">Wijzigen<" not in page
 
 
-def test_names_with_markup_are_shown_as_text(cast, session_a, login_as, url):
+def test_names_with_markup_are_shown_as_text(cast, brainstorm_a, login_as, url):
     cast.supplier_a.name = '<b onclick="x()">Schoon</b> & Co'
     db.session.commit()
-    services.add_card(session_a, cast.contact_a, place="what", text="Idee")
+    services.add_card(brainstorm_a, cast.contact_a, place="what", text="Idee")
     db.session.commit()
-    page = login_as(cast.coordinator).get(url(session_a)).text
+    page = login_as(cast.coordinator).get(url(brainstorm_a)).text
     assert "<b onclick" not in page
-    # Once as the card's author, once among those the session is shared with.
+    # Once as the card's author, once among those the brainstorm is shared with.
     assert page.count("&lt;b onclick=&#34;x()&#34;&gt;Schoon&lt;/b&gt; &amp; Co") == 2

@@ -1,4 +1,4 @@
-"""Closing a session and turning its cards into work; exports; the completion check."""
+"""Closing a brainstorm and turning its cards into work; exports; the completion check."""
 
 from __future__ import annotations
 
@@ -25,30 +25,30 @@ def _closed_with_cards(brainstorm, cast, texts=("Leerwerkplek schoonmaak", "Scho
     return cards
 
 
-def test_closing_freezes_the_board_but_keeps_it_readable(cast, session_a, login_as, url):
-    services.add_card(session_a, cast.contact_a, place="what", text="Blijft zichtbaar")
+def test_closing_freezes_the_board_but_keeps_it_readable(cast, brainstorm_a, login_as, url):
+    services.add_card(brainstorm_a, cast.contact_a, place="what", text="Blijft zichtbaar")
     db.session.commit()
     client = login_as(cast.coordinator)
-    response = client.post(url(session_a, "/close"))
+    response = client.post(url(brainstorm_a, "/close"))
     assert response.status_code == 303 and response.headers["Location"].endswith("/work")
-    page = login_as(cast.contact_a).get(url(session_a)).text
+    page = login_as(cast.contact_a).get(url(brainstorm_a)).text
     assert "Blijft zichtbaar" in page
     assert 'name="text"' not in page and "hx-trigger" not in page
 
 
-def test_only_the_facilitator_closes(cast, session_a, login_as, url):
-    assert login_as(cast.contact_a).post(url(session_a, "/close")).status_code == 403
-    assert login_as(cast.member).post(url(session_a, "/close")).status_code == 403
+def test_only_the_facilitator_closes(cast, brainstorm_a, login_as, url):
+    assert login_as(cast.contact_a).post(url(brainstorm_a, "/close")).status_code == 403
+    assert login_as(cast.member).post(url(brainstorm_a, "/close")).status_code == 403
 
 
 def test_closing_turns_two_cards_into_an_action_and_a_shortlist_entry(
-    cast, session_a, login_as, url
+    cast, brainstorm_a, login_as, url
 ):
-    first, second = _closed_with_cards(session_a, cast)
+    first, second = _closed_with_cards(brainstorm_a, cast)
     client = login_as(cast.coordinator)
-    assert client.get(url(session_a, "/work")).status_code == 200
+    assert client.get(url(brainstorm_a, "/work")).status_code == 200
     response = client.post(
-        url(session_a, f"/cards/{first.id}/to/action"),
+        url(brainstorm_a, f"/cards/{first.id}/to/action"),
         data={
             "title": "Leerwerkplek uitwerken",
             "role": "hr_expert",
@@ -58,7 +58,7 @@ def test_closing_turns_two_cards_into_an_action_and_a_shortlist_entry(
     )
     assert response.status_code == 303
     response = client.post(
-        url(session_a, "/work/shortlist"),
+        url(brainstorm_a, "/work/shortlist"),
         data={
             "rank": "1",
             "organisation_id": str(cast.supplier_a.id),
@@ -76,10 +76,10 @@ def test_closing_turns_two_cards_into_an_action_and_a_shortlist_entry(
     assert kinds == ["action", "shortlist"]
 
 
-def test_a_card_becomes_a_decision(cast, session_a, login_as, url):
-    card, _ = _closed_with_cards(session_a, cast)
+def test_a_card_becomes_a_decision(cast, brainstorm_a, login_as, url):
+    card, _ = _closed_with_cards(brainstorm_a, cast)
     response = login_as(cast.coordinator).post(
-        url(session_a, f"/cards/{card.id}/to/decision"),
+        url(brainstorm_a, f"/cards/{card.id}/to/decision"),
         data={
             "title": "Kies Schoon & Co",
             "kind": "supplier_choice",
@@ -93,24 +93,24 @@ def test_a_card_becomes_a_decision(cast, session_a, login_as, url):
     assert (decision.source, decision.kind) == ("brainstorm", "supplier_choice")
 
 
-def test_cards_of_an_open_session_cannot_become_work_yet(cast, session_a, login_as, url):
-    card = services.add_card(session_a, cast.contact_a, place="what", text="Te vroeg")
+def test_cards_of_an_open_brainstorm_cannot_become_work_yet(cast, brainstorm_a, login_as, url):
+    card = services.add_card(brainstorm_a, cast.contact_a, place="what", text="Te vroeg")
     db.session.commit()
     response = login_as(cast.coordinator).post(
-        url(session_a, f"/cards/{card.id}/to/action"),
+        url(brainstorm_a, f"/cards/{card.id}/to/action"),
         data={"title": "Te vroeg", "role": "hr_expert"},
     )
     assert response.status_code == 422
     assert db.session.scalar(select(Action)) is None
 
 
-def test_the_shortlist_holds_three_ranked_suppliers(cast, session_a, login_as, url):
-    _closed_with_cards(session_a, cast)
+def test_the_shortlist_holds_three_ranked_suppliers(cast, brainstorm_a, login_as, url):
+    _closed_with_cards(brainstorm_a, cast)
     client = login_as(cast.coordinator)
 
     def add(rank, name):
         return client.post(
-            url(session_a, "/work/shortlist"),
+            url(brainstorm_a, "/work/shortlist"),
             data={
                 "rank": str(rank),
                 "organisation_id": "0",
@@ -129,16 +129,18 @@ def test_the_shortlist_holds_three_ranked_suppliers(cast, session_a, login_as, u
     assert len(db.session.scalars(select(ShortlistEntry)).all()) == 3
 
 
-def test_closing_turns_a_card_into_a_potential_job_for_a_supplier(cast, session_a, login_as, url):
-    card, _ = _closed_with_cards(session_a, cast)
+def test_closing_turns_a_card_into_a_potential_job_for_a_supplier(
+    cast, brainstorm_a, login_as, url
+):
+    card, _ = _closed_with_cards(brainstorm_a, cast)
     client = login_as(cast.coordinator)
-    work = client.get(url(session_a, "/work")).text
+    work = client.get(url(brainstorm_a, "/work")).text
     assert f"/cards/{card.id}/to/potential_job" in work
-    form = client.get(url(session_a, f"/cards/{card.id}/to/potential_job"))
+    form = client.get(url(brainstorm_a, f"/cards/{card.id}/to/potential_job"))
     assert form.status_code == 200
     assert "Schoon &amp; Co" in form.text and "Groen Dichtbij" in form.text  # both suppliers
     response = client.post(
-        url(session_a, f"/cards/{card.id}/to/potential_job"),
+        url(brainstorm_a, f"/cards/{card.id}/to/potential_job"),
         data={
             "title": "Leerwerkplek",
             "tasks": "Schoonmaken, afval scheiden",
@@ -160,39 +162,41 @@ def test_closing_turns_a_card_into_a_potential_job_for_a_supplier(cast, session_
     outcome = db.session.scalar(select(CardOutcome))
     assert (outcome.card_id, outcome.kind, outcome.target_id) == (card.id, "potential_job", job.id)
     # The talk-to-work page links to the job; the jobs list shows where it came from.
-    work = client.get(url(session_a, "/work")).text
+    work = client.get(url(brainstorm_a, "/work")).text
     assert f"/potential-jobs/{job.id}" in work
     listed = client.get(f"/pilots/{cast.pilot.id}/potential-jobs").text
     assert "Leerwerkplek" in listed
 
 
-def test_a_potential_job_needs_tasks_and_an_open_session_refuses(cast, session_a, login_as, url):
-    card = services.add_card(session_a, cast.contact_a, place="potential", text="Te vroeg")
+def test_a_potential_job_needs_tasks_and_an_open_brainstorm_refuses(
+    cast, brainstorm_a, login_as, url
+):
+    card = services.add_card(brainstorm_a, cast.contact_a, place="potential", text="Te vroeg")
     db.session.commit()
     client = login_as(cast.coordinator)
     early = client.post(
-        url(session_a, f"/cards/{card.id}/to/potential_job"),
+        url(brainstorm_a, f"/cards/{card.id}/to/potential_job"),
         data={"title": "Te vroeg", "tasks": "Iets"},
     )
     assert early.status_code == 422
-    services.close(session_a, cast.coordinator)
+    services.close(brainstorm_a, cast.coordinator)
     db.session.commit()
     empty = client.post(
-        url(session_a, f"/cards/{card.id}/to/potential_job"), data={"title": "Zonder taken"}
+        url(brainstorm_a, f"/cards/{card.id}/to/potential_job"), data={"title": "Zonder taken"}
     )
     assert empty.status_code == 422
     assert db.session.scalar(select(PotentialJob)) is None
     assert db.session.scalar(select(CardOutcome)) is None
     supplier = login_as(cast.contact_a).post(
-        url(session_a, f"/cards/{card.id}/to/potential_job"),
+        url(brainstorm_a, f"/cards/{card.id}/to/potential_job"),
         data={"title": "Stiekem", "tasks": "Iets"},
     )
     assert supplier.status_code == 403
 
 
-def test_brainstorm_held_needs_a_closed_session_with_cards(cast, session_a):
+def test_brainstorm_held_needs_a_closed_brainstorm_with_cards(cast, brainstorm_a):
     assert brainstorm_held(cast.pilot, None).status == "missing"
-    services.close(session_a, cast.coordinator)
+    services.close(brainstorm_a, cast.coordinator)
     db.session.commit()
     assert brainstorm_held(cast.pilot, None).status == "missing"  # closed but empty
     other = services.start_brainstorm(cast.pilot, cast.coordinator, title="Tweede")
@@ -203,12 +207,12 @@ def test_brainstorm_held_needs_a_closed_session_with_cards(cast, session_a):
     assert brainstorm_held(cast.pilot, None).status == "done"
 
 
-def test_exports_show_the_shortlist_to_the_working_group_only(cast, session_a, login_as, url):
-    _, second = _closed_with_cards(session_a, cast)
+def test_exports_show_the_shortlist_to_the_working_group_only(cast, brainstorm_a, login_as, url):
+    _, second = _closed_with_cards(brainstorm_a, cast)
     from partnerships.brainstorms import outcomes
 
     outcomes.add_to_shortlist(
-        session_a,
+        brainstorm_a,
         cast.coordinator,
         rank=1,
         supplier_name="Cateraar",
@@ -216,27 +220,27 @@ def test_exports_show_the_shortlist_to_the_working_group_only(cast, session_a, l
         card=second,
     )
     db.session.commit()
-    inside = login_as(cast.coordinator).get(url(session_a, "/export.md"))
+    inside = login_as(cast.coordinator).get(url(brainstorm_a, "/export.md"))
     assert inside.status_code == 200
     assert inside.headers["Content-Disposition"].startswith("attachment;")
     assert "Leerwerkplek schoonmaak" in inside.text and "Geheime afweging" in inside.text
     outside = login_as(cast.contact_a)
     for suffix in ("/export.md", "/summary"):
-        response = outside.get(url(session_a, suffix))
+        response = outside.get(url(brainstorm_a, suffix))
         assert response.status_code == 200
         assert "Leerwerkplek schoonmaak" in response.text
         assert "Geheime afweging" not in response.text and "Cateraar" not in response.text
-    docx = outside.get(url(session_a, "/summary.docx"))
+    docx = outside.get(url(brainstorm_a, "/summary.docx"))
     assert docx.status_code == 200
     xml = zipfile.ZipFile(io.BytesIO(docx.data)).read("word/document.xml").decode()
     assert "Leerwerkplek schoonmaak" in xml and "Geheime afweging" not in xml
-    assert login_as(cast.contact_a).get(url(session_a, "/work")).status_code == 403
+    assert login_as(cast.contact_a).get(url(brainstorm_a, "/work")).status_code == 403
 
 
-def test_markdown_export_is_plain_text_served_safely(cast, session_a, login_as, url):
-    services.add_card(session_a, cast.contact_a, place="what", text="Schoon & Co <b>nu</b>")
+def test_markdown_export_is_plain_text_served_safely(cast, brainstorm_a, login_as, url):
+    services.add_card(brainstorm_a, cast.contact_a, place="what", text="Schoon & Co <b>nu</b>")
     db.session.commit()
-    response = login_as(cast.coordinator).get(url(session_a, "/export.md"))
+    response = login_as(cast.coordinator).get(url(brainstorm_a, "/export.md"))
     assert "Schoon & Co <b>nu</b>" in response.text and "&amp;" not in response.text
     # Plain text that no browser will render as a page.
     assert response.headers["Content-Type"] == "text/markdown; charset=utf-8"
@@ -244,7 +248,7 @@ def test_markdown_export_is_plain_text_served_safely(cast, session_a, login_as, 
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_demo_has_a_closed_and_an_open_session(cast, make):
+def test_demo_has_a_closed_and_an_open_brainstorm(cast, make):
     from partnerships.brainstorms import demo
 
     people = {
@@ -253,8 +257,8 @@ def test_demo_has_a_closed_and_an_open_session(cast, make):
     }
     demo.seed(pilot=cast.pilot, people=people, suppliers=[cast.supplier_a, cast.supplier_b])
     db.session.commit()
-    sessions = db.session.scalars(select(Brainstorm).order_by(Brainstorm.id)).all()
-    closed, live = sessions
+    brainstorms = db.session.scalars(select(Brainstorm).order_by(Brainstorm.id)).all()
+    closed, live = brainstorms
     assert not closed.is_open and closed.is_open is False and live.is_open
     from partnerships.brainstorms.board import visible_cards
     from partnerships.brainstorms.outcomes import shortlist
@@ -262,23 +266,23 @@ def test_demo_has_a_closed_and_an_open_session(cast, make):
     assert len(visible_cards(closed)) == 12
     assert [e.rank for e in shortlist(closed)] == [1, 2, 3]
     assert [s.organisation.name for s in live.shares] == ["Schoon & Co"]
-    # The demo's session is about an existing contract: it ticks 2Ba, not 2Aa.
+    # The demo's brainstorm is about an existing contract: it ticks 2Ba, not 2Aa.
     assert brainstorm_held(closed.pilot, "2Ba").status == "done"
     assert brainstorm_held(closed.pilot, "2Aa").status == "missing"
 
 
-def test_readers_of_the_work_page_get_no_buttons_that_answer_403(cast, session_a, login_as, url):
-    card, _ = _closed_with_cards(session_a, cast)
+def test_readers_of_the_work_page_get_no_buttons_that_answer_403(cast, brainstorm_a, login_as, url):
+    card, _ = _closed_with_cards(brainstorm_a, cast)
     outcomes.add_to_shortlist(
-        session_a, cast.coordinator, rank=1, supplier_name="Cateraar", reason="Kans", card=card
+        brainstorm_a, cast.coordinator, rank=1, supplier_name="Cateraar", reason="Kans", card=card
     )
     db.session.commit()
-    convert = url(session_a, f"/cards/{card.id}/to/action")
+    convert = url(brainstorm_a, f"/cards/{card.id}/to/action")
     for reader in (cast.board, cast.member):
         client = login_as(reader)
-        page = client.get(url(session_a, "/work")).text
+        page = client.get(url(brainstorm_a, "/work")).text
         assert "Cateraar" in page
         assert convert not in page and "/work/shortlist" not in page
         assert client.get(convert).status_code == 403
-    page = login_as(cast.coordinator).get(url(session_a, "/work")).text
+    page = login_as(cast.coordinator).get(url(brainstorm_a, "/work")).text
     assert convert in page and "/work/shortlist" in page

@@ -1,5 +1,6 @@
 """The coordinator publishes a progress note; the board member, logged in separately, sees
-it with its figures and leaves a remark, which the coordinator then sees. The evaluation
+it with its figures and leaves a remark, which the coordinator then sees and answers; the
+board member finds the answer on Voor jou and marks it seen. The evaluation
 and policy framework fill from the pilot's data; the public results page shows only
 aggregates and stops working when revoked. Every page passes axe-core."""
 
@@ -90,6 +91,50 @@ def test_note_to_the_board_and_back_then_results_shared_and_revoked(
         "Graag in de volgende notitie meer over duurzaamheid."
     )
     axe_check(page)
+
+    # The coordinator answers it where the remark is shown: the note page, its own box.
+    page.get_by_role("link", name="Beantwoorden").click()
+    axe_check(page)
+    answer = page.get_by_label("Je antwoord aan Wethouder Karin Mulder")
+    answer.fill("Komt eraan: we tellen de duurzame banen vanaf nu apart.")
+    page.get_by_role("button", name="Antwoord versturen").click()
+    expect(page.get_by_text("Antwoord verstuurd.")).to_be_visible()
+    expect(page.locator(".remark-answer blockquote")).to_have_text(
+        "Komt eraan: we tellen de duurzame banen vanaf nu apart."
+    )
+    axe_check(page)
+    page.goto(f"/pilots/{pilot_id}/notes")
+    axe_check(page)
+    expect(page.get_by_text("nieuwe opmerking")).to_have_count(0)
+
+    # The board member finds the answer on Voor jou, opens it and says it is seen.
+    context = browser.new_context(locale="nl-NL", base_url=live_server)
+    try:
+        board = context.new_page()
+        board.axe_checked = set()
+        log_in(board, axe_check, story["board"].email)
+        board.goto("/for-you")
+        axe_check(board)
+        period = f"Kwartaal {(clock.today().month + 2) // 3} {clock.today().year}"
+        item = board.get_by_role("link", name=f"Antwoord op je opmerking bij {period}")
+        item.click()
+        axe_check(board)
+        expect(board.locator(".remark-answer blockquote")).to_have_text(
+            "Komt eraan: we tellen de duurzame banen vanaf nu apart."
+        )
+        for width in (1366, 320):
+            board.set_viewport_size({"width": width, "height": 800})
+            assert board.evaluate("document.documentElement.scrollWidth") <= width
+        board.get_by_role("button", name="Ik heb dit antwoord gezien").click()
+        expect(board.get_by_role("button", name="Ik heb dit antwoord gezien")).to_have_count(0)
+        axe_check(board)
+        board.goto("/for-you")
+        axe_check(board)
+        expect(
+            board.get_by_role("link", name=f"Antwoord op je opmerking bij {period}")
+        ).to_have_count(0)
+    finally:
+        context.close()
 
     # Evaluation and policy fill from the pilot's data.
     page.goto(f"/pilots/{pilot_id}/evaluation")

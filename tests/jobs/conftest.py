@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from partnerships.extensions import db
+from tests.conftest import make_contract
 
 
 @dataclass
@@ -69,22 +70,9 @@ def add_report(pilot, contract, supplier, start, end, hours, *, version_no=1, st
 
 
 def add_contract(pilot, title, suppliers, **fields):
-    from partnerships.jobs.models import Contract, ContractSupplier
-
-    values = dict(
-        kind="contract",
-        category="cleaning",
-        nature="service",
-        start_date=date(2025, 3, 1),
-        end_date=date(2028, 2, 29),
-    )
-    values.update(fields)
-    contract = Contract(organisation_id=pilot.organisation_id, title=title, **values)
-    contract.suppliers = [ContractSupplier(organisation_id=s.id) for s in suppliers]
-    contract.pilots.append(pilot)
-    db.session.add(contract)
-    db.session.flush()
-    return contract
+    """make.contract, running from March 2025 to February 2028 unless told otherwise."""
+    term = {"start_date": date(2025, 3, 1), "end_date": date(2028, 2, 29)}
+    return make_contract(pilot, suppliers, title, **term | fields)
 
 
 @pytest.fixture

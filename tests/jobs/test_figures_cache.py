@@ -192,14 +192,19 @@ def test_another_server_process_sees_a_change_at_once(app, world, three_pilots, 
         {**{k: app.config[k] for k in ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI")}},
         instance_path=app.instance_path,
     )
+    # Read outside the other app: an expired row of this test's session, loaded inside it,
+    # would take a connection from the other app's pool and keep it past its dispose().
+    buyer_id = world.buyer.id
     with other.app_context():
-        seen_there = figures.organisation_figures(world.buyer.id, as_of=AS_OF)
+        seen_there = figures.organisation_figures(buyer_id, as_of=AS_OF)
         db.session.remove()
     place(world, world.contract_b, world.supplier_b, start_date=date(2026, 1, 1))
     db.session.commit()
+    buyer_id = world.buyer.id
     with other.app_context():
-        now_there = figures.organisation_figures(world.buyer.id, as_of=AS_OF)
+        now_there = figures.organisation_figures(buyer_id, as_of=AS_OF)
         db.session.remove()
+        assert db.engine.pool.checkedout() == 0  # every connection back before it closes
         db.engine.dispose()
     assert now_there["people"] == seen_there["people"] + 1
     assert now_there["banen"] == seen_there["banen"] + Decimal("1.00")

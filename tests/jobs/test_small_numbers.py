@@ -129,21 +129,11 @@ def _world(make, kinds: dict[str, int]):
     supplier = make.org(name="Werkbedrijf BV", kind="supplier")
     contact = make.member(pilot, make.user(supplier), role="supplier")
     admin = make.user(buyer, org_role="admin")
-    from partnerships.jobs.models import Contract, ContractSupplier, Placement
+    from partnerships.jobs.models import Placement
 
-    contract = Contract(
-        organisation_id=buyer.id,
-        title="Schoonmaak",
-        kind="contract",
-        category="cleaning",
-        nature="service",
-        start_date=date(2024, 1, 1),
-        end_date=date(2028, 12, 31),
+    contract = make.contract(
+        pilot, [supplier], start_date=date(2024, 1, 1), end_date=date(2028, 12, 31)
     )
-    contract.suppliers = [ContractSupplier(organisation_id=supplier.id)]
-    contract.pilots.append(pilot)
-    db.session.add(contract)
-    db.session.flush()
     for kind, n in kinds.items():
         for _ in range(n):
             db.session.add(

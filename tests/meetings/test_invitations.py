@@ -57,6 +57,19 @@ def _plan_form(client, world, **fields):
     return form, form.data(**fields)
 
 
+def _plan_in_three_days(client, world, **fields):
+    """The first talk with supplier A, planned three days ahead from nine to ten."""
+    return _plan_form(
+        client,
+        world,
+        day=(clock.today() + timedelta(days=3)).isoformat(),
+        start="09:00",
+        end="10:00",
+        supplier=str(world.supplier_a.organisation_id),
+        **fields,
+    )
+
+
 def test_planning_moving_and_cancelling_send_calendar_invitations(world, login_as, mailbox):
     client = login_as(world.coordinator)
     day = clock.today() + timedelta(days=14)
@@ -142,27 +155,12 @@ def test_planning_moving_and_cancelling_send_calendar_invitations(world, login_a
 
 
 def test_a_bouncing_address_is_listed_and_can_be_sent_again(world, plan, login_as, app):
-    from aiosmtpd.controller import Controller
-
-    inbox = BouncingInbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    app.config.update(
-        MAIL_SERVER="127.0.0.1",
-        MAIL_PORT=controller.port,
-        MAIL_USE_TLS=False,
-        MAIL_USE_SSL=False,
-        MAIL_USERNAME=None,
-    )
+    inbox, controller = serve(app, BouncingInbox())
     try:
         client = login_as(world.coordinator)
-        form, data = _plan_form(
+        form, data = _plan_in_three_days(
             client,
             world,
-            day=(clock.today() + timedelta(days=3)).isoformat(),
-            start="09:00",
-            end="10:00",
-            supplier=str(world.supplier_a.organisation_id),
             **{
                 "guest-organisation": "Schoon BV",
                 "guest-function": "Planner",
@@ -200,14 +198,7 @@ def test_a_mail_server_that_is_down_loses_nothing(world, login_as, app, mailbox)
     client = login_as(world.coordinator)
     working_port = app.config["MAIL_PORT"]
     app.config["MAIL_PORT"] = free_port()  # nothing listens there
-    form, data = _plan_form(
-        client,
-        world,
-        day=(clock.today() + timedelta(days=3)).isoformat(),
-        start="09:00",
-        end="10:00",
-        supplier=str(world.supplier_a.organisation_id),
-    )
+    form, data = _plan_in_three_days(client, world)
     data["participants"] = [str(world.coordinator.id), str(world.hr.id)]
     response = client.post(form.action, data=data, follow_redirects=True)
     assert response.status_code == 200
@@ -307,14 +298,7 @@ def test_a_mail_server_that_never_answers_costs_one_wait_not_one_per_person(worl
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_TIMEOUT=0.5)
     try:
         client = login_as(world.coordinator)
-        form, data = _plan_form(
-            client,
-            world,
-            day=(clock.today() + timedelta(days=3)).isoformat(),
-            start="09:00",
-            end="10:00",
-            supplier=str(world.supplier_a.organisation_id),
-        )
+        form, data = _plan_in_three_days(client, world)
         data["participants"] = [str(u.id) for u in (world.coordinator, world.hr, world.supplier_a)]
         response = client.post(form.action, data=data, follow_redirects=True)
         assert response.status_code == 200

@@ -245,14 +245,39 @@ def _statements(client):
     return len(count)
 
 
-def _busy_pilot(make, org, coordinator, supplier, n):
+def _busy_pilot(make, org, coordinator, supplier, n, board):
     from partnerships.actions.models import Action
     from partnerships.meetings.models import Meeting
+    from partnerships.reports.models.notes import NoteRemark, ProgressNote
 
     pilot = make.pilot(
         org=org, coordinator=coordinator, title=f"Proeftuin {n}", start_date=date(2025, 1, 1)
     )
     make.member(pilot, role="contract_manager")
+    # The board member's side: a published note with two remarks the coordinator answered.
+    make.member(pilot, board, role="board")
+    note = ProgressNote(
+        pilot_id=pilot.id,
+        period_label=f"Kwartaal {n}",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 3, 31),
+        status="published",
+    )
+    db.session.add(note)
+    db.session.flush()
+    for i in range(2):
+        db.session.add(
+            NoteRemark(
+                note_id=note.id,
+                pilot_id=pilot.id,
+                author_id=board.id,
+                body=f"Vraag {n}.{i}",
+                answer=f"Antwoord {n}.{i}",
+                answered_by_id=coordinator.id,
+                answered_at=datetime.now(UTC),
+                read_at=datetime.now(UTC),
+            )
+        )
     contract = add_contract(pilot, f"Contract {n}", [supplier])
     add_report(
         pilot, contract, supplier, date(2025, 1, 1), date(2025, 3, 31), {}, status="submitted"
@@ -285,15 +310,24 @@ def test_statements_do_not_grow_with_pilots_or_items(make, login_as, client, ext
     org = make.org()
     coordinator = make.user(org, org_role="admin")
     supplier = make.org(kind="supplier")
-    _busy_pilot(make, org, coordinator, supplier, 0)
+    board = make.user(org)
+    _busy_pilot(make, org, coordinator, supplier, 0, board)
     login_as(coordinator)
     _page(client)  # warm caches (workflow, translations)
     one = _statements(client)
+    login_as(board)
+    board_page = _page(client)
+    assert len(_links(board_page, "for-you-remarks")) == 2  # one pilot, two answered remarks
+    board_one = _statements(client)
     for n in range(1, 1 + extra):
-        _busy_pilot(make, org, coordinator, supplier, n)
+        _busy_pilot(make, org, coordinator, supplier, n, board)
     login_as(coordinator)
     soup = _page(client)
     # Five pilots, each with its next step, a report and a late action on the page.
     assert len(_links(soup, "for-you-steps")) == 1 + extra
     assert len(_links(soup, "for-you-reports-accept")) == 1 + extra
     assert _statements(client) == one
+    # The board member: five pilots with two answered remarks each, ten items on the page.
+    login_as(board)
+    assert len(_links(_page(client), "for-you-remarks")) == 2 * (1 + extra)
+    assert _statements(client) == board_one

@@ -72,6 +72,10 @@ def _board(app):
     assert "for-you-steps" not in page.ids  # the board does not move sub-steps
     html = _open(client, href)
     assert "Ga verder met" not in html and "Voor jou in deze proeftuin" in html
+    # The coordinator answered the board member's remark on the third quarter's note.
+    [(text, href)] = page.items("for-you-remarks")
+    assert text == "Antwoord op je opmerking bij Kwartaal 3 2026"
+    assert "Twee van de zeven." in _open(client, href)
 
 
 def test_each_supplier_submits_a_due_report_from_its_first_page(app, demo_world):

@@ -164,3 +164,16 @@ def test_marking_the_last_sub_step_of_step_1_done_asks_for_the_route(team, login
     ).get_data(as_text=True)
     assert "Step 1 is complete. Choose the route now." in page
     assert 'id="route-choice"' in page
+
+
+def test_the_route_is_asked_for_only_when_step_1_is_finished_and_none_is_chosen(team):
+    from partnerships.pilots.models import StepStatus
+    from partnerships.pilots.stepper import asks_for_route
+
+    pilot, workflow = team.pilot, for_pilot(team.pilot)
+    # Step 1 runs 1a to 1e; the route follows its last sub-step (DOMAIN.md, step 1).
+    assert asks_for_route(pilot, workflow, "1e", StepStatus.DONE) is True
+    assert asks_for_route(pilot, workflow, "1d", StepStatus.DONE) is False
+    assert asks_for_route(pilot, workflow, "1e", StepStatus.BUSY) is False
+    pilot.route = "2A"
+    assert asks_for_route(pilot, workflow, "1e", StepStatus.DONE) is False

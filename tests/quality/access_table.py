@@ -574,6 +574,14 @@ EXPECTED: dict[str, dict[str, str]] = {
     "reports.public_results": {
         "GET":    "ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok",
     },
+    "reports.remark_answer": {
+        # The world's remark is answered already; an empty answer is refused before that.
+        "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
+    },
+    "reports.remark_answer_seen": {
+        # Board members of the pilot only, for an answered remark.
+        "POST":   "login deny  deny  deny  deny  see   deny  deny  deny  deny  deny",
+    },
     "reports.remark_read": {
         "POST":   "login deny  see   see   deny  deny  deny  deny  deny  deny  deny",
     },
@@ -620,6 +628,11 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    ok    ok    ok    ok    deny  deny  deny",
     },
     "socialreturn.policy_settings": {
+        "GET":    "login deny  ok    deny  deny  deny  deny  deny  ok    deny  deny",
+        "POST":   "login deny  422   deny  deny  deny  deny  deny  422   deny  deny",
+    },
+    "socialreturn.own_scheme": {
+        # The same decision as the policy: the admin of a buyer, for its own organisation.
         "GET":    "login deny  ok    deny  deny  deny  deny  deny  ok    deny  deny",
         "POST":   "login deny  422   deny  deny  deny  deny  deny  422   deny  deny",
     },

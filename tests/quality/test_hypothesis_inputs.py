@@ -227,6 +227,8 @@ QUERY = {
         {"as_of": DATES | VALUES, "audience": _choice_or_hostile("board")},
         {"fmt": "csv"},
     ),
+    # The own scheme form starts from the regional example when asked.
+    "socialreturn.own_scheme": ("org_admin", {"start": _choice_or_hostile("example")}, {}),
     # A sub-step code (and a kind of decision) carried over from the page the link was on.
     "actions.new": ("coordinator", {"step": _choice_or_hostile("1a", "2Ba")}, {}),
     "brainstorms.new": ("coordinator", {"step": _choice_or_hostile("2Ab")}, {}),

@@ -10,12 +10,10 @@ from types import SimpleNamespace
 
 from partnerships.extensions import db
 from partnerships.jobs import hints
-from partnerships.jobs.models import Contract, OrganisationSettings
 from partnerships.jobs.settings import DEFAULTS
 from partnerships.socialreturn import realisation
 from partnerships.socialreturn.models import OwnScheme
 from tests.jobs.conftest import add_contract
-from tests.quality.forms import form_with, forms_in
 
 
 def _contract(**fields):
@@ -76,68 +74,14 @@ def test_share_of_contracts_within_the_threshold_that_ask_for_social_return(worl
     assert (share.within, share.asked, share.percent) == (3, 1, Decimal("33.3"))
 
 
-OWN = """key = "rijnmond-eigen"
-version = 1
-title = "Bouwblokken Rijnmond"
-source = "Beleidsregels social return 2023-2027"
-published = 2023-01-01
-
-[[rates]]
-code = "vast"
-effort = "placement"
-amount = 45000
-kinds = ["employment_permanent"]
-target_groups = ["participatiewet"]
-from = 2023-01-01
-"""
-
-
-def test_an_admin_saves_an_own_scheme_and_a_new_contract_keeps_its_version(world, make, login_as):
-    admin = make.user(world.buyer, org_role="admin")
-    client = login_as(admin)
-    page = client.get("/organisation/social-return")
-    assert page.status_code == 200
-    own = form_with(
-        forms_in(page.get_data(as_text=True), "/organisation/social-return"), "own-text"
-    )
-
-    broken = OWN.replace('["participatiewet"]', '["participatiewett"]').replace("45000", "-1")
-    response = client.post(own.action, data=own.data(**{"own-text": broken}))
-    assert response.status_code == 422
-    html = response.get_data(as_text=True)
-    assert "Regel 10: rates[0].amount: cannot be negative" in html
-    assert "Regel 12: rates[0].target_groups: unknown target group" in html
+def test_the_policy_page_lists_the_own_scheme_and_offers_no_toml_box(world, make, login_as):
+    """The own scheme is defined in a form of rows (test_scheme_form.py); the policy page
+    shows its elements in words and never asks for TOML."""
+    client = login_as(make.user(world.buyer, org_role="admin"))
+    html = client.get("/organisation/social-return").get_data(as_text=True)
+    assert "<textarea" not in html and "TOML" not in html
+    assert 'href="/organisation/social-return/scheme"' in html
     assert db.session.query(OwnScheme).count() == 0
-
-    assert client.post(own.action, data=own.data(**{"own-text": OWN})).status_code == 303
-    page = client.get("/organisation/social-return")
-    chosen = form_with(
-        forms_in(page.get_data(as_text=True), "/organisation/social-return"), "policy-scheme"
-    )
-    response = client.post(
-        chosen.action,
-        data=chosen.data(**{"policy-scheme": "own", "policy-threshold_service": "50.000"}),
-    )
-    assert response.status_code == 303
-    settings = db.session.query(OrganisationSettings).one()
-    assert (settings.sr_scheme, settings.sr_value_threshold_service) == ("own", Decimal("50000"))
-
-    coordinator = login_as(world.coordinator)
-    url = f"/pilots/{world.pilot.id}/contracts/new"
-    form = form_with(forms_in(coordinator.get(url).get_data(as_text=True), url), "title")
-    assert coordinator.post(form.action, data=form.data(title="Schoonmaak 2027")).status_code == 303
-    contract = db.session.query(Contract).filter_by(title="Schoonmaak 2027").one()
-    assert contract.sr_scheme == f"own-{world.buyer.id}@1"
-
-    # A second version does not change what the contract was tendered with.
-    client = login_as(admin)
-    page = client.get("/organisation/social-return")
-    own = form_with(
-        forms_in(page.get_data(as_text=True), "/organisation/social-return"), "own-text"
-    )
-    client.post(own.action, data=own.data(**{"own-text": OWN.replace("45000", "47500")}))
-    db.session.refresh(contract)
-    assert contract.sr_scheme == f"own-{world.buyer.id}@1"
 
 
 def test_only_the_buyers_admin_sets_the_policy(world, login_as):

@@ -8,7 +8,7 @@ from .evaluation import (
     LessonTheme,
     SupplierContribution,
 )
-from .notes import NoteAcknowledgement, NoteRemark, NoteStatus, ProgressNote
+from .notes import NoteAcknowledgement, NoteRemark, NoteStatus, ProgressNote, RemarkAnswerSeen
 from .policy import POLICY_SECTIONS, PolicyDraft, PolicyVersion, PublicLink, PublicResults
 
 __all__ = [
@@ -25,5 +25,6 @@ __all__ = [
     "ProgressNote",
     "PublicLink",
     "PublicResults",
+    "RemarkAnswerSeen",
     "SupplierContribution",
 ]

@@ -90,7 +90,7 @@ class NoteAcknowledgement(db.Model):
 
 
 class NoteRemark(db.Model):
-    """A review remark by the board on a note, for the coordinator to read and act on."""
+    """A review remark by the board on a note, for the coordinator to read and answer."""
 
     __tablename__ = "note_remark"
 
@@ -106,6 +106,30 @@ class NoteRemark(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Set when the coordinator has read it; unread remarks make the badge on the notes tab.
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The coordinator's (or backup's) answer, given once; the board finds it on Voor jou.
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     note: Mapped[ProgressNote] = relationship(back_populates="remarks")
-    author = relationship("User")
+    author = relationship("User", foreign_keys=[author_id])
+    answered_by = relationship("User", foreign_keys=[answered_by_id])
+
+
+class RemarkAnswerSeen(db.Model):
+    """A board member has seen the answer to a remark: it leaves their Voor jou.
+
+    One row per board member, not a column on the remark, because every board member of the
+    pilot reads the remarks and each is told of an answer until they have seen it."""
+
+    __tablename__ = "remark_answer_seen"
+    __table_args__ = (UniqueConstraint("remark_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    remark_id: Mapped[int] = mapped_column(ForeignKey("note_remark.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

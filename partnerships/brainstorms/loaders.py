@@ -1,4 +1,4 @@
-"""Loading a session or card named in the URL, with the access check, in one call."""
+"""Loading a brainstorm or card named in the URL, with the access check, in one call."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .services import board_format
 
 
 def load_brainstorm(pilot_id: int, brainstorm_id: int, action: str = "brainstorm.view"):
-    """The pilot and session in the URL: 404 if either is missing or they do not belong
+    """The pilot and brainstorm in the URL: 404 if either is missing or they do not belong
     together, 403 if the user may not do the action."""
     pilot = access.load_pilot(pilot_id, "brainstorm.list")
     brainstorm = access.load(Brainstorm, brainstorm_id, action, pilot=pilot)
@@ -21,7 +21,7 @@ def load_brainstorm(pilot_id: int, brainstorm_id: int, action: str = "brainstorm
 
 
 def load_card(brainstorm, card_id: int, action: str = "card.view") -> Card:
-    """A card of this session; a card of another session is missing, not forbidden."""
+    """A card of this brainstorm; a card of another brainstorm is missing, not forbidden."""
     card = db.session.get(Card, card_id)
     if card is None or card.brainstorm_id != brainstorm.id:
         abort(404)
