@@ -29,6 +29,8 @@ def send_many(messages) -> list[bool]:
     rest without trying them: each attempt would wait for the same timeout, and a request
     that mails ten people must not wait ten times for a server that is down.
     """
+    if not messages:
+        return []  # nothing to say: no connection to open
     config = current_app.config
     built = [_message(to, subject, body, calendar) for to, subject, body, calendar in messages]
     if not config.get("MAIL_SERVER"):

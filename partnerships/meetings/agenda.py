@@ -186,6 +186,26 @@ def update_meeting(
     return meeting
 
 
+def replan_meeting(
+    meeting: Meeting, *, title: str, starts_at: datetime, ends_at: datetime, participant_ids
+) -> bool:
+    """Fit a meeting of a planned series to the series as it is now; True when it changed.
+
+    It stays the series' own (auto-planned); a change grows its SEQUENCE, so the calendars
+    that hold it move or rename it instead of keeping the old one.
+    """
+    _check_times(starts_at, ends_at)
+    before = (meeting.title, meeting.starts_at, meeting.ends_at)
+    invited = {p.user_id for p in meeting.participants}
+    _set_participants(meeting.pilot, meeting, participant_ids)
+    if (title, starts_at, ends_at) == before and invited == set(participant_ids):
+        return False
+    meeting.title, meeting.starts_at, meeting.ends_at = title, starts_at, ends_at
+    meeting.sequence += 1
+    meeting.version += 1  # an edit form opened on the old time is stale now
+    return True
+
+
 def set_status(meeting: Meeting, actor, status: str) -> Meeting:
     """Mark a meeting held or cancelled, or open it again (the view checks who may).
 
@@ -243,6 +263,9 @@ def add_guest(meeting: Meeting, actor, **fields) -> MeetingGuest:
 
 def remove_guest(meeting: Meeting, guest: MeetingGuest, actor) -> None:
     meeting.guests.remove(guest)
+    if guest.email:
+        # The attendee list changed: calendars take the update only when the SEQUENCE grows.
+        meeting.sequence += 1
     audit.record(
         "meeting.guest_removed", meeting.title, guest.organisation, pilot=meeting.pilot, actor=actor
     )

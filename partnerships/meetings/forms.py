@@ -301,3 +301,9 @@ class MonitoringForm(Form):
             ]
         ),
     )
+    # Without it (an older page) the series keeps the time it has.
+    start = TimeField(
+        _l("Start time of the meetings"),
+        description=_l("They take place on the first Tuesday of each period, in Dutch time."),
+        validators=[Optional()],
+    )

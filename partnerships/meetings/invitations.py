@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from flask import current_app, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from .. import mail
 from ..clock import local
@@ -113,17 +113,80 @@ def send_invitations(meeting: Meeting, to=None, method: str | None = None) -> li
     """Send the invitation (or cancellation) to `to`, or to everyone; returns who failed."""
     method = method or method_now(meeting)
     people = recipients(meeting) if to is None else list(to)
-    messages = []
-    for recipient in people:
-        subject, body = _invitation(meeting, recipient, method)
-        ics = calendar(meeting, items_for(meeting, recipient), method)
-        messages.append((recipient.email, subject, body, (method, ics)))
+    return [recipient for _meeting, recipient in send_batches([(meeting, people, method)])]
+
+
+def send_batches(batches) -> list[tuple[Meeting, Recipient]]:
+    """Send (meeting, recipients, METHOD) batches over one SMTP connection, so that a series
+    of meetings costs one connection (and, with the server down, one wait), not one per
+    meeting. Every message is recorded; returns the (meeting, recipient) pairs that failed."""
+    return _deliver(
+        [
+            (meeting, recipient, INVITATION, _invitation_message(meeting, recipient, method))
+            for meeting, people, method in batches
+            for recipient in people
+        ]
+    )
+
+
+def _invitation_message(meeting: Meeting, recipient: Recipient, method: str) -> tuple:
+    subject, body = _invitation(meeting, recipient, method)
+    ics = calendar(meeting, items_for(meeting, recipient), method)
+    return recipient.email, subject, body, (method, ics)
+
+
+def _deliver(entries) -> list[tuple[Meeting, Recipient]]:
+    """Send (meeting, recipient, kind, message) entries over one connection; record each."""
     failed = []
-    for recipient, ok in zip(people, mail.send_many(messages), strict=True):
-        _record(meeting, recipient, INVITATION, ok)
+    results = mail.send_many([message for *_rest, message in entries])
+    for (meeting, recipient, kind, _message), ok in zip(entries, results, strict=True):
+        _record(meeting, recipient, kind, ok)
         if not ok:
-            failed.append(recipient)
+            failed.append((meeting, recipient))
     return failed
+
+
+def resend_all(meetings, text_for) -> tuple[int, int]:
+    """Try every message that did not go out for these meetings again, over one connection:
+    the invitation as the meeting stands now (a cancellation for a cancelled one), the
+    minutes as they are. Returns (sent, still failing)."""
+    entries = []
+    for meeting in meetings:
+        people = {r.email: r for r in recipients(meeting)}
+        for delivery in failed_deliveries(meeting):
+            recipient = people[delivery.email]
+            if delivery.kind == MINUTES:
+                message = _minutes_message(meeting, recipient, text_for)
+            else:
+                message = _invitation_message(meeting, recipient, method_now(meeting))
+            entries.append((meeting, recipient, delivery.kind, message))
+    failed = _deliver(entries)
+    return len(entries) - len(failed), len(failed)
+
+
+def reached(meeting: Meeting) -> list[Recipient]:
+    """The people at the table whose invitation to this meeting went out."""
+    delivered = set(
+        db.session.scalars(
+            select(InvitationDelivery.email).where(
+                InvitationDelivery.meeting_id == meeting.id,
+                InvitationDelivery.kind == INVITATION,
+                InvitationDelivery.ok.is_(True),
+            )
+        )
+    )
+    return [r for r in recipients(meeting) if r.email in delivered]
+
+
+def forget_failed(meeting: Meeting) -> None:
+    """Drop the invitations that never went out: the meeting no longer needs them."""
+    db.session.execute(
+        delete(InvitationDelivery).where(
+            InvitationDelivery.meeting_id == meeting.id,
+            InvitationDelivery.kind == INVITATION,
+            InvitationDelivery.ok.is_(False),
+        )
+    )
 
 
 def send_minutes(meeting: Meeting, text_for) -> list[Recipient]:
@@ -193,8 +256,33 @@ def _send_minutes_to(meeting, recipient, text_for) -> list:
     return [] if ok else [recipient]
 
 
-def announce_change(meeting: Meeting, previous: list[Recipient]) -> list[Recipient]:
+def change_batches(meeting: Meeting, previous: list[Recipient]) -> list[tuple]:
     """After a change: a cancellation to whoever was taken off, the update to everyone else."""
-    current = {r.email for r in recipients(meeting)}
-    removed = [r for r in previous if r.email not in current]
-    return send_invitations(meeting, to=removed, method="CANCEL") + send_invitations(meeting)
+    current = recipients(meeting)
+    emails = {r.email for r in current}
+    removed = [r for r in previous if r.email not in emails]
+    return [(meeting, removed, "CANCEL"), (meeting, current, method_now(meeting))]
+
+
+def announce_change(meeting: Meeting, previous: list[Recipient]) -> list[Recipient]:
+    """Mail a changed meeting (see change_batches) over one connection; returns who failed."""
+    return [recipient for _meeting, recipient in send_batches(change_batches(meeting, previous))]
+
+
+def failed_by_meeting(meetings) -> list[tuple[Meeting, int]]:
+    """The given meetings with messages that did not go out, and how many, so the meetings
+    list can point the planner to them; one query finds the few that have any."""
+    by_id = {meeting.id: meeting for meeting in meetings}
+    with_failures = set(
+        db.session.scalars(
+            select(InvitationDelivery.meeting_id).where(
+                InvitationDelivery.meeting_id.in_(by_id), InvitationDelivery.ok.is_(False)
+            )
+        )
+    )
+    result = []
+    for meeting_id in sorted(with_failures, key=lambda i: (by_id[i].starts_at, i)):
+        count = len(failed_deliveries(by_id[meeting_id]))
+        if count:
+            result.append((by_id[meeting_id], count))
+    return result

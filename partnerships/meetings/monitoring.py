@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from flask_babel import format_date
@@ -10,13 +11,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from .. import access, audit, clock
-from ..clock import to_utc
+from ..clock import local, to_utc
 from ..contracts.models import Contract, contract_pilot
 from ..database import utcnow
 from ..extensions import db
 from ..i18n import force_locale
 from ..pilots.models import Membership, MonitoringFrequency
-from .agenda import MeetingError, plan_meeting, template_for
+from . import invitations
+from .agenda import MeetingError, plan_meeting, replan_meeting, set_status, template_for
 from .models import PROGRESS_KIND, Meeting, MeetingDecision, MeetingStatus
 
 PERIOD_MONTHS = {
@@ -98,14 +100,54 @@ def _period_text(frequency: str, start: date) -> str:
     return _("second half of %(year)s", year=start.year)
 
 
+@dataclass
+class SeriesChange:
+    """What setting the series did, for the invitations that tell the calendars."""
+
+    meetings: list[Meeting] = field(default_factory=list)  # the series from now on, in order
+    new: list[Meeting] = field(default_factory=list)
+    changed: list[tuple[Meeting, list]] = field(default_factory=list)  # with who was invited
+    cancelled: list[tuple[Meeting, list]] = field(default_factory=list)  # with who had it
+
+    def batches(self) -> list[tuple]:
+        """Invitations for the new meetings, updates (and cancellations for whoever was
+        taken off) for the moved or renamed ones, cancellations for those taken out;
+        unchanged meetings are not mailed again."""
+        result = [(m, invitations.recipients(m), "REQUEST") for m in self.new]
+        for meeting, previous in self.changed:
+            result += invitations.change_batches(meeting, previous)
+        result += [(m, people, "CANCEL") for m, people in self.cancelled]
+        return result
+
+
+def series_time(pilot) -> time:
+    """The start time of the pilot's planned series: that of its next meeting, else 10:00."""
+    starts_at = db.session.scalar(
+        select(Meeting.starts_at)
+        .where(*_future_series(pilot))
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(1)
+    )
+    return local(starts_at).time().replace(tzinfo=None) if starts_at else MEETING_TIME
+
+
 def plan_monitoring(
-    pilot, actor, frequency: str, *, locale: str, today: date | None = None
-) -> list[Meeting]:
+    pilot,
+    actor,
+    frequency: str,
+    *,
+    locale: str,
+    start_time: time | None = None,
+    today: date | None = None,
+) -> SeriesChange:
     """Set the monitoring frequency and plan the progress meetings for the contract's term.
 
-    Changing the frequency re-plans only the future, planned meetings that were planned
+    Changing the series changes only the future, planned meetings that were planned
     automatically and are untouched; held meetings, moved ones and ones with minutes or
-    decisions stay as they are.
+    decisions stay as they are. A series meeting that still has its place keeps it (and
+    its UID, so calendars update it): on the same day it is renamed or moved to the new
+    time; one that has no place any more is cancelled (or simply removed when no invitation
+    to it ever went out); new periods get new meetings.
     """
     if frequency not in PERIOD_MONTHS:
         raise MeetingError(_l("Choose monthly, quarterly or half-yearly."))
@@ -113,8 +155,80 @@ def plan_monitoring(
     if template is None:
         raise MeetingError(_l("The pilot's method has no progress meeting to plan."))
     today = today or clock.today()
-    _drop_future_auto_planned(pilot)
+    start_time = start_time or series_time(pilot)
+    existing = _untouched_series(pilot)
     pilot.monitoring_frequency = frequency
+    invited = _invited(pilot, template, actor)
+    duration = timedelta(minutes=template.duration_minutes)
+    slots = []
+    for start in period_starts(frequency, today, term_end(pilot)):
+        starts_at = to_utc(_meeting_day(start), start_time)
+        title = f"{template.name.get(locale)}: {_period_label(frequency, start, locale)}"
+        slots.append((starts_at, starts_at + duration, title[:200]))
+
+    change = SeriesChange()
+    by_day: dict[date, list[Meeting]] = {}
+    for meeting in existing:
+        by_day.setdefault(local(meeting.starts_at).date(), []).append(meeting)
+    # The meeting of the period under way stays: the series plans from the next period on.
+    # It moves to the new time like the others.
+    first = period_starts(frequency, today, date.max)[0]
+    current = [m for m in existing if local(m.starts_at).date() < first][:1]
+    kept = {m.id for m in current}
+    paired = [
+        (m, (to_utc(day, start_time), to_utc(day, start_time) + duration, m.title))
+        for m in current
+        for day in [local(m.starts_at).date()]
+    ]
+    open_slots = []
+    for slot in slots:
+        same_day = [m for m in by_day.get(local(slot[0]).date(), []) if m.id not in kept]
+        if same_day:
+            paired.append((same_day[0], slot))
+            kept.add(same_day[0].id)
+        else:
+            open_slots.append(slot)
+    # Meetings whose day is gone take the new days in order: moved rather than cancelled
+    # and planned again, so the calendars that hold them move them.
+    left = [m for m in existing if m.id not in kept]
+    paired += list(zip(left, open_slots, strict=False))
+    for meeting, (starts_at, ends_at, title) in paired:
+        previous = invitations.recipients(meeting)
+        if replan_meeting(
+            meeting, title=title, starts_at=starts_at, ends_at=ends_at, participant_ids=invited
+        ):
+            change.changed.append((meeting, previous))
+    for meeting in left[len(open_slots) :]:
+        _take_out(meeting, actor, change)
+    for starts_at, ends_at, title in open_slots[len(left) :]:
+        change.new.append(
+            plan_meeting(
+                pilot,
+                actor,
+                kind=PROGRESS_KIND,
+                title=title,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                participant_ids=invited,
+                locale=locale,
+                auto_planned=True,
+            )
+        )
+    db.session.flush()
+    change.meetings = sorted(
+        [m for m, _slot in paired] + change.new, key=lambda m: (m.starts_at, m.id)
+    )
+    audit.record(
+        "monitoring.frequency",
+        frequency,
+        f"{len(change.meetings)} progress meetings planned",
+        pilot=pilot,
+        actor=actor,
+    )
+    return change
+
+
+def _invited(pilot, template, actor) -> set[int]:
     # Internal members in the template's roles are invited; supplier contacts are added by
     # hand, so that no supplier ends up in another supplier's meeting.
     internal_roles = set(template.roles) & (access.internal_roles(pilot) - {access.BOARD_ROLE})
@@ -127,44 +241,35 @@ def plan_monitoring(
     )
     if actor is not None:
         invited.add(actor.id)
-    planned = []
-    for start in period_starts(frequency, today, term_end(pilot)):
-        day = _meeting_day(start)
-        starts_at = to_utc(day, MEETING_TIME)
-        planned.append(
-            plan_meeting(
-                pilot,
-                actor,
-                kind=PROGRESS_KIND,
-                title=f"{template.name.get(locale)}: {_period_label(frequency, start, locale)}"[
-                    :200
-                ],
-                starts_at=starts_at,
-                ends_at=starts_at + timedelta(minutes=template.duration_minutes),
-                participant_ids=invited,
-                locale=locale,
-                auto_planned=True,
-            )
-        )
-    audit.record(
-        "monitoring.frequency",
-        frequency,
-        f"{len(planned)} progress meetings planned",
-        pilot=pilot,
-        actor=actor,
+    return invited
+
+
+def _take_out(meeting: Meeting, actor, change: SeriesChange) -> None:
+    """A series meeting without a place any more: cancelled for the calendars that hold it,
+    removed when no invitation to it ever went out (nobody has it; nothing to tell)."""
+    people = invitations.reached(meeting)
+    if not people:
+        db.session.delete(meeting)
+        return
+    set_status(meeting, actor, MeetingStatus.CANCELLED)
+    invitations.forget_failed(meeting)  # those never had it: no invitation to send them now
+    change.cancelled.append((meeting, people))
+
+
+def _future_series(pilot) -> tuple:
+    return (
+        Meeting.pilot_id == pilot.id,
+        Meeting.kind == PROGRESS_KIND,
+        Meeting.auto_planned.is_(True),
+        Meeting.status == MeetingStatus.PLANNED,
+        Meeting.starts_at > utcnow(),
     )
-    return planned
 
 
-def _drop_future_auto_planned(pilot) -> None:
+def _untouched_series(pilot) -> list[Meeting]:
+    """The series' future meetings nobody started on, in order; the others become their own."""
     meetings = db.session.scalars(
-        select(Meeting).where(
-            Meeting.pilot_id == pilot.id,
-            Meeting.kind == PROGRESS_KIND,
-            Meeting.auto_planned.is_(True),
-            Meeting.status == MeetingStatus.PLANNED,
-            Meeting.starts_at > utcnow(),
-        )
+        select(Meeting).where(*_future_series(pilot)).order_by(Meeting.starts_at, Meeting.id)
     ).all()
     with_decisions = set(
         db.session.scalars(
@@ -173,9 +278,10 @@ def _drop_future_auto_planned(pilot) -> None:
             )
         )
     )
+    untouched = []
     for meeting in meetings:
         if meeting.id in with_decisions or any(item.notes for item in meeting.items):
             meeting.auto_planned = False  # someone started on it: keep it, as theirs
         else:
-            db.session.delete(meeting)
-    db.session.flush()
+            untouched.append(meeting)
+    return untouched

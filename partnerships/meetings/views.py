@@ -42,6 +42,10 @@ def _clock(moment) -> str:
 def index(pilot_id):
     """The pilot's meetings."""
     pilot = access.load_pilot(pilot_id, "meeting.list")
+    return render_template("meetings/index.html", **_index_context(pilot))
+
+
+def _index_context(pilot, monitoring_form=None) -> dict:
     query = select(Meeting).where(Meeting.pilot_id == pilot.id)
     if not access.can(current_user, "meeting.view_internal", pilot):
         query = query.join(MeetingParticipant).where(MeetingParticipant.user_id == current_user.id)
@@ -50,43 +54,73 @@ def index(pilot_id):
     upcoming = [m for m in meetings if m.status == MeetingStatus.PLANNED and m.ends_at >= now]
     other = [m for m in meetings if m not in upcoming][::-1]
     can_plan = access.can(current_user, "meeting.plan_monitoring", pilot)
-    form = MonitoringForm(frequency=pilot.monitoring_frequency or "quarter") if can_plan else None
-    return render_template(
-        "meetings/index.html",
+    if can_plan and monitoring_form is None:
+        monitoring_form = MonitoringForm(
+            frequency=pilot.monitoring_frequency or "quarter",
+            start=monitoring.series_time(pilot),
+        )
+    return dict(
         pilot=pilot,
         upcoming=upcoming,
         other=other,
         kinds=kind_names(pilot),
-        monitoring_form=form,
+        monitoring_form=monitoring_form if can_plan else None,
         term_end=monitoring.term_end(pilot) if can_plan else None,
         settings_form=MinutesSettingsForm(decisions_at_once=decisions_at_once(pilot))
         if access.can(current_user, "minutes.settings", pilot)
         else None,
         can_create=access.can(current_user, "meeting.create", pilot),
+        undelivered=invitations.failed_by_meeting(
+            [m for m in meetings if access.can(current_user, "meeting.invite", m)]
+        ),
+        button=ButtonForm(),
     )
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/monitoring", methods=["POST"])
 @login_required
 def set_monitoring(pilot_id):
-    """How often the pilot's monitoring meetings take place."""
+    """How often, and at what time, the pilot's monitoring meetings take place."""
     pilot = access.load_pilot(pilot_id, "meeting.plan_monitoring")
     form = MonitoringForm()
     if not form.validate_on_submit():
-        abort(422)
-    planned = monitoring.plan_monitoring(
-        pilot, current_user, form.frequency.data, locale=locale_code()
+        return htmx.invalid("meetings/index.html", None, **_index_context(pilot, form))
+    change = monitoring.plan_monitoring(
+        pilot, current_user, form.frequency.data, start_time=form.start.data, locale=locale_code()
     )
     flash(
         ngettext(
             "Monitoring frequency saved; %(num)s progress meeting planned until %(end)s.",
             "Monitoring frequency saved; %(num)s progress meetings planned until %(end)s.",
-            len(planned),
+            len(change.meetings),
             end=format_date(monitoring.term_end(pilot), "d MMMM yyyy"),
         ),
         "success",
     )
+    # Like a single meeting: every new, moved or cancelled one is mailed once the series
+    # is saved, all of them over one connection.
+    transaction.after_commit(
+        lambda: _flash_failed_series(invitations.send_batches(change.batches()))
+    )
     return htmx.redirect_to(url_for("meetings.index", pilot_id=pilot.id))
+
+
+def _flash_failed_series(failed) -> None:
+    """Say how many invitations of the series did not go out; the list below names them."""
+    if failed:
+        meetings = {meeting.id for meeting, _recipient in failed}
+        flash(
+            ngettext(
+                "The meetings are saved, but %(num)s invitation did not go out. Below, "
+                "under 'Messages that did not go out', the meeting's page sends it again.",
+                "The meetings are saved, but %(num)s invitations to %(meetings)s meetings "
+                "did not go out. Below, under 'Messages that did not go out', each meeting's "
+                "page sends them again.",
+                len(failed),
+                meetings=len(meetings),
+            ),
+            "warning",
+        )
 
 
 def _meeting_form(pilot, meeting=None, **defaults) -> MeetingForm:

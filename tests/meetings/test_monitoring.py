@@ -51,7 +51,7 @@ def test_the_term_runs_to_the_latest_end_of_the_linked_contracts(world, make):
 
     planned = monitoring.plan_monitoring(
         world.pilot, world.coordinator, "month", locale="nl", today=TODAY
-    )
+    ).meetings
     db.session.commit()
     # Hand count: December 2026 up to and including August 2027 = 1 + 8 = 9 months.
     assert len(planned) == 9
@@ -86,7 +86,7 @@ def test_periods_follow_the_calendar():
 def test_quarterly_monitoring_plans_five_progress_meetings(world):
     planned = monitoring.plan_monitoring(
         world.pilot, world.coordinator, "quarter", locale="nl", today=TODAY
-    )
+    ).meetings
     db.session.commit()
     assert world.pilot.monitoring_frequency == "quarter"
     assert len(planned) == 5

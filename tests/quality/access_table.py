@@ -409,6 +409,10 @@ EXPECTED: dict[str, dict[str, str]] = {
         "GET":    "login deny  ok    ok    ok    deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  422   422   422   deny  deny  deny  deny  deny  deny",
     },
+    "meetings.resend_all": {
+        # The working group sends what did not go out again (of meetings it may invite to).
+        "POST":   "login deny  see   see   see   deny  deny  deny  deny  deny  deny",
+    },
     "meetings.printable": {
         "GET":    "login deny  ok    ok    ok    ok    deny  deny  deny  deny  deny",
     },
