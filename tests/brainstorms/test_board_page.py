@@ -78,19 +78,19 @@ def test_names_with_markup_are_shown_as_text(cast, brainstorm_a, login_as, url):
 
 
 def test_an_unchanged_board_is_rendered_once_per_person(
-    cast, session_a, login_as, url, monkeypatch
+    cast, brainstorm_a, login_as, url, monkeypatch
 ):
     """The cards' HTML is kept per revision of the board: a second visit neither reads nor
     renders a card again, a new card renders the board anew, and each person gets their own
     links."""
     from partnerships.brainstorms import board
 
-    _cards(session_a, [cast.coordinator, cast.contact_a], 4)  # 2 each, alternating
+    _cards(brainstorm_a, [cast.coordinator, cast.contact_a], 4)  # 2 each, alternating
     rendered = []
     real = board.card_markdown
     monkeypatch.setattr(board, "card_markdown", lambda text: rendered.append(text) or real(text))
     coordinator = login_as(cast.coordinator)
-    first = coordinator.get(url(session_a)).text
+    first = coordinator.get(url(brainstorm_a)).text
     assert len(rendered) == 4 and first.count(">Wijzigen<") == 4
     cards_read = []
 
@@ -100,19 +100,19 @@ def test_an_unchanged_board_is_rendered_once_per_person(
 
     event.listen(db.engine, "before_cursor_execute", card_reads)
     try:
-        again = coordinator.get(url(session_a)).text
+        again = coordinator.get(url(brainstorm_a)).text
     finally:
         event.remove(db.engine, "before_cursor_execute", card_reads)
     assert len(rendered) == 4 and cards_read == []  # neither rendered nor read again
     assert again.count('<li class="card" id="card-') == 4 and "Idee 3" in again
 
-    services.add_card(session_a, cast.contact_a, place="what", text="Nog een idee")
+    services.add_card(brainstorm_a, cast.contact_a, place="what", text="Nog een idee")
     db.session.commit()
-    page = coordinator.get(url(session_a)).text
+    page = coordinator.get(url(brainstorm_a)).text
     assert len(rendered) == 4 + 5
     assert "Nog een idee" in page and page.count(">Wijzigen<") == 5
 
     # The contact sees the same cards, with "you" and a change link on their own three.
-    page = login_as(cast.contact_a).get(url(session_a)).text
+    page = login_as(cast.contact_a).get(url(brainstorm_a)).text
     assert page.count('<li class="card" id="card-') == 5
     assert page.count("(jij)") == 3 and page.count(">Wijzigen<") == 3
