@@ -90,7 +90,9 @@ def _wrote(session, _context):
     session.info[WROTE] = True
 
 
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _ended(session):
-    session.info.pop(WROTE, None)
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session, transaction):
+    # Only the outermost transaction's end settles the writes: a savepoint released inside
+    # the request (begin_nested, to catch a unique constraint) still waits for the commit.
+    if transaction.parent is None:
+        session.info.pop(WROTE, None)
