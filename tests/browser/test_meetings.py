@@ -153,7 +153,7 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
         shared = ruud.locator("li.agenda-item").filter(
             has_text="Mogelijkheden voor een partnership"
         )
-        shared.get_by_label("Uw opmerking bij dit agendapunt").fill("Ook de planning noemen.")
+        shared.get_by_label("Je opmerking bij dit agendapunt").fill("Ook de planning noemen.")
         shared.get_by_role("button", name="Opmerking plaatsen").click()
         expect(ruud.locator("main")).to_contain_text("Ook de planning noemen.")
         axe_check(ruud)
