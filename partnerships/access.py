@@ -15,6 +15,7 @@ from flask import abort, current_app, g, has_app_context
 from flask_login import current_user
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
+from werkzeug.local import LocalProxy
 
 from .extensions import db
 
@@ -62,10 +63,18 @@ class Standing:
 NOBODY = Standing(frozenset(), frozenset(), False)
 
 
+def _person(user):
+    """The user behind flask-login's `current_user`. Every attribute read through that proxy
+    looks the user up again (five calls), and a page over 60 pilots reads `id` and
+    `organisation_id` thousands of times: the checks below read the object itself."""
+    return user._get_current_object() if isinstance(user, LocalProxy) else user
+
+
 def roles_held(user) -> frozenset[tuple[str, int]]:
     """(role, organisation of the pilot) for every role the user holds, in one query per
     request: the navigation on every page asks whether they sit on a board and whether
     they work on their own organisation's pilots."""
+    user = _person(user)
     if user is None or not user.is_authenticated:
         return frozenset()
     cache = g.setdefault("_roles_held", {})
@@ -84,6 +93,7 @@ def roles_held(user) -> frozenset[tuple[str, int]]:
 
 def standing(user, pilot) -> Standing:
     """The user's standing in the pilot (cached for the request)."""
+    user = _person(user)
     if user is None or not user.is_authenticated or pilot is None:
         return NOBODY
     cache = g.setdefault("_standing", {})
@@ -103,6 +113,7 @@ def standing(user, pilot) -> Standing:
 def standings_for(user, pilots) -> None:
     """Work out the user's standing in many pilots with one query, into the request cache,
     so that asking can() about each of them costs no further query."""
+    user = _person(user)
     from .pilots.models import Membership, Pilot
 
     cache = g.setdefault("_standing", {})
@@ -135,6 +146,7 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
     the action, oldest first: what organisation-wide pages, lists and exports include.
 
     Roles in one pilot never open another: each pilot is checked on its own."""
+    user = _person(user)
     from .pilots.models import Pilot
 
     if user is None or not user.is_authenticated:
@@ -185,6 +197,7 @@ class Reach:
 def reach(user) -> Reach:
     """The person's Reach: active pilots they are in (or run as organisation admin), in two
     statements, each pilot judged on its own by the same standing as every view."""
+    user = _person(user)
     from .pilots.models import Membership, Pilot, PilotStatus
 
     member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
@@ -349,6 +362,7 @@ def register(rules: dict[str, Rule]) -> None:
 
 def can(user, action: str, obj=None) -> bool:
     """True when the user may do the action on the object (a pilot or a pilot-owned row)."""
+    user = _person(user)
     if user is None or not user.is_authenticated:
         return False
     rule = RULES.get(action)

@@ -170,25 +170,25 @@ def _added(action):
     return _("Action added.")
 
 
-def _show_page(pilot, action, form=None, status_form=None, comment_form=None, status=200):
-    ctx = _context(pilot)
-    if ctx["can_manage"]:
-        if form is None:
-            form = ActionForm(obj=action, formdata=None)
-            form.version.data = action.version
-        _fill_choices(form, pilot, ctx["people_by_role"])
+def _show_page(pilot, action, status_form=None, comment_form=None, status=200):
     return htmx.render(
         "actions/show.html",
         None,
         status=status,
         action=action,
-        form=form,
         status_form=status_form or StatusForm(),
         comment_form=comment_form or CommentForm(),
         **history.for_reader(action, pilot, current_user),
         field_labels=FIELD_LABELS,
-        **ctx,
+        **_context(pilot),
     )
+
+
+def _edit_page(pilot, action, form):
+    """The change form on a page of its own, like the new-action form: the action page,
+    read far more often than changed, stays light, and a failed save shows its error
+    summary first."""
+    return htmx.render("actions/edit.html", None, action=action, form=form, **_context(pilot))
 
 
 def _load(pilot_id, action_id, rule="action.view"):
@@ -204,12 +204,16 @@ def show(pilot_id, action_id):
     return _show_page(pilot, action)
 
 
-@bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>/edit", methods=["POST"])
+@bp.route("/pilots/<int:pilot_id>/actions/<int:action_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(pilot_id, action_id):
     """Change an action (its owner, due date, status and text)."""
     pilot, action = _load(pilot_id, action_id, "action.manage")
-    form = ActionForm()
+    if request.method == "GET":
+        form = ActionForm(obj=action, formdata=None)
+        form.version.data = action.version
+    else:
+        form = ActionForm()
     _fill_choices(form, pilot, team.people_by_role(pilot))
     return htmx.submit(
         form,
@@ -225,7 +229,7 @@ def edit(pilot_id, action_id):
             deadline=form.deadline.data,
             is_internal=form.is_internal.data,
         ),
-        again=lambda: _show_page(pilot, action, form=form),
+        again=lambda: _edit_page(pilot, action, form),
         done=url_for("actions.show", pilot_id=pilot.id, action_id=action.id),
         said=lambda changed: _("Action saved.") if changed else _("Nothing was changed."),
         refused=services.ActionError,

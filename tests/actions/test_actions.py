@@ -190,31 +190,52 @@ def test_two_people_changing_the_same_action_lose_no_update(crew, login_as):
     assert action.status == "busy"
 
 
-def test_coordinator_reassigns_and_history_shows_who_when_what(crew, login_as):
+def test_coordinator_reassigns_and_history_shows_who_when_what(crew, web):
     action = make_action(crew, deadline=date(2026, 3, 1))
-    client = login_as(crew.coordinator)
-    response = client.post(
-        f"/pilots/{crew.pilot.id}/actions/{action.id}/edit",
-        data={
-            "title": action.title,
-            "description": "",
-            "step_code": "",
-            "role": "hr_expert",
-            "assignee_id": str(crew.hr1.id),
-            "deadline": "2026-04-01",
-            "is_internal": "y",
-            "version": str(action.version),
-        },
-    )
-    assert response.status_code == 303
+    coordinator = web(crew.coordinator)
+    page = coordinator.get(f"/pilots/{crew.pilot.id}/actions/{action.id}")
+    # The action page links to the change form on a page of its own.
+    edit = page.click(description="Wijzigen of opnieuw toewijzen")
+    assert edit.status_int == 200
+    form = coordinator.form(edit, "assignee_id", "deadline")
+    assert form["title"].value == action.title and form["deadline"].value == "2026-03-01"
+    form["assignee_id"] = str(crew.hr1.id)
+    form["deadline"] = "2026-04-01"
+    response = coordinator.fill(form)
+    assert response.status_int == 303
+    assert response.location.endswith(f"/pilots/{crew.pilot.id}/actions/{action.id}")
     fields = {
         e.field: (e.old_value, e.new_value)
         for e in db.session.scalars(select(ActionEvent).where(ActionEvent.action_id == action.id))
     }
     assert fields["assignee_id"] == ("", "Hanna HR")
     assert fields["deadline"] == ("2026-03-01", "2026-04-01")
-    page = client.get(f"/pilots/{crew.pilot.id}/actions/{action.id}")
-    assert "Hanna HR" in page.text
+    page = coordinator.get(f"/pilots/{crew.pilot.id}/actions/{action.id}")
+    assert "Hanna HR" in page.text and "Actie opgeslagen." in page.text
+
+
+def test_the_action_page_shows_no_change_form_and_only_managers_get_the_link(crew, web):
+    action = make_action(crew, assignee=crew.hr1)
+    url = f"/pilots/{crew.pilot.id}/actions/{action.id}"
+    page = web(crew.coordinator).get(url)
+    assert f"{url}/edit" in page.text
+    assert not any(f.action.endswith("/edit") for f in page.forms.values())
+    worker = web(crew.hr1)
+    assert f"{url}/edit" not in worker.get(url).text
+    assert worker.get(f"{url}/edit").status_int == 403
+
+
+def test_an_invalid_change_shows_the_change_page_again_with_what_was_typed(crew, web):
+    action = make_action(crew)
+    coordinator = web(crew.coordinator)
+    response = coordinator.submit(
+        f"/pilots/{crew.pilot.id}/actions/{action.id}/edit", title="", deadline="9999-12-31"
+    )
+    assert response.status_int == 422
+    assert "Wijzigen of opnieuw toewijzen" in response.text
+    assert coordinator.form(response, "title", "deadline")["deadline"].value == "9999-12-31"
+    db.session.refresh(action)
+    assert action.title == "Doelgroep bepalen"
 
 
 def test_stale_edit_by_the_coordinator_is_refused(crew, login_as):

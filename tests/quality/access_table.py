@@ -122,6 +122,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
     "actions.edit": {
+        "GET":    "login deny  ok    ok    deny  deny  deny  deny  deny  deny  deny",
         "POST":   "login deny  422   422   deny  deny  deny  deny  deny  deny  deny",
     },
     "actions.new": {
