@@ -119,32 +119,23 @@ def _version(pilot, draft, number: int | None):
 @login_required
 def policy_version(pilot_id, number):
     """One saved version of the policy draft."""
-    pilot = access.load_pilot(pilot_id, "policy.view")
-    draft = services.draft_of(pilot)
-    version = _version(pilot, draft, number)
-    return htmx.render(
-        "reports/policy_version.html",
-        pilot=pilot,
-        draft=draft,
-        version=version,
-        titles=services.section_titles(),
-    )
+    return htmx.render("reports/policy_version.html", **_showing(pilot_id, number))
 
 
 @bp.route("/pilots/<int:pilot_id>/policy/print")
 @login_required
 def policy_print(pilot_id):
     """A version of the policy draft as a page to print."""
+    number = request.args.get("version", type=int)
+    return render_template("reports/policy_print.html", **_showing(pilot_id, number))
+
+
+def _showing(pilot_id: int, number: int | None) -> dict:
+    """What a page showing one version of the draft needs (the current one for None)."""
     pilot = access.load_pilot(pilot_id, "policy.view")
     draft = services.draft_of(pilot)
-    version = _version(pilot, draft, request.args.get("version", type=int))
-    return render_template(
-        "reports/policy_print.html",
-        pilot=pilot,
-        draft=draft,
-        version=version,
-        titles=services.section_titles(),
-    )
+    version = _version(pilot, draft, number)
+    return {"pilot": pilot, "draft": draft, "version": version, "titles": services.section_titles()}
 
 
 @bp.route("/pilots/<int:pilot_id>/policy.<doc_format>")
