@@ -311,6 +311,19 @@ class InvitationRefused(Exception):
         self.message = message
 
 
+def invite_colleague(
+    organisation: Organisation, email: str, name: str, inviter: User, org_role: str
+) -> tuple[User, str | None, bool]:
+    """An organisation admin invites one of its own people, as `invite` does; an address
+    of another organisation's account, or of someone already active here, is refused."""
+    existing = User.by_email(email)
+    if existing is not None and existing.organisation_id != organisation.id:
+        raise InvitationRefused(_l("This address belongs to an account of another organisation."))
+    if existing is not None and existing.is_active:
+        raise InvitationRefused(_l("This person already has an active account here."))
+    return invite(organisation, email, name, inviter, org_role)
+
+
 def invite(
     organisation: Organisation, email: str, name: str, inviter: User, org_role: str = OrgRole.MEMBER
 ) -> tuple[User, str | None, bool]:
