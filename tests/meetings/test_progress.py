@@ -16,6 +16,7 @@ from partnerships.contracts import services as jobs_services
 from partnerships.extensions import db
 from partnerships.pilots.models import StepState
 from partnerships.placements import services as placement_services
+from tests.supplier_actions import supplier_action
 
 
 def _actions(world, count, *, overdue=0, internal=True):
@@ -77,9 +78,7 @@ def test_other_meetings_list_the_pilot_state_only_when_flagged(world, plan, logi
 
 def test_the_supplier_sees_only_shared_actions_and_no_steps(world, plan, login_as):
     _actions(world, 1, internal=True)
-    create_action(
-        world.pilot, world.coordinator, title="Gedeelde actie", role="supplier", is_internal=False
-    )
+    supplier_action(world.pilot, world.coordinator, "Gedeelde actie")
     db.session.add(StepState(pilot_id=world.pilot.id, code="2Bb", status="busy"))
     meeting = plan(kind="progress")
     html = (
