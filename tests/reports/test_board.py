@@ -45,34 +45,20 @@ def test_board_sees_exact_figures_when_groups_are_large(scene, login_as, jobs_fi
 
 
 def test_decisions_awaiting_the_board_are_listed(scene, login_as):
-    pilot = scene.pilot
-    record_decision(
-        pilot,
-        scene.coordinator,
-        kind="budget",
-        title="Budget jobcoach",
-        decided_by="board",
-        decided_on=date(2026, 5, 1),
-        status="proposed",
-    )
-    record_decision(
-        pilot,
-        scene.coordinator,
-        kind="principebesluit",
-        title="Al genomen besluit",
-        decided_by="board",
-        decided_on=date(2026, 1, 5),
-        status="taken",
-    )
-    record_decision(
-        pilot,
-        scene.coordinator,
-        kind="other",
-        title="Werkgroepkeuze",
-        decided_by="working_group",
-        decided_on=date(2026, 5, 1),
-        status="proposed",
-    )
+    for kind, title, decided_by, decided_on, status in (
+        ("budget", "Budget jobcoach", "board", date(2026, 5, 1), "proposed"),
+        ("principebesluit", "Al genomen besluit", "board", date(2026, 1, 5), "taken"),
+        ("other", "Werkgroepkeuze", "working_group", date(2026, 5, 1), "proposed"),
+    ):
+        record_decision(
+            scene.pilot,
+            scene.coordinator,
+            kind=kind,
+            title=title,
+            decided_by=decided_by,
+            decided_on=decided_on,
+            status=status,
+        )
     db.session.commit()
     page = login_as(scene.board).get("/board")
     assert "Budget jobcoach" in page.text
