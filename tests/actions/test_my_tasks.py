@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import event
-
 from partnerships import clock
 from partnerships.actions.queries import my_tasks, task_page
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
+from tests.statements import sql_statements
 from tests.supplier_actions import supplier_action
 
 
@@ -56,17 +55,8 @@ def test_supplier_contacts_see_no_internal_tasks(crew):
 
 
 def count_queries(app, fn):
-    statements = []
-
-    def before(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", before)
-    try:
+    with sql_statements() as statements:
         fn()
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
     return len(statements)
 
 
