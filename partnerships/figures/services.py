@@ -36,7 +36,7 @@ from . import cache as figures_cache
 from . import counting, tally
 from .counting import PaidHours, PlacementFacts
 from .models import OrganisationSettings
-from .settings import DEFAULTS
+from .settings import settings_of
 from .tally import Tally
 
 DEFAULT_FREQUENCY = "quarter"
@@ -184,19 +184,8 @@ def supplier_names(ids) -> dict[int, str]:
 
 
 def settings_by_organisation(organisation_ids) -> dict[int, OrganisationSettings]:
-    """settings_for of each organisation, in one query."""
-    rows = _rows(
-        select(OrganisationSettings),
-        OrganisationSettings.organisation_id,
-        organisation_ids,
-        scalars=True,
-    )
-    saved = {row.organisation_id: row for row in rows}
-    return {
-        org_id: saved.get(org_id)
-        or OrganisationSettings(organisation_id=org_id, version=0, **DEFAULTS)
-        for org_id in organisation_ids
-    }
+    """settings_for of each organisation, in one query (remembered for the request)."""
+    return settings_of(organisation_ids)
 
 
 def tallies(pilots, settings, *, as_of: date, frequency=frequency_of) -> dict[int, Tally]:

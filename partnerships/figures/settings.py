@@ -6,7 +6,9 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from flask import g, has_app_context
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from .. import audit
 from ..concurrency import claim
@@ -51,10 +53,40 @@ def dump_list(defaults_in_use, own) -> str:
 
 def settings_for(organisation_id: int) -> OrganisationSettings:
     """The saved settings, or an unsaved row holding the defaults."""
-    row = db.session.scalar(
-        select(OrganisationSettings).where(OrganisationSettings.organisation_id == organisation_id)
-    )
-    return row or OrganisationSettings(organisation_id=organisation_id, version=0, **DEFAULTS)
+    return settings_of([organisation_id])[organisation_id]
+
+
+# Read once per request: a pilot's dashboard asks for its organisation's settings for the
+# figures, again for the contracts' hints, and a form once more. A write or a rollback in
+# the request forgets them (an unsaved row of defaults may have been changed and dropped).
+_READ = "_organisation_settings"
+_CHUNK = 500  # ids per IN list, well within both engines' limits
+
+
+def settings_of(organisation_ids) -> dict[int, OrganisationSettings]:
+    """settings_for of each organisation, in one query per 500 of them."""
+    known = g.setdefault(_READ, {}) if has_app_context() else {}
+    wanted = sorted(set(organisation_ids) - known.keys())
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        saved = {
+            row.organisation_id: row
+            for row in db.session.scalars(
+                select(OrganisationSettings).where(OrganisationSettings.organisation_id.in_(chunk))
+            )
+        }
+        for organisation_id in chunk:
+            known[organisation_id] = saved.get(organisation_id) or OrganisationSettings(
+                organisation_id=organisation_id, version=0, **DEFAULTS
+            )
+    return {organisation_id: known[organisation_id] for organisation_id in organisation_ids}
+
+
+@event.listens_for(Session, "after_flush")
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_settings(_session, _context):
+    if has_app_context():
+        g.pop(_READ, None)
 
 
 def target_groups(settings: OrganisationSettings) -> ListSetting:

@@ -326,9 +326,10 @@ def test_long_lists_of_pilots_are_read_in_chunks_with_the_same_figures(
     with sql_statements() as statements:
         chunked = figures.figures_for_pilots(pilots, as_of=date(2026, 3, 31))
     assert chunked == whole
-    # Placements, paid hours and potential jobs: three chunks of two pilots each;
-    # supplier names and settings: one chunk each.
-    assert len(statements) == 3 * 3 + 2
+    # Placements, paid hours and potential jobs: three chunks of two pilots each; supplier
+    # names: one chunk. The organisations' settings were read by the first call in this
+    # request (app context) and are not read again.
+    assert len(statements) == 3 * 3 + 1
 
 
 def _other_pilots(world):
