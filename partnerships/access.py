@@ -147,14 +147,44 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
 
     Roles in one pilot never open another: each pilot is checked on its own."""
     user = _person(user)
-    from .pilots.models import Pilot
-
     if user is None or not user.is_authenticated:
         return []
     organisation_id = user.organisation_id if organisation_id is None else organisation_id
-    # Read once per request: the board view, and the navigation on every page of a board
-    # member, ask about the same organisation's pilots two or three times. A write in the
-    # request forgets the list (_forget_pilots), so a pilot just started is in the next one.
+    # The answer is kept for the request: the page and its navigation often ask the same.
+    answers = g.setdefault(_PILOTS_WHERE, {})
+    key = (user.id, action, organisation_id)
+    if key not in answers:
+        pilots = _organisation_pilots(user, organisation_id)
+        answers[key] = [pilot for pilot in pilots if can(user, action, pilot)]
+    return list(answers[key])
+
+
+def any_pilot_where(user, action: str, organisation_id: int | None = None) -> bool:
+    """Whether pilots_where would list at least one pilot, stopping at the first: what the
+    navigation asks on every page (is there a board view, are there figures to see)."""
+    user = _person(user)
+    if user is None or not user.is_authenticated:
+        return False
+    organisation_id = user.organisation_id if organisation_id is None else organisation_id
+    known = g.get(_PILOTS_WHERE, {}).get((user.id, action, organisation_id))
+    if known is not None:
+        return bool(known)
+    if not (user.is_org_admin and user.organisation_id == organisation_id) and not any(
+        org == organisation_id for _, org in roles_held(user)
+    ):
+        return False  # no role in any of its pilots: nothing to look at
+    pilots = _organisation_pilots(user, organisation_id)
+    return any(can(user, action, pilot) for pilot in pilots)
+
+
+def _organisation_pilots(user, organisation_id: int) -> list:
+    """Every pilot of the organisation, oldest first, with the user's standing in each.
+
+    Read once per request: the board view, and the navigation on every page of a board
+    member, ask about the same organisation's pilots two or three times. A write in the
+    request forgets the list (_forget_pilots), so a pilot just started is in the next one."""
+    from .pilots.models import Pilot
+
     known = g.setdefault(_ORGANISATION_PILOTS, {})
     if organisation_id not in known:
         known[organisation_id] = db.session.scalars(
@@ -164,16 +194,18 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
         ).all()
     pilots = known[organisation_id]
     standings_for(user, pilots)
-    return [pilot for pilot in pilots if can(user, action, pilot)]
+    return pilots
 
 
 _ORGANISATION_PILOTS = "_organisation_pilots"
+_PILOTS_WHERE = "_pilots_where"
 
 
 @event.listens_for(Session, "after_flush")
 def _forget_pilots(_session, _context):
     if has_app_context():
         g.pop(_ORGANISATION_PILOTS, None)
+        g.pop(_PILOTS_WHERE, None)
 
 
 @dataclass(frozen=True)
@@ -233,13 +265,15 @@ def reach(user) -> Reach:
 
 def standing_from(user, pilot, rows) -> Standing:
     """A Standing from the user's (role, supplier organisation) memberships in the pilot."""
+    org_admin = user.is_org_admin and user.organisation_id == pilot.organisation_id
+    if not rows:  # most pilots on a page over all of an organisation's pilots
+        return Standing(frozenset(), frozenset(), org_admin, internal_roles(pilot))
     roles = frozenset(role for role, _ in rows)
     suppliers = frozenset(
         org
         for role, org in rows
         if role == SUPPLIER_ROLE and org is not None and org == user.organisation_id
     )
-    org_admin = user.is_org_admin and user.organisation_id == pilot.organisation_id
     if user.organisation_id != pilot.organisation_id:
         # People of another organisation only count as the supplier they speak for.
         roles = frozenset({SUPPLIER_ROLE}) if suppliers else frozenset()
@@ -251,8 +285,7 @@ def internal_roles(pilot) -> frozenset[str]:
     role, and any role the workflow does not know, is outside and sees nothing internal."""
     from . import workflows_registry
 
-    workflow = workflows_registry.for_pilot(pilot)
-    return frozenset(role.code for role in workflow.roles if role.internal)
+    return workflows_registry.for_pilot(pilot).internal_roles
 
 
 def visible_supplier_ids(user, pilot) -> frozenset[int] | None:
@@ -299,6 +332,7 @@ def related_supplier_ids(organisation_id: int) -> set[int]:
 def forget_standing() -> None:
     """Drop cached standings after memberships change within a request."""
     g.pop("_standing", None)
+    g.pop(_PILOTS_WHERE, None)
 
 
 def _pilot_of(obj):

@@ -130,9 +130,12 @@ def _formatted_datetime(value: datetime, pattern: str, locale, zone) -> str:
     return _babel_format_datetime(value, pattern, tzinfo=zone, locale=locale)
 
 
+# Keyed by the value itself: a table of sixty pilots formats the same few counts again and
+# again, and converting each to a Decimal first cost as much as looking the text up.
 @lru_cache(maxsize=4096)
-def _formatted_number(value: Decimal, pattern: str, locale) -> str:
-    return format_decimal(value, format=pattern, locale=locale)
+def _formatted_number(value, digits: int, locale) -> str:
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(Decimal(str(value)), format=pattern, locale=locale)
 
 
 def _date(value, style: str = "long") -> str:
@@ -152,8 +155,7 @@ def _number(value, digits: int = 0) -> str:
         return ""
     if isinstance(value, str):
         return value  # already formatted, e.g. a suppressed "<5"
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return _formatted_number(Decimal(str(value)), pattern, _locale())
+    return _formatted_number(value, digits, _locale())
 
 
 # WTForms' Dutch says "Nummer" for a number and "karakters" for characters; ours says it

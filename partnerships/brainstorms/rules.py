@@ -94,9 +94,7 @@ def view_parameters(user) -> dict:
     from flask import current_app
 
     versions = list(current_app.extensions["workflows"].values())
-    internal = frozenset.intersection(
-        *(frozenset(r.code for r in w.roles if r.internal) for w in versions)
-    )
+    internal = frozenset.intersection(*(w.internal_roles for w in versions))
     return {
         "is_org_admin": bool(access.can(user, "organisation.all_pilots", user.organisation)),
         "internal_roles": sorted(internal),

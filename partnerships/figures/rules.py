@@ -33,9 +33,7 @@ def _sees_organisation_figures(user, organisation) -> bool:
         return False
     if user.is_org_admin:
         return True
-    if not any(org == organisation.id for _, org in access.roles_held(user)):
-        return False  # no role in any of its pilots: no need to look further
-    return bool(access.pilots_where(user, "jobs.figures", organisation.id))
+    return access.any_pilot_where(user, "jobs.figures", organisation.id)
 
 
 access.register(

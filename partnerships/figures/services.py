@@ -170,6 +170,15 @@ def potential_by_pilot(pilot_ids) -> dict[int, dict[str, int]]:
     return result
 
 
+def potential_of(pilot_ids) -> dict[str, int]:
+    """{status: how many potential jobs} of these pilots together, by status."""
+    query = select(PotentialJob.status, func.count()).group_by(PotentialJob.status)
+    total: Counter = Counter()
+    for status, n in _rows(query, PotentialJob.pilot_id, pilot_ids):
+        total[status] += n  # a status may come back once per chunk of pilots
+    return dict(sorted(total.items()))
+
+
 def supplier_names(ids) -> dict[int, str]:
     return dict(_rows(select(Organisation.id, Organisation.name), Organisation.id, ids))
 
@@ -298,13 +307,10 @@ def organisation_figures(
     threshold = _threshold()
     total = tally.present(summed, suppress=suppress, threshold=threshold)
     total["pilots"] = _pilot_rows(pilots, counted, total, suppress=suppress, threshold=threshold)
-    potential: Counter = Counter()
-    for counts in potential_by_pilot([pilot.id for pilot in pilots]).values():
-        potential.update(counts)
     names = supplier_names(summed.by_supplier)
     total["goal_jobs"] = sum((p.goal_jobs for p in pilots), Decimal(0))
     total["goal_people"] = sum(p.goal_people or 0 for p in pilots)
-    total["potential_jobs"] = dict(sorted(potential.items()))
+    total["potential_jobs"] = potential_of([pilot.id for pilot in pilots])
     total["supplier_names"] = {k: names[k] for k, _ in total["by_supplier"] if k in names}
     return total
 

@@ -28,14 +28,14 @@ def _sits_on_board(user, organisation) -> bool:
     view lists only the pilots they sit on the board of)."""
     if organisation is None or not organisation.is_buyer or user.organisation_id != organisation.id:
         return False
-    return user.is_org_admin or bool(access.pilots_where(user, "board.member", organisation.id))
+    return user.is_org_admin or access.any_pilot_where(user, "board.member", organisation.id)
 
 
 def _browses_lessons(user, organisation) -> bool:
     """Lessons of the organisation's pilots: its admin and the working groups of its pilots."""
     if organisation is None or not organisation.is_buyer or user.organisation_id != organisation.id:
         return False
-    return user.is_org_admin or bool(access.pilots_where(user, "pilot.work", organisation.id))
+    return user.is_org_admin or access.any_pilot_where(user, "pilot.work", organisation.id)
 
 
 access.register(

@@ -189,23 +189,11 @@ def latest_published(pilot) -> ProgressNote | None:
     )
 
 
-def _board_pilots_query(user):
-    """Pilots of the user's organisation where they sit on the board, or all for its admin."""
-    from ..pilots.models import Pilot
-
-    return select(Pilot).where(Pilot.id.in_(_board_pilot_ids(user)))
-
-
-def _board_pilot_ids(user) -> list[int]:
-    return [pilot.id for pilot in access.pilots_where(user, "board.view")]
-
-
 def board_pilots(user) -> list:
-    """Pilots of the user's organisation where they sit on the board, or all for its admin."""
-    from ..pilots.models import Pilot
-
-    query = _board_pilots_query(user).order_by(Pilot.title, Pilot.id)
-    return list(db.session.scalars(query))
+    """Pilots of the user's organisation where they sit on the board, or all for its admin,
+    by title. Sorted here, not by the database: the same order on both engines, and the
+    pilots were read already to decide which ones the user may see."""
+    return sorted(access.pilots_where(user, "board.view"), key=lambda p: (p.title, p.id))
 
 
 def awaiting_board(pilot) -> list:
@@ -234,16 +222,10 @@ def board_page(
 ) -> Page:
     """A page of board_overview, in the same queries for 3 pilots or 300; a page past the
     end shows the last page."""
-    from ..pilots.models import Pilot
-
-    ids = _board_pilot_ids(user)
-    query = select(Pilot).where(Pilot.id.in_(ids))
-    total = len(ids)
-    number = page_within(number, total, per_page)
-    pilots = db.session.scalars(
-        query.order_by(Pilot.title, Pilot.id).limit(per_page).offset((number - 1) * per_page)
-    ).all()
-    return Page(_board_rows(user, pilots, today), total, number, per_page)
+    pilots = board_pilots(user)
+    number = page_within(number, len(pilots), per_page)
+    shown = pilots[(number - 1) * per_page : number * per_page]
+    return Page(_board_rows(user, shown, today), len(pilots), number, per_page)
 
 
 def board_overview(user, *, today: date) -> list[dict]:
@@ -260,7 +242,7 @@ def _board_rows(user, pilots, today: date) -> list[dict]:
     ids = [pilot.id for pilot in pilots]
     statuses = progress.statuses_for(ids)
     counts = key.action_counts_for(ids, today)
-    notes = _latest_published_for(ids)
+    notes = _latest_published_for(ids, user)
     decisions = _awaiting_board_for(ids)
     jobs = key.job_figures_for(pilots, today, suppress=True)
     seats = _board_seats(user, pilots)
@@ -279,8 +261,7 @@ def _board_rows(user, pilots, today: date) -> list[dict]:
                 "pilot": pilot,
                 "figures": key.for_display(figures, suppress=True),
                 "note": note,
-                "acknowledged": bool(note)
-                and any(a.user_id == user.id for a in note.acknowledgements),
+                "acknowledged": bool(note) and bool(note.acknowledged),
                 "decisions": decisions.get(pilot.id, []),
                 # An org admin sees every pilot here but only a board member has notes to read.
                 "on_board": pilot.id in seats,
@@ -296,20 +277,43 @@ def _board_seats(user, pilots) -> set[int]:
     return {pilot.id for pilot in pilots if access.can(user, "board.member", pilot)}
 
 
-def _latest_published_for(pilot_ids) -> dict:
-    """{pilot_id: its latest published note}, with acknowledgements, in two queries."""
+def _latest_published_for(pilot_ids, user) -> dict:
+    """{pilot_id: its latest published note}, in one query: the note's id, period_label and
+    published_at, and whether this user marked it as read (`acknowledged`). Plain rows:
+    the board view shows no note's text, and every earlier note stays in the database."""
     if not pilot_ids:
         return {}
-    notes = db.session.scalars(
-        select(ProgressNote)
+    ranked = (
+        select(
+            ProgressNote.id,
+            ProgressNote.pilot_id,
+            ProgressNote.period_label,
+            ProgressNote.published_at,
+            func.row_number()
+            .over(
+                partition_by=ProgressNote.pilot_id,
+                order_by=(ProgressNote.period_end.desc(), ProgressNote.id.desc()),
+            )
+            .label("newest_first"),
+        )
         .where(ProgressNote.pilot_id.in_(pilot_ids), ProgressNote.status == NoteStatus.PUBLISHED)
-        .options(selectinload(ProgressNote.acknowledgements))
-        .order_by(ProgressNote.period_end.desc(), ProgressNote.id.desc())
+        .subquery()
     )
-    latest: dict = {}
-    for note in notes:
-        latest.setdefault(note.pilot_id, note)
-    return latest
+    acknowledged = (
+        select(NoteAcknowledgement.id)
+        .where(NoteAcknowledgement.note_id == ranked.c.id, NoteAcknowledgement.user_id == user.id)
+        .exists()
+    )
+    rows = db.session.execute(
+        select(
+            ranked.c.id,
+            ranked.c.pilot_id,
+            ranked.c.period_label,
+            ranked.c.published_at,
+            acknowledged.label("acknowledged"),
+        ).where(ranked.c.newest_first == 1)
+    )
+    return {row.pilot_id: row for row in rows}
 
 
 def _awaiting_board_for(pilot_ids) -> dict:

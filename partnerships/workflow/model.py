@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 LOCALES = ("nl", "en")
@@ -151,6 +152,12 @@ class Workflow:
     brainstorm: BrainstormFormat | None = None
     source: str = ""
     path: Path | None = None
+
+    @cached_property
+    def internal_roles(self) -> frozenset[str]:
+        """Codes of the roles declared `internal = true`: the buyer's side. Asked for every
+        pilot of a page over all of them, so worked out once per loaded workflow."""
+        return frozenset(role.code for role in self.roles if role.internal)
 
     @property
     def substeps(self) -> tuple[SubStep, ...]:
