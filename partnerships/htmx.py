@@ -32,7 +32,7 @@ def redirect_to(url: str):
     return redirect(url, code=303)
 
 
-def submit(form, save, *, again, done, said=None, refused=(), blame=None):
+def submit(form, save, *, again, done, said=None, refused=(), blame=None, swap=None):
     """The one shape of a view that saves a form, so the view reads as what it does.
 
     `form` is validated; when valid, `save()` calls the service and returns what it made.
@@ -44,6 +44,9 @@ def submit(form, save, *, again, done, said=None, refused=(), blame=None):
     form and what was typed — with 422; the request then commits nothing (transaction.py).
     A refusal's message goes to the field it names (`error.field`), else to the field
     `blame`, else above the form. A GET of a page that also takes the form just shows it.
+    `swap`, for a form htmx sends from its own fragment, answers a saved htmx request in
+    place instead (a function of what was made, showing its own confirmation): no flash,
+    no redirect. `said` may also flash several messages itself and return None.
     """
     if not form.is_submitted():
         return again()
@@ -53,6 +56,8 @@ def submit(form, save, *, again, done, said=None, refused=(), blame=None):
         except refused as error:
             _blame(form, error, blame)
         else:
+            if swap is not None and is_htmx():
+                return swap(made)
             message = said(made) if callable(said) else said
             for one in message if isinstance(message, list) else [message]:
                 if isinstance(one, tuple):  # (message, category) for a warning

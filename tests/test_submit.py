@@ -4,7 +4,7 @@ page again with 422 and the reason next to the field it is about."""
 from __future__ import annotations
 
 import pytest
-from flask import get_flashed_messages
+from flask import flash, get_flashed_messages
 from wtforms import StringField
 from wtforms.validators import InputRequired
 
@@ -117,3 +117,39 @@ def test_a_get_of_a_page_that_takes_the_form_shows_it_unsaved(app):
             TitleForm(), lambda: saved.append(1), again=lambda: "the page", done="/things"
         )
     assert answer == "the page" and saved == []
+
+
+def test_a_form_htmx_sends_from_its_fragment_is_answered_in_place(app):
+    """With `swap`, the saved htmx request gets the fragment with its confirmation; a plain
+    POST of the same form is still told by flash and redirected."""
+
+    def send(headers):
+        with app.test_request_context(
+            "/things", method="POST", data={"title": "Plan"}, headers=headers
+        ):
+            answer = htmx.submit(
+                TitleForm(),
+                lambda: 5,
+                again=lambda: "page",
+                done="/things",
+                said="Saved.",
+                swap=lambda made: f"fragment: saved {made}",
+            )
+            return answer, get_flashed_messages(with_categories=True)
+
+    assert send({"HX-Request": "true"}) == ("fragment: saved 5", [])
+    plain, flashed = send({})
+    assert (plain.status_code, plain.headers["Location"]) == (303, "/things")
+    assert flashed == [("success", "Saved.")]
+
+
+def test_said_may_flash_several_messages_itself(app):
+    def said(made):
+        flash("Saved.", "success")
+        flash("But one check does not hold yet.", "warning")
+
+    with app.test_request_context("/things", method="POST", data={"title": "Plan"}):
+        answer = htmx.submit(TitleForm(), lambda: 7, again=lambda: "page", done="/x", said=said)
+        flashed = get_flashed_messages(with_categories=True)
+    assert answer.status_code == 303
+    assert flashed == [("success", "Saved."), ("warning", "But one check does not hold yet.")]

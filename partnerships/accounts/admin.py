@@ -34,22 +34,15 @@ def org_users(org_id):
     org = _organisation_for_admin(org_id)
     form = InviteForm()
     invite_link = user = None
+    # Not htmx.submit: when no mail could go out, the answer is this page with the link to
+    # pass on, not a redirect.
     if form.validate_on_submit():
-        existing = User.by_email(form.email.data)
-        if existing is not None and existing.organisation_id != org.id:
-            form.email.errors.append(
-                _("This address belongs to an account of another organisation.")
+        try:
+            user, link, sent = services.invite_colleague(
+                org, form.email.data, form.name.data, current_user, form.org_role.data
             )
-        elif existing is not None and existing.is_active:
-            form.email.errors.append(_("This person already has an active account here."))
-        else:
-            try:
-                user, link, sent = services.invite(
-                    org, form.email.data, form.name.data, current_user, form.org_role.data
-                )
-            except services.InvitationRefused as refused:
-                form.email.errors.append(str(refused.message))
-                user = None
+        except services.InvitationRefused as refused:
+            form.email.errors.append(str(refused.message))
         if user is not None:
             if sent:
                 flash(_("Invitation sent to %(email)s.", email=user.email), "success")

@@ -7,7 +7,7 @@ and served with the content type those bytes prove.
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -17,6 +17,7 @@ from wtforms.validators import ValidationError
 from .. import access, audit
 from ..extensions import db
 from ..forms import Form, choices
+from ..htmx import submit
 from . import bp
 from .models import Organisation
 
@@ -71,17 +72,23 @@ def organisation_look(org_id):
     form = LookForm()
     if not form.is_submitted():
         form.theme.data = org.theme if org.theme in THEMES else DEFAULT_THEME
-    if form.validate_on_submit():
-        org.theme = form.theme.data
-        if form.logo.data:
-            org.logo = form.logo.data
-        elif form.remove_logo.data:
-            org.logo = None
-        audit.record("organisation.look_changed", org.name, organisation=org)
-        flash(_("The look of your organisation is saved."), "success")
-        return redirect(url_for("accounts.organisation_look", org_id=org.id), code=303)
-    status = 422 if form.is_submitted() else 200
-    return render_template("accounts/look.html", org=org, form=form), status
+    return submit(
+        form,
+        lambda: _save_look(org, form),
+        again=lambda: render_template("accounts/look.html", org=org, form=form),
+        done=url_for("accounts.organisation_look", org_id=org.id),
+        said=_("The look of your organisation is saved."),
+    )
+
+
+def _save_look(org: Organisation, form: LookForm) -> None:
+    """The chosen theme, and a new logo (or none, when asked to remove it)."""
+    org.theme = form.theme.data
+    if form.logo.data:
+        org.logo = form.logo.data
+    elif form.remove_logo.data:
+        org.logo = None
+    audit.record("organisation.look_changed", org.name, organisation=org)
 
 
 @bp.route("/organisations/<int:org_id>/logo")

@@ -219,6 +219,30 @@ def use_token(token: AuthToken, new_password: str, name: str | None = None) -> U
     return user
 
 
+class WrongPassword(Exception):
+    """The current password, typed to change it, is not the account's."""
+
+    field = "current"
+
+    def __init__(self) -> None:
+        self.message = _l("Your current password is not correct.")
+        super().__init__(str(self.message))
+
+
+def change_own_password(user: User, current: str, new_password: str) -> None:
+    """Change a password its owner knows; raises WrongPassword when they do not."""
+    if not user.check_password(current):
+        raise WrongPassword()
+    change_password(user, new_password)
+
+
+def save_settings(user: User, *, name: str, locale: str, reminders_enabled: bool) -> None:
+    """The person's own name, language and whether reminders are mailed."""
+    user.name = name
+    user.locale = locale
+    user.reminders_enabled = reminders_enabled
+
+
 def change_password(user: User, new_password: str) -> None:
     """Set a new password and end every other session of this user."""
     user.set_password(new_password)
@@ -285,6 +309,19 @@ class InvitationRefused(Exception):
     def __init__(self, message) -> None:
         super().__init__(str(message))
         self.message = message
+
+
+def invite_colleague(
+    organisation: Organisation, email: str, name: str, inviter: User, org_role: str
+) -> tuple[User, str | None, bool]:
+    """An organisation admin invites one of its own people, as `invite` does; an address
+    of another organisation's account, or of someone already active here, is refused."""
+    existing = User.by_email(email)
+    if existing is not None and existing.organisation_id != organisation.id:
+        raise InvitationRefused(_l("This address belongs to an account of another organisation."))
+    if existing is not None and existing.is_active:
+        raise InvitationRefused(_l("This person already has an active account here."))
+    return invite(organisation, email, name, inviter, org_role)
 
 
 def invite(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
 from .. import access, audit
 from ..extensions import db
+from ..htmx import submit
 from . import bp, crypto
 from .models import Organisation
 from .signin_models import IdentityProvider, SignInMode
@@ -34,23 +35,30 @@ def sign_in_settings(org_id):
         form.require_two_factor.data = org.require_two_factor
         form.session_idle_minutes.data = org.session_idle_minutes
         form.session_max_hours.data = org.session_max_hours
-    if form.validate_on_submit():
-        _save(org, provider, form)
-        audit.record("organisation.sign_in_changed", org.name, organisation=org)
-        flash(_("Sign-in settings saved."), "success")
-        return redirect(url_for("accounts.sign_in_settings", org_id=org.id), code=303)
-    form.client_secret.data = ""  # never sent back to the browser
-    status = 422 if form.is_submitted() else 200
+    return submit(
+        form,
+        lambda: _save(org, provider, form),
+        again=lambda: _page(org, provider, form),
+        done=url_for("accounts.sign_in_settings", org_id=org.id),
+        said=_("Sign-in settings saved."),
+    )
+
+
+def _page(org: Organisation, provider: IdentityProvider | None, form: SignInSettingsForm):
+    """The settings page; the client secret is never sent back to the browser."""
+    form.client_secret.data = ""
     callback = url_for("accounts.sso_callback", org_id=org.id, _external=True)
     return render_template(
         "accounts/sign_in_settings.html", org=org, form=form, provider=provider, callback=callback
-    ), status
+    )
 
 
 def _save(org: Organisation, provider: IdentityProvider | None, form: SignInSettingsForm) -> None:
+    """What the form says about the organisation's sessions and its provider, on the record."""
     org.require_two_factor = bool(form.require_two_factor.data)
     org.session_idle_minutes = form.session_idle_minutes.data or None
     org.session_max_hours = form.session_max_hours.data or None
+    audit.record("organisation.sign_in_changed", org.name, organisation=org)
     if provider is None and not form.issuer.data:
         return  # password only, nothing about a provider to keep
     if provider is None:

@@ -164,16 +164,10 @@ def _code_checked(form: ConfirmCodeForm, user: User) -> bool:
 def two_factor_new_codes():
     """Replace the recovery codes, after a code that proves the app is at hand."""
     user = current_user._get_current_object()
-    form = ConfirmCodeForm()
-    if not user.has_two_factor:
-        return redirect(url_for("accounts.two_factor_setup"), code=303)
-    try:
-        checked = _code_checked(form, user)
-    except Throttled:
-        return _throttled(url_for("accounts.two_factor_setup")), 429
-    if not checked:
-        db.session.rollback()
-        return _on_page(user, form), 422
+    return _with_code(user, ConfirmCodeForm(), lambda: _new_codes(user))
+
+
+def _new_codes(user: User):
     codes = two_factor.new_recovery_codes(user)
     flash(_("New recovery codes made; the old ones no longer work."), "success")
     return render_template("accounts/recovery_codes.html", codes=codes)
@@ -185,7 +179,22 @@ def two_factor_off():
     """Turn two-factor sign-in off, after a code, where the organisation allows it."""
     user = current_user._get_current_object()
     access.require("two_factor.turn_off")
-    form = ConfirmCodeForm()
+    return _with_code(user, ConfirmCodeForm(), lambda: _turned_off(user))
+
+
+def _turned_off(user: User):
+    two_factor.disable(user)
+    flash(_("Two-factor sign-in is off."), "success")
+    return redirect(url_for("accounts.settings"), code=303)
+
+
+def _with_code(user: User, form: ConfirmCodeForm, then):
+    """Answer with `then()` once a current code is typed; otherwise the set-up page when
+    two-factor is off, the throttled page after too many tries, or the form again (422).
+
+    Not htmx.submit: a wrong code is counted as a sign-in attempt and can end in 429, and
+    a new set of recovery codes is shown once rather than redirected to.
+    """
     if not user.has_two_factor:
         return redirect(url_for("accounts.two_factor_setup"), code=303)
     try:
@@ -195,9 +204,7 @@ def two_factor_off():
     if not checked:
         db.session.rollback()
         return _on_page(user, form), 422
-    two_factor.disable(user)
-    flash(_("Two-factor sign-in is off."), "success")
-    return redirect(url_for("accounts.settings"), code=303)
+    return then()
 
 
 def _on_page(user: User, form: ConfirmCodeForm) -> str:

@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from ..forms import ButtonForm
-from ..htmx import invalid
+from ..htmx import render, submit
 from . import bp, services, sessions, sso
 from .forms import (
     AcceptInvitationForm,
@@ -198,15 +198,19 @@ def accept_invitation(token):
     form = AcceptInvitationForm()
     if request.method == "GET":
         form.name.data = row.user.name
-    if form.validate_on_submit():
-        user = services.use_token(row, form.password.data, name=form.name.data)
-        sessions.sign_in(user, SignInMethod.LINK)
-        flash(_("Welcome! Your account is ready."), "success")
-        return redirect(url_for("accounts.home"), code=303)
-    return (
-        render_template("accounts/accept.html", form=form, invited=row.user),
-        422 if form.is_submitted() else 200,
+    return submit(
+        form,
+        lambda: _join(row, form),
+        again=lambda: render_template("accounts/accept.html", form=form, invited=row.user),
+        done=url_for("accounts.home"),
+        said=_("Welcome! Your account is ready."),
     )
+
+
+def _join(row, form: AcceptInvitationForm) -> None:
+    """Use the invitation and sign the newcomer in on this device."""
+    user = services.use_token(row, form.password.data, name=form.name.data)
+    sessions.sign_in(user, SignInMethod.LINK)
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -214,34 +218,44 @@ def accept_invitation(token):
 def settings():
     """The current user's name, language and reminder settings."""
     form = SettingsForm(obj=current_user)
-    password_form = ChangePasswordForm(prefix="pw")
-    if form.validate_on_submit():
-        current_user.name = form.name.data
-        current_user.locale = form.locale.data
-        current_user.reminders_enabled = form.reminders_enabled.data
-        flash(_("Your settings are saved."), "success")
-        return redirect(url_for("accounts.settings"), code=303)
-    return (
-        render_template("accounts/settings.html", form=form, password_form=password_form),
-        422 if form.is_submitted() else 200,
+    return submit(
+        form,
+        lambda: services.save_settings(
+            current_user._get_current_object(),
+            name=form.name.data,
+            locale=form.locale.data,
+            reminders_enabled=form.reminders_enabled.data,
+        ),
+        again=lambda: _settings_page(form, ChangePasswordForm(prefix="pw")),
+        done=url_for("accounts.settings"),
+        said=_("Your settings are saved."),
     )
+
+
+def _settings_page(form: SettingsForm, password_form: ChangePasswordForm):
+    """The settings page with both of its forms."""
+    return render("accounts/settings.html", form=form, password_form=password_form)
 
 
 @bp.route("/settings/password", methods=["POST"])
 @login_required
 def change_password():
     """Change the current user's password."""
-    form = SettingsForm(obj=current_user)
     password_form = ChangePasswordForm(prefix="pw")
-    if password_form.validate_on_submit():
-        if not current_user.check_password(password_form.current.data):
-            password_form.current.errors.append(_("Your current password is not correct."))
-        else:
-            user = current_user._get_current_object()
-            services.change_password(user, password_form.password.data)
-            # Every session ended with the new epoch; this device gets a new one.
-            record = g.user_session
-            sessions.sign_in(user, record.method, remember=record.remember)
-            flash(_("Your password is changed. Other devices are logged out."), "success")
-            return redirect(url_for("accounts.settings"), code=303)
-    return invalid("accounts/settings.html", form=form, password_form=password_form)
+    return submit(
+        password_form,
+        lambda: _new_password(password_form),
+        again=lambda: _settings_page(SettingsForm(obj=current_user), password_form),
+        done=url_for("accounts.settings"),
+        said=_("Your password is changed. Other devices are logged out."),
+        refused=services.WrongPassword,
+    )
+
+
+def _new_password(form: ChangePasswordForm) -> None:
+    """Set the new password; every session ended with the new epoch, so this device gets a
+    new one (signed in the way the old one was)."""
+    user = current_user._get_current_object()
+    services.change_own_password(user, form.current.data, form.password.data)
+    record = g.user_session
+    sessions.sign_in(user, record.method, remember=record.remember)

@@ -5,26 +5,20 @@ The JSON API itself (api/v1.py) is a blueprint inside this package's, registered
 
 from __future__ import annotations
 
-import secrets
-
 from flask import abort, flash, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import audit
 from ..database import utcnow
 from ..extensions import db
 from ..figures.views import require_buyer_admin
 from ..forms import ButtonForm
 from ..htmx import redirect_to
-from . import bp
-from . import limits as api_limits
+from . import bp, tokens
 from .forms import ApiTokenForm
 from .models import ApiToken
 from .v1 import api
-
-TOKEN_PREFIX = "pvmb_"  # noqa: S105 (a visible prefix, not a secret)
 
 bp.register_blueprint(api)
 
@@ -44,20 +38,10 @@ def api_tokens():
     organisation = require_buyer_admin()
     form = ApiTokenForm()
     new_token = None
+    # Not htmx.submit: the new token is shown once, in this very answer (no redirect, no
+    # cache), so that it is never stored or sent again.
     if form.validate_on_submit():
-        secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        db.session.add(
-            ApiToken(
-                organisation_id=organisation.id,
-                name=form.name.data.strip(),
-                token_hash=ApiToken.hash(secret),
-                prefix=secret[:12],
-                created_by_id=current_user.id,
-                expires_at=api_limits.expiry(int(form.lifetime.data)),
-            )
-        )
-        audit.record("api_token.created", form.name.data, organisation=organisation)
-        # Shown once, in this response only: it is never stored or sent again.
+        secret = tokens.issue(organisation, current_user, form.name.data, int(form.lifetime.data))
         new_token, form = secret, ApiTokenForm(formdata=None)
     status = 422 if form.errors else 200
     response = render_template(
@@ -82,8 +66,6 @@ def api_token_revoke(token_id):
         abort(404)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    if token.revoked_at is None:
-        token.revoked_at = utcnow()
-        audit.record("api_token.revoked", token.name, organisation=organisation)
+    tokens.revoke(token, organisation)
     flash(_("Token revoked. Tools using it can no longer read data."), "success")
     return redirect_to(url_for("api.api_tokens"))

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from .. import audit
+from ..concurrency import claim
 from ..contracts.choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
 from ..extensions import db
 from .counting import HOURS_PER_JOB
@@ -69,3 +71,39 @@ def target_group_choices(settings: OrganisationSettings) -> list[tuple[str, str]
 
 def placement_kind_choices(settings: OrganisationSettings) -> list[tuple[str, str]]:
     return placement_kinds(settings).choices(DEFAULT_PLACEMENT_KINDS)
+
+
+def save(
+    row: OrganisationSettings,
+    organisation,
+    *,
+    version,
+    numbers: dict,
+    groups,
+    own_groups,
+    kinds,
+    own_kinds,
+) -> None:
+    """Save a buyer's settings, only on the version its admin saw.
+
+    A first save is refused as stale too when someone else saved first. The defaults keep
+    their own order, and an own entry that is also a default is kept once, as the default.
+    """
+    if row.id is None:
+        if str(version) != "0":
+            claim(row, version)  # someone saved first: refuse as stale
+        db.session.add(row)
+        row.version = 1
+    else:
+        claim(row, version)
+    for name, value in numbers.items():
+        setattr(row, name, value)
+    row.target_groups = dump_list(
+        [c for c in DEFAULT_TARGET_GROUPS if c in groups],
+        [x for x in own_groups if x not in DEFAULT_TARGET_GROUPS],
+    )
+    row.placement_kinds = dump_list(
+        [c for c in DEFAULT_PLACEMENT_KINDS if c in kinds],
+        [x for x in own_kinds if x not in DEFAULT_PLACEMENT_KINDS],
+    )
+    audit.record("jobs.settings", organisation.name, organisation=organisation)

@@ -5,23 +5,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import access, audit, clock
-from ..concurrency import claim
+from .. import access, clock
 from ..contracts import hints, services
-from ..contracts.choices import DEFAULT_PLACEMENT_KINDS, DEFAULT_TARGET_GROUPS
 from ..extensions import db
-from ..htmx import invalid, redirect_to
+from ..htmx import render, submit
 from ..inputs import DATE_MESSAGE, parse_date
 from ..monitoring import services as monitoring
 from . import bp, exports, rules
 from . import services as figures
 from .chart import trend_chart
-from .settings import dump_list, placement_kinds, settings_for, target_groups
+from .settings import DEFAULTS, placement_kinds, settings_for, target_groups
+from .settings import save as save_settings
 from .settings_forms import SettingsForm, lines
 
 EXPORTS = ("placements", "monitoring", "figures")
@@ -244,33 +243,19 @@ def settings():
         form.placement_kinds.data = list(kinds.defaults_in_use)
         form.own_placement_kinds.data = "\n".join(kinds.own)
         form.version.data = row.version
-    if form.validate_on_submit():
-        if row.id is None:
-            if str(form.version.data) != "0":
-                claim(row, form.version.data)  # someone saved first: refuse as stale
-            db.session.add(row)
-            row.version = 1
-        else:
-            claim(row, form.version.data)
-        for name in (
-            "hours_per_job",
-            "durable_months",
-            "sr_threshold",
-            "sr_min_months",
-            "route_2b_threshold",
-        ):
-            setattr(row, name, form[name].data)
-        row.target_groups = dump_list(
-            [c for c in DEFAULT_TARGET_GROUPS if c in form.target_groups.data],
-            [x for x in lines(form.own_target_groups.data) if x not in DEFAULT_TARGET_GROUPS],
-        )
-        row.placement_kinds = dump_list(
-            [c for c in DEFAULT_PLACEMENT_KINDS if c in form.placement_kinds.data],
-            [x for x in lines(form.own_placement_kinds.data) if x not in DEFAULT_PLACEMENT_KINDS],
-        )
-        audit.record("jobs.settings", organisation.name, organisation=organisation)
-        flash(_("Settings saved."), "success")
-        return redirect_to(url_for("figures.settings"))
-    if form.is_submitted():
-        return invalid("figures/settings.html", form=form, organisation=organisation)
-    return render_template("figures/settings.html", form=form, organisation=organisation)
+    return submit(
+        form,
+        lambda: save_settings(
+            row,
+            organisation,
+            version=form.version.data,
+            numbers={name: form[name].data for name in DEFAULTS},
+            groups=form.target_groups.data,
+            own_groups=lines(form.own_target_groups.data),
+            kinds=form.placement_kinds.data,
+            own_kinds=lines(form.own_placement_kinds.data),
+        ),
+        again=lambda: render("figures/settings.html", form=form, organisation=organisation),
+        done=url_for("figures.settings"),
+        said=_("Settings saved."),
+    )

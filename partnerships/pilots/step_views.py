@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask import abort, flash, make_response, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, workflows_registry
-from ..htmx import invalid, is_htmx, render
+from ..htmx import invalid, render, submit
 from ..i18n import locale_code
 from . import bp, progress, stepper
 from .forms import RouteForm, StepStatusForm
@@ -110,31 +110,41 @@ def substep_status(pilot_id, code):
             refused=True,
             **substep_context(pilot, workflow, code, form=form),
         )
-    if not form.validate_on_submit():
-        return invalid(
+    return submit(
+        form,
+        lambda: stepper.set_status(
+            pilot,
+            current_user,
+            workflow,
+            code,
+            status=form.status.data,
+            reason=form.reason.data,
+            note=form.note.data,
+            version=form.version.data,
+        ),
+        again=lambda: render(
             PAGE, "pilots/_status.html", **substep_context(pilot, workflow, code, form=form)
-        )
-    change = stepper.set_status(
-        pilot,
-        current_user,
-        workflow,
-        code,
-        status=form.status.data,
-        reason=form.reason.data,
-        note=form.note.data,
-        version=form.version.data,
-    )
-    saved = _("Status saved.") if change.changed else _("Nothing changed.")
-    if is_htmx():
-        return render(
+        ),
+        done=lambda change: _after_status(pilot, workflow, code, change),
+        said=_tell_status,
+        swap=lambda change: render(
             PAGE,
             "pilots/_status_response.html",
-            saved=saved,
+            saved=_saved(change),
             unmet=change.unmet,
             ask_route=change.asks_route,
             **substep_context(pilot, workflow, code),
-        )
-    flash(saved, "success")
+        ),
+    )
+
+
+def _saved(change) -> str:
+    return _("Status saved.") if change.changed else _("Nothing changed.")
+
+
+def _tell_status(change) -> None:
+    """Saved, with a warning for checks that do not hold yet and, after step 1, the route."""
+    flash(_saved(change), "success")
     if change.unmet:
         flash(
             _(
@@ -145,13 +155,15 @@ def substep_status(pilot_id, code):
         )
     if change.asks_route:
         flash(_("Step 1 is complete. Choose the route now."), "info")
-        # The route form lives on its own sub-step: go there rather than leave a dead end.
+
+
+def _after_status(pilot, workflow, code: str, change) -> str:
+    """Back to the sub-step; once step 1 is complete, to the route choice on its sub-step,
+    where the route form lives, rather than to a dead end."""
+    if change.asks_route:
         route_code = stepper.route_substep(workflow) or code
-        return redirect(
-            url_for("pilots.substep", pilot_id=pilot.id, code=route_code, _anchor="route-choice"),
-            code=303,
-        )
-    return redirect(url_for("pilots.substep", pilot_id=pilot.id, code=code), code=303)
+        return url_for("pilots.substep", pilot_id=pilot.id, code=route_code, _anchor="route-choice")
+    return url_for("pilots.substep", pilot_id=pilot.id, code=code)
 
 
 @bp.route("/pilots/<int:pilot_id>/route", methods=["POST"])
@@ -163,41 +175,45 @@ def choose_route(pilot_id):
     form = route_form_for(pilot, workflow, RouteForm(prefix=RouteForm.PREFIX))
     back = form.back.data if workflow.substep(form.back.data or "") else None
 
-    def page(status, **extra):
-        if back:
-            ctx = substep_context(pilot, workflow, back, route_form=form, **extra)
-            return render(PAGE, "pilots/_route.html", status=status, **ctx)
-        return render(
-            "pilots/show.html",
-            "pilots/_route.html",
-            status=status,
-            **pilot_context(pilot, route_form=form, **extra),
-        )
-
-    if not form.validate_on_submit():
-        return page(422)
-    stepper.choose_route(
-        pilot,
-        current_user,
-        workflow,
-        route=form.route.data,
-        reason=form.reason.data,
-        version=form.version.data,
-    )
-    route_name = workflow.route(pilot.route).name.get(locale_code())
-    message = _("Route recorded: %(route)s. It is in the decision register.", route=route_name)
-    if is_htmx():
-        fresh = route_form_for(pilot, workflow)
-        ctx = (
-            substep_context(pilot, workflow, back, route_form=fresh)
-            if back
-            else pilot_context(pilot, route_form=fresh)
-        )
-        return render(PAGE, "pilots/_route_response.html", route_saved=message, **ctx)
-    flash(message, "success")
-    target = (
-        url_for("pilots.substep", pilot_id=pilot.id, code=back)
+    return submit(
+        form,
+        lambda: stepper.choose_route(
+            pilot,
+            current_user,
+            workflow,
+            route=form.route.data,
+            reason=form.reason.data,
+            version=form.version.data,
+        ),
+        again=lambda: _route_form_page(pilot, workflow, back, form),
+        done=url_for("pilots.substep", pilot_id=pilot.id, code=back)
         if back
-        else url_for("pilots.show", pilot_id=pilot.id)
+        else url_for("pilots.show", pilot_id=pilot.id),
+        said=lambda _decision: _route_recorded(pilot, workflow),
+        swap=lambda _decision: _route_in_place(pilot, workflow, back),
     )
-    return redirect(target, code=303)
+
+
+def _route_form_page(pilot, workflow, back: str | None, form: RouteForm):
+    """The route form sent back, on the sub-step it came from or else the pilot's page."""
+    if back:
+        ctx = substep_context(pilot, workflow, back, route_form=form)
+        return render(PAGE, "pilots/_route.html", **ctx)
+    return render("pilots/show.html", "pilots/_route.html", **pilot_context(pilot, route_form=form))
+
+
+def _route_recorded(pilot, workflow) -> str:
+    route_name = workflow.route(pilot.route).name.get(locale_code())
+    return _("Route recorded: %(route)s. It is in the decision register.", route=route_name)
+
+
+def _route_in_place(pilot, workflow, back: str | None):
+    """For htmx: the route part again with a fresh form and the confirmation."""
+    fresh = route_form_for(pilot, workflow)
+    ctx = (
+        substep_context(pilot, workflow, back, route_form=fresh)
+        if back
+        else pilot_context(pilot, route_form=fresh)
+    )
+    saved = _route_recorded(pilot, workflow)
+    return render(PAGE, "pilots/_route_response.html", route_saved=saved, **ctx)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, workflows_registry
-from ..htmx import invalid, render
+from ..htmx import render, submit
 from ..i18n import locale_code
 from . import bp, progress, services, stepper
 from . import for_you as for_you_page
@@ -50,8 +50,9 @@ def new():
     """Start a pilot on the newest method version; the starter becomes coordinator."""
     access.require("pilot.create")
     form = PilotForm()
-    if form.validate_on_submit():
-        pilot = services.start_pilot(
+    return submit(
+        form,
+        lambda: services.start_pilot(
             current_user.organisation,
             current_user,
             title=form.title.data,
@@ -59,10 +60,11 @@ def new():
             start_date=form.start_date.data,
             goal_jobs=form.goal_jobs.data,
             goal_people=form.goal_people.data,
-        )
-        flash(_("Pilot started. You are its coordinator."), "success")
-        return redirect(url_for("pilots.show", pilot_id=pilot.id), code=303)
-    return render_template("pilots/new.html", form=form), 422 if form.is_submitted() else 200
+        ),
+        again=lambda: render_template("pilots/new.html", form=form),
+        done=lambda pilot: url_for("pilots.show", pilot_id=pilot.id),
+        said=_("Pilot started. You are its coordinator."),
+    )
 
 
 def route_form_for(
@@ -124,14 +126,18 @@ def settings(pilot_id):
     form = PilotSettingsForm(obj=pilot if request.method == "GET" else None)
     if request.method == "GET":
         form.monitoring_frequency.data = pilot.monitoring_frequency or ""
-    if not form.validate_on_submit():
-        if form.is_submitted():
-            return invalid("pilots/settings.html", pilot=pilot, form=form)
-        return render("pilots/settings.html", pilot=pilot, form=form)
-    values = {name: form[name].data for name in stepper.SETTINGS_FIELDS}
-    stepper.update_settings(pilot, current_user, version=form.version.data, **values)
-    flash(_("Pilot settings saved."), "success")
-    return redirect(url_for("pilots.show", pilot_id=pilot.id), code=303)
+    return submit(
+        form,
+        lambda: stepper.update_settings(
+            pilot,
+            current_user,
+            version=form.version.data,
+            **{name: form[name].data for name in stepper.SETTINGS_FIELDS},
+        ),
+        again=lambda: render("pilots/settings.html", pilot=pilot, form=form),
+        done=url_for("pilots.show", pilot_id=pilot.id),
+        said=_("Pilot settings saved."),
+    )
 
 
 @bp.route("/for-you")

@@ -61,21 +61,27 @@ def evaluation_create(pilot_id):
     """Start an evaluation."""
     pilot = access.load_pilot(pilot_id, "evaluation.create")
     form = _start_form(pilot)
-    if not form.validate_on_submit():
-        return htmx.invalid(
+    return htmx.submit(
+        form,
+        lambda: services.create_evaluation(
+            pilot, current_user, title=form.title.data, contract=_contract(pilot, form)
+        ),
+        again=lambda: htmx.render(
             "reports/evaluations.html",
             pilot=pilot,
             working_group=True,
             evaluations=services.evaluations_of(pilot),
             form=form,
-        )
-    contracts = {c.id: c for c in services.contracts_for(pilot)}
-    created = services.create_evaluation(
-        pilot, current_user, title=form.title.data, contract=contracts.get(form.contract_id.data)
+        ),
+        done=lambda created: url_for(
+            "reports.evaluation_show", pilot_id=pilot.id, evaluation_id=created.id
+        ),
     )
-    return htmx.redirect_to(
-        url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=created.id)
-    )
+
+
+def _contract(pilot, form: EvaluationStartForm):
+    """The contract chosen to evaluate, or None for the pilot as a whole."""
+    return {c.id: c for c in services.contracts_for(pilot)}.get(form.contract_id.data)
 
 
 def figure_lines(figures: dict) -> list[str]:
@@ -121,18 +127,18 @@ def evaluation_show(pilot_id, evaluation_id):
         return _page(pilot, evaluation)
     access.require("evaluation.edit", evaluation)
     form = EvaluationForm()
-    if not form.validate_on_submit():
-        return _page(pilot, evaluation, status=422, form=form)
-    services.update_evaluation(
-        evaluation,
-        current_user,
-        version=form.version.data,
-        went_well=form.went_well.data,
-        to_improve=form.to_improve.data,
-    )
-    flash(_("Evaluation saved."), "success")
-    return htmx.redirect_to(
-        url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
+    return htmx.submit(
+        form,
+        lambda: services.update_evaluation(
+            evaluation,
+            current_user,
+            version=form.version.data,
+            went_well=form.went_well.data,
+            to_improve=form.to_improve.data,
+        ),
+        again=lambda: _page(pilot, evaluation, form=form),
+        done=url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id),
+        said=_("Evaluation saved."),
     )
 
 
@@ -142,13 +148,15 @@ def lesson_add(pilot_id, evaluation_id):
     """Add a lesson learned to an evaluation."""
     pilot, evaluation = _load(pilot_id, evaluation_id, "evaluation.edit")
     form = LessonForm()
-    if not form.validate_on_submit():
-        return _page(pilot, evaluation, status=422, lesson_form=form)
-    services.add_lesson(evaluation, current_user, theme=form.theme.data, text=form.text.data)
-    flash(_("Lesson added."), "success")
-    return htmx.redirect_to(
-        url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
-        + "#lessons"
+    return htmx.submit(
+        form,
+        lambda: services.add_lesson(
+            evaluation, current_user, theme=form.theme.data, text=form.text.data
+        ),
+        again=lambda: _page(pilot, evaluation, lesson_form=form),
+        done=url_for("reports.evaluation_show", pilot_id=pilot.id, evaluation_id=evaluation.id)
+        + "#lessons",
+        said=_("Lesson added."),
     )
 
 
@@ -197,35 +205,26 @@ def evaluation_contribution(pilot_id, evaluation_id):
     form = ContributionForm(obj=contribution, version=contribution.version if contribution else 0)
     if form.is_submitted():
         access.require("evaluation.contribute", evaluation)
-        if form.validate_on_submit():
-            services.save_contribution(
-                evaluation,
-                current_user,
-                supplier_org_id=supplier_id,
-                version=form.version.data,
-                ideas=form.ideas.data,
-            )
-            flash(_("Thank you. The working group can read your ideas now."), "success")
-            return htmx.redirect_to(
-                url_for(
-                    "reports.evaluation_contribution",
-                    pilot_id=pilot.id,
-                    evaluation_id=evaluation.id,
-                )
-            )
-        return htmx.invalid(
+    return htmx.submit(
+        form,
+        lambda: services.save_contribution(
+            evaluation,
+            current_user,
+            supplier_org_id=supplier_id,
+            version=form.version.data,
+            ideas=form.ideas.data,
+        ),
+        again=lambda: htmx.render(
             "reports/contribution.html",
             pilot=pilot,
             evaluation=evaluation,
             form=form,
             contribution=contribution,
-        )
-    return htmx.render(
-        "reports/contribution.html",
-        pilot=pilot,
-        evaluation=evaluation,
-        form=form,
-        contribution=contribution,
+        ),
+        done=url_for(
+            "reports.evaluation_contribution", pilot_id=pilot.id, evaluation_id=evaluation.id
+        ),
+        said=_("Thank you. The working group can read your ideas now."),
     )
 
 

@@ -90,17 +90,18 @@ def policy_edit(pilot_id):
     if draft is None:
         abort(404)
     form = PolicyForm(obj=draft.current, version=draft.version)
-    if form.validate_on_submit():
-        saved = services.save_version(
+    return htmx.submit(
+        form,
+        lambda: services.save_version(
             draft,
             current_user,
             version=form.version.data,
             sections={name: form[name].data or "" for name in POLICY_SECTIONS},
-        )
-        flash(_("Saved as version %(n)s.", n=saved.number), "success")
-        return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id))
-    page = htmx.invalid if form.is_submitted() else htmx.render
-    return page("reports/policy_form.html", pilot=pilot, draft=draft, form=form)
+        ),
+        again=lambda: htmx.render("reports/policy_form.html", pilot=pilot, draft=draft, form=form),
+        done=url_for("reports.policy", pilot_id=pilot.id),
+        said=lambda saved: _("Saved as version %(n)s.", n=saved.number),
+    )
 
 
 def _version(pilot, draft, number: int | None):
@@ -118,32 +119,23 @@ def _version(pilot, draft, number: int | None):
 @login_required
 def policy_version(pilot_id, number):
     """One saved version of the policy draft."""
-    pilot = access.load_pilot(pilot_id, "policy.view")
-    draft = services.draft_of(pilot)
-    version = _version(pilot, draft, number)
-    return htmx.render(
-        "reports/policy_version.html",
-        pilot=pilot,
-        draft=draft,
-        version=version,
-        titles=services.section_titles(),
-    )
+    return htmx.render("reports/policy_version.html", **_showing(pilot_id, number))
 
 
 @bp.route("/pilots/<int:pilot_id>/policy/print")
 @login_required
 def policy_print(pilot_id):
     """A version of the policy draft as a page to print."""
+    number = request.args.get("version", type=int)
+    return render_template("reports/policy_print.html", **_showing(pilot_id, number))
+
+
+def _showing(pilot_id: int, number: int | None) -> dict:
+    """What a page showing one version of the draft needs (the current one for None)."""
     pilot = access.load_pilot(pilot_id, "policy.view")
     draft = services.draft_of(pilot)
-    version = _version(pilot, draft, request.args.get("version", type=int))
-    return render_template(
-        "reports/policy_print.html",
-        pilot=pilot,
-        draft=draft,
-        version=version,
-        titles=services.section_titles(),
-    )
+    version = _version(pilot, draft, number)
+    return {"pilot": pilot, "draft": draft, "version": version, "titles": services.section_titles()}
 
 
 @bp.route("/pilots/<int:pilot_id>/policy.<doc_format>")
@@ -171,14 +163,16 @@ def policy_specialist(pilot_id):
     pilot, draft = _draft_for_record(pilot_id)
     form = SpecialistForm()
     form.user_id.choices = _members(pilot)
-    if not form.validate_on_submit():
-        return policy(pilot.id, status=422, specialist=form)
     members = {m.user_id: m.user for m in pilot.memberships}
-    services.set_specialist(
-        draft, current_user, user=members.get(form.user_id.data), name=form.name.data or ""
+    return htmx.submit(
+        form,
+        lambda: services.set_specialist(
+            draft, current_user, user=members.get(form.user_id.data), name=form.name.data or ""
+        ),
+        again=lambda: policy(pilot.id, specialist=form),
+        done=url_for("reports.policy", pilot_id=pilot.id) + "#specialist",
+        said=_("Social return specialist saved."),
     )
-    flash(_("Social return specialist saved."), "success")
-    return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#specialist")
 
 
 @bp.route("/pilots/<int:pilot_id>/policy/adoption", methods=["POST"])
@@ -187,17 +181,19 @@ def policy_adoption(pilot_id):
     """Record that the policy was adopted."""
     pilot, draft = _draft_for_record(pilot_id)
     form = AdoptionForm()
-    if not form.validate_on_submit():
-        return policy(pilot.id, status=422, adoption=form)
-    services.record_adoption(
-        draft,
-        current_user,
-        title=form.title.data,
-        status=form.status.data,
-        decided_on=form.decided_on.data,
+    return htmx.submit(
+        form,
+        lambda: services.record_adoption(
+            draft,
+            current_user,
+            title=form.title.data,
+            status=form.status.data,
+            decided_on=form.decided_on.data,
+        ),
+        again=lambda: policy(pilot.id, adoption=form),
+        done=url_for("reports.policy", pilot_id=pilot.id) + "#board",
+        said=_("Decision recorded in the decision register."),
     )
-    flash(_("Decision recorded in the decision register."), "success")
-    return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#board")
 
 
 @bp.route("/pilots/<int:pilot_id>/policy/decision", methods=["POST"])
@@ -208,8 +204,10 @@ def policy_link_decision(pilot_id):
     decisions = {d.id: d for d in services.pilot_decisions(pilot)}
     form = LinkDecisionForm()
     form.decision_id.choices = options([(0, "")] + [(i, "") for i in decisions])
-    if not form.validate_on_submit():
-        return policy(pilot.id, status=422, link=form)
-    services.link_decision(draft, current_user, decisions.get(form.decision_id.data))
-    flash(_("Board decision linked."), "success")
-    return htmx.redirect_to(url_for("reports.policy", pilot_id=pilot.id) + "#board")
+    return htmx.submit(
+        form,
+        lambda: services.link_decision(draft, current_user, decisions.get(form.decision_id.data)),
+        again=lambda: policy(pilot.id, link=form),
+        done=url_for("reports.policy", pilot_id=pilot.id) + "#board",
+        said=_("Board decision linked."),
+    )

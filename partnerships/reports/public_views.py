@@ -31,13 +31,21 @@ def results(pilot_id):
     pilot = access.load_pilot(pilot_id, "results.manage")
     row = sharing.results_of(pilot)
     form = StoryForm(obj=row, version=row.version if row else 0)
-    if form.validate_on_submit():
-        sharing.save_story(pilot, current_user, version=form.version.data, story=form.story.data)
-        flash(_("Story saved."), "success")
-        return htmx.redirect_to(url_for("reports.results", pilot_id=pilot.id))
+    return htmx.submit(
+        form,
+        lambda: sharing.save_story(
+            pilot, current_user, version=form.version.data, story=form.story.data
+        ),
+        again=lambda: _results_page(pilot, form),
+        done=url_for("reports.results", pilot_id=pilot.id),
+        said=_("Story saved."),
+    )
+
+
+def _results_page(pilot, form: StoryForm):
+    """The page that manages the public results, with the story form."""
     link = sharing.active_link(pilot)
-    page = htmx.invalid if form.is_submitted() else htmx.render
-    return page(
+    return htmx.render(
         "reports/results_manage.html",
         pilot=pilot,
         form=form,

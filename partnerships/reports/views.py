@@ -210,14 +210,15 @@ def note_remark(pilot_id, note_id):
     """The board adds a remark to a progress note."""
     pilot, note = _load_note(pilot_id, note_id, "note.remark")
     form = RemarkForm()
-    if not form.validate_on_submit():
-        return _note_page(pilot, note, status=422, remark_form=form)
-    services.add_remark(note, current_user, form.body.data)
     sent = _("Remark sent to the coordinator.")
-    if htmx.is_htmx():
-        return _note_page(pilot, note, notice=sent)
-    flash(sent, "success")
-    return htmx.redirect_to(url_for("reports.note", pilot_id=pilot.id, note_id=note.id))
+    return htmx.submit(
+        form,
+        lambda: services.add_remark(note, current_user, form.body.data),
+        again=lambda: _note_page(pilot, note, remark_form=form),
+        done=url_for("reports.note", pilot_id=pilot.id, note_id=note.id),
+        said=sent,
+        swap=lambda _remark: _note_page(pilot, note, notice=sent),
+    )
 
 
 def _load_remark(pilot_id: int, note_id: int, remark_id: int, action: str):
