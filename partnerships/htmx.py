@@ -37,9 +37,7 @@ def submit(form, save, *, again, done, said=None, refused=(), blame=None, swap=N
 
     `form` is validated; when valid, `save()` calls the service and returns what it made.
     Then `said` (a message, or a function of what was made) is flashed and the answer
-    redirects to `done` (a URL, or a function of what was made). A message is text, or
-    (text, category) for a warning; `said` may also give a list of them, flashed in turn,
-    for a save with more than one thing to tell. An invalid form, or a save
+    redirects to `done` (a URL, or a function of what was made). An invalid form, or a save
     that raises one of the service's `refused` errors, shows `again()` — the page with the
     form and what was typed — with 422; the request then commits nothing (transaction.py).
     A refusal's message goes to the field it names (`error.field`), else to the field
@@ -59,11 +57,10 @@ def submit(form, save, *, again, done, said=None, refused=(), blame=None, swap=N
             if swap is not None and is_htmx():
                 return swap(made)
             message = said(made) if callable(said) else said
-            for one in message if isinstance(message, list) else [message]:
-                if isinstance(one, tuple):  # (message, category) for a warning
-                    flash(*one)
-                elif one:
-                    flash(one, "success")
+            if isinstance(message, tuple):  # (message, category) for a warning
+                flash(*message)
+            elif message:
+                flash(message, "success")
             return redirect_to(done(made) if callable(done) else done)
     response = make_response(again())
     response.status_code = 422

@@ -51,19 +51,6 @@ def test_a_valid_form_is_saved_told_and_redirected(app):
     assert flashed == [("success", "Saved 7.")]
 
 
-def test_a_save_with_more_to_tell_flashes_each_message_in_turn(app):
-    with app.test_request_context("/things", method="POST", data={"title": "Plan"}):
-        htmx.submit(
-            TitleForm(),
-            lambda: 2,
-            again=lambda: "page",
-            done="/things",
-            said=lambda made: ["Planned.", None, (f"{made} contacts added.", "info")],
-        )
-        flashed = get_flashed_messages(with_categories=True)
-    assert flashed == [("success", "Planned."), ("info", "2 contacts added.")]
-
-
 def test_an_invalid_form_is_shown_again_with_422_and_nothing_saved(app):
     saved = []
     answer, form, flashed = _post(app, {"title": ""}, saved.append)

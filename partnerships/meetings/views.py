@@ -218,14 +218,15 @@ def new(pilot_id):
         lambda: _plan(pilot, form),
         again=lambda: render_template("meetings/form.html", pilot=pilot, form=form, meeting=None),
         done=lambda planned: url_for("meetings.show", pilot_id=pilot.id, meeting_id=planned[0].id),
-        said=lambda planned: planned[1],
+        said=lambda planned: _tell_planned(planned[1]),
         refused=agenda.MeetingError,
     )
 
 
 def _plan(pilot, form):
     """Plan the meeting from the form and mail its invitations once it is saved; returns
-    the meeting and what to tell (whether all of a supplier's contacts were invited)."""
+    the meeting and, when all of a supplier's contacts were invited for lack of a tick, its
+    name."""
     starts_at, ends_at = _times(form)
     supplier_name, added = _invite_supplier(form)
     guest = form.guest.form.data_for_service()
@@ -246,18 +247,20 @@ def _plan(pilot, form):
         follow_up=form.follow_up.data,
     )
     invite_after_commit(invitations.send_invitations, meeting)
-    said = [_("Meeting planned.")]
-    if added:
-        said.append(
-            (
-                _(
-                    "No contact of %(supplier)s was ticked, so all its contacts were invited.",
-                    supplier=supplier_name,
-                ),
-                "info",
-            )
+    return meeting, supplier_name if added else None
+
+
+def _tell_planned(all_invited) -> None:
+    """Planned; and when none of the supplier's contacts was ticked, that all were invited."""
+    flash(_("Meeting planned."), "success")
+    if all_invited:
+        flash(
+            _(
+                "No contact of %(supplier)s was ticked, so all its contacts were invited.",
+                supplier=all_invited,
+            ),
+            "info",
         )
-    return meeting, said
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>")
