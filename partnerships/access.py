@@ -306,29 +306,6 @@ def speaks_for(user, pilot) -> frozenset[int]:
     return standing(user, pilot).supplier_org_ids
 
 
-def related_supplier_ids(organisation_id: int) -> set[int]:
-    """Supplier organisations a buyer works with: named on one of its contracts or tenders,
-    or spoken for by a contact in one of its pilots. Pickers offer only these and their
-    contacts; anyone else is found by typing their exact e-mail address."""
-    from .contracts.models import Contract, ContractSupplier
-    from .pilots.models import Membership, Pilot
-
-    on_contract = (
-        select(ContractSupplier.organisation_id)
-        .join(Contract, Contract.id == ContractSupplier.contract_id)
-        .where(Contract.organisation_id == organisation_id)
-    )
-    in_pilot = (
-        select(Membership.supplier_organisation_id)
-        .join(Pilot, Pilot.id == Membership.pilot_id)
-        .where(
-            Pilot.organisation_id == organisation_id,
-            Membership.supplier_organisation_id.is_not(None),
-        )
-    )
-    return set(db.session.scalars(on_contract.union(in_pilot)))
-
-
 def forget_standing() -> None:
     """Drop cached standings after memberships change within a request."""
     g.pop("_standing", None)
@@ -349,41 +326,9 @@ def _pilot_of(obj):
 Rule = Callable[[object, object, Standing], bool]
 
 
-def _may_start_pilot(user) -> bool:
-    """Buyer people who run pilots: the org admin, or a member not only on a board.
-
-    A site admin manages the platform, not pilots; someone whose only role is board member
-    reads and decides, so does not start pilots either.
-    """
-    if not user.organisation.is_buyer:
-        return False
-    if user.is_org_admin:
-        return True
-    if user.is_site_admin:
-        return False
-    from .pilots.models import Membership, Pilot
-
-    roles = set(
-        db.session.scalars(
-            select(Membership.role)
-            .join(Pilot, Pilot.id == Membership.pilot_id)
-            .where(Membership.user_id == user.id, Pilot.organisation_id == user.organisation_id)
-        )
-    )
-    return not roles or bool(roles - {"board"})
-
-
 # The rules table: action name -> rule(user, obj, standing in obj's pilot).
-RULES: dict[str, Rule] = {
-    # Organisations and accounts are in accounts/rules.py; the domains add theirs likewise.
-    # --- pilots ---
-    "pilot.create": lambda u, o, s: _may_start_pilot(u),
-    "pilot.view": lambda u, o, s: s.any,
-    "pilot.view_internal": lambda u, o, s: s.working_group or s.board,
-    "pilot.work": lambda u, o, s: s.working_group,
-    "pilot.manage": lambda u, o, s: s.coordinator,
-    "pilot.audit": lambda u, o, s: s.coordinator,
-}
+# Each domain adds its own at import (pilots/rules.py, accounts/rules.py, ...).
+RULES: dict[str, Rule] = {}
 
 
 def register(rules: dict[str, Rule]) -> None:

@@ -86,6 +86,12 @@ def force_locale(locale):
         forget_language()
 
 
+def in_language_of(user):
+    """force_locale in the language this person chose, else the app's default: for a mail or
+    text made for someone other than the one asking (a reminder, an invitation)."""
+    return force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
 class RequestCachedDomain(Domain):
     """Flask-Babel's message domain, reading the active catalogue from the app's slot. Every
     gettext and lazy string goes through here; templates ask catalogue() directly."""

@@ -8,7 +8,7 @@ every test. Set DATABASE_URL to run the whole suite on PostgreSQL.
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from itertools import count
 
@@ -288,6 +288,21 @@ def make_contract(pilot, suppliers, title="Schoonmaak", **fields):
     return contract
 
 
+def make_meeting(pilot, planner, kind="kickoff", title="Overleg"):
+    """A meeting on 10 March 2026 from 9 to 10 (UTC), its planner the one participant."""
+    from partnerships.meetings import agenda
+
+    return agenda.plan_meeting(
+        pilot,
+        planner,
+        kind=kind,
+        title=title,
+        starts_at=datetime(2026, 3, 10, 9, tzinfo=UTC),
+        ends_at=datetime(2026, 3, 10, 10, tzinfo=UTC),
+        participant_ids=[planner.id],
+    )
+
+
 class Factories:
     """Namespace handed to tests as the `make` fixture."""
 
@@ -296,6 +311,7 @@ class Factories:
     pilot = staticmethod(make_pilot)
     member = staticmethod(add_member)
     contract = staticmethod(make_contract)
+    meeting = staticmethod(make_meeting)
 
 
 @pytest.fixture

@@ -39,7 +39,9 @@ def fresh_database_url(tmp_path):
         admin.dispose()
 
 
-def test_upgrade_on_a_fresh_database_matches_the_models(fresh_database_url, tmp_path):
+@pytest.fixture
+def fresh_app(fresh_database_url, tmp_path):
+    """The app on the fresh database, inside its app context; its connections closed after."""
     app = create_app(
         {
             "TESTING": True,
@@ -50,38 +52,29 @@ def test_upgrade_on_a_fresh_database_matches_the_models(fresh_database_url, tmp_
     )
     with app.app_context():
         try:
-            upgrade()
-            with db.engine.connect() as conn:
-                context = MigrationContext.configure(
-                    conn, opts={"compare_type": True, "render_as_batch": True}
-                )
-                differences = compare_metadata(context, db.metadata)
+            yield app
         finally:
             db.session.remove()
             db.engine.dispose()
+
+
+def test_upgrade_on_a_fresh_database_matches_the_models(fresh_app):
+    upgrade()
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "render_as_batch": True}
+        )
+        differences = compare_metadata(context, db.metadata)
     assert not differences, (
         "The migrations do not match the models; generate one with "
         "`flask db migrate -m '...'` and check it:\n" + "\n".join(str(diff) for diff in differences)
     )
 
 
-def test_migrations_run_down_and_up_again(fresh_database_url, tmp_path):
+def test_migrations_run_down_and_up_again(fresh_app):
     """Every revision can be undone, so a bad deployment can be rolled back."""
     from flask_migrate import downgrade
 
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "migrations",
-            "SQLALCHEMY_DATABASE_URI": fresh_database_url,
-        },
-        instance_path=tmp_path,
-    )
-    with app.app_context():
-        try:
-            upgrade()
-            downgrade(revision="base")
-            upgrade()
-        finally:
-            db.session.remove()
-            db.engine.dispose()
+    upgrade()
+    downgrade(revision="base")
+    upgrade()

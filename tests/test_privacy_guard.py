@@ -9,24 +9,18 @@ placed person. Forms are sent as the page renders them.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from sqlalchemy import select
 
 from partnerships.extensions import db
+from tests.personal_data import BSN, EMAIL, PHONE
 from tests.quality.forms import form_with, forms_in
-
-BSN = "kandidaat BSN 111222333"
-EMAIL = "mail j.jansen@example.nl even"
-PHONE = "bel 06-12345678 morgen"
 
 
 @pytest.fixture
 def scene(make):
     from partnerships.actions.services import create_action
     from partnerships.brainstorms import services as brainstorms
-    from partnerships.meetings import agenda
 
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
@@ -39,15 +33,7 @@ def scene(make):
         nature="service",
         supplier_org_ids=[],
     )
-    meeting = agenda.plan_meeting(
-        pilot,
-        coordinator,
-        kind="kickoff",
-        title="Overleg",
-        starts_at=datetime(2026, 3, 10, 9, tzinfo=UTC),
-        ends_at=datetime(2026, 3, 10, 10, tzinfo=UTC),
-        participant_ids=[coordinator.id],
-    )
+    meeting = make.meeting(pilot, coordinator)
     card = brainstorms.add_card(
         brainstorm, coordinator, place=brainstorms.place_keys(pilot)[0], text="Een idee"
     )
@@ -150,10 +136,6 @@ def test_a_placement_still_refuses_contact_details(app):
         with pytest.raises(Exception, match="BSN"):
             Field.data = BSN
             PersonalDataWarning()(None, Field())
-
-
-def _unused():
-    return select
 
 
 CARD_PLACES = [

@@ -9,36 +9,19 @@ as the page renders them, with and without htmx.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from sqlalchemy import select
 
 from partnerships.extensions import db
+from tests.personal_data import BIRTH, BSN, EMAIL, IBAN, PHONE
 from tests.quality.forms import form_with, forms_in
-
-PHONE = "bel 06-12345678 morgen"
-EMAIL = "mail j.jansen@example.nl even"
-IBAN = "rekening NL91ABNA0417164300"  # the IBAN standard's own example, valid checksum
-BIRTH = "geboren op 12-03-1985"
-BSN = "kandidaat BSN 111222333"
 
 
 @pytest.fixture
 def meeting(make):
-    from partnerships.meetings import agenda
-
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
-    meeting = agenda.plan_meeting(
-        pilot,
-        coordinator,
-        kind="kickoff",
-        title="Overleg",
-        starts_at=datetime(2026, 3, 10, 9, tzinfo=UTC),
-        ends_at=datetime(2026, 3, 10, 10, tzinfo=UTC),
-        participant_ids=[coordinator.id],
-    )
+    meeting = make.meeting(pilot, coordinator)
     db.session.commit()
     return meeting, coordinator
 

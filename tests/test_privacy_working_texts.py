@@ -14,10 +14,9 @@ import pytest
 from sqlalchemy import select
 
 from partnerships.extensions import db
+from tests.personal_data import BSN, PHONE
 from tests.quality.forms import form_with, forms_in
 
-PHONE = "bel 06-12345678 morgen"
-BSN = "kandidaat BSN 111222333"
 CONFIRM = "confirm_not_personal"
 
 

@@ -3,16 +3,15 @@ text can make rendering slow (the CommonMark spec's pathological inputs)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from partnerships.text import _rendered, render_markdown
+from partnerships.text import render_markdown
 from tests.perf.markdown_patterns import (
     EXTENSION_PATTERNS,
     FIELD_LIMITS,
     PATTERNS,
     ordinary_text,
+    render_seconds,
 )
 
 
@@ -90,24 +89,8 @@ def test_a_link_label_inside_six_brackets_stays_text():
     assert html(deep) == f"<p>{deep}</p>"
 
 
-def _seconds(source: str) -> float:
-    """CPU seconds for one render without the cache, best of two (each at least 20 ms of
-    repeated renders): CPU time, so other processes on a busy machine do not count."""
-    best = float("inf")
-    for _ in range(2):
-        runs, started = 0, time.process_time()
-        while True:
-            _rendered.cache_clear()
-            _rendered(source)
-            runs += 1
-            spent = time.process_time() - started
-            if spent >= 0.02:
-                break
-        best = min(best, spent / runs)
-    return best
-
-
-# Cards and comments share a maximum; each length is measured once.
+# Cards and comments share a maximum; each length is measured once. Render times are CPU time,
+# best of two, so other processes on a busy machine do not count.
 LENGTHS = {length: field for field, length in sorted(FIELD_LIMITS.items())}
 
 
@@ -117,7 +100,7 @@ def test_pathological_markdown_at_the_fields_maximum_renders_in_bounded_time(fie
     # stays within a small multiple (make bench reports the figures). The margin is wide so
     # that a busy machine does not fail this, while quadratic growth still does.
     length = FIELD_LIMITS[field]
-    normal = _seconds(ordinary_text(length))
+    normal = render_seconds(ordinary_text(length), rounds=2)
     slow = {}
     # Tables (not CommonMark) turn every "|\n" into a row: linear, but the output is 15 times
     # the input, hence their wider margin.
@@ -125,7 +108,7 @@ def test_pathological_markdown_at_the_fields_maximum_renders_in_bounded_time(fie
         for name, make in patterns.items():
             source = make(length)
             assert len(source) <= length, name
-            ratio = _seconds(source) / normal
+            ratio = render_seconds(source, rounds=2) / normal
             if ratio > margin:
                 slow[name] = round(ratio)
     assert slow == {}, f"{field}: renders far slower than an ordinary text"

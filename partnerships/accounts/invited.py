@@ -18,7 +18,7 @@ from sqlalchemy import select
 from .. import audit, mail
 from ..database import utcnow
 from ..extensions import db
-from ..i18n import force_locale
+from ..i18n import in_language_of
 from .models import AuthToken, OrgRole, TokenPurpose, User
 
 
@@ -61,7 +61,7 @@ def tell_admins(organisation, user: User, inviter: User) -> int:
     admins = _admins(organisation.id)
     page = _people_page(organisation.id)
     for admin in admins:
-        with force_locale(admin.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        with in_language_of(admin):
             subject = _(
                 "%(buyer)s invited someone of %(organisation)s",
                 buyer=inviter.organisation.name,

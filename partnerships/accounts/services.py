@@ -15,7 +15,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .. import audit, mail
 from ..database import utcnow
 from ..extensions import db
-from ..i18n import force_locale
+from ..i18n import in_language_of
 from . import sso
 from .models import (
     AttemptKind,
@@ -290,7 +290,7 @@ def send_reset(email: str) -> None:
     # own commit), so that the link works as soon as it arrives.
     db.session.commit()
     link = _link("accounts.reset_password", secret)
-    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+    with in_language_of(user):
         subject = _("Set a new password for Partnerships")
         body = _(
             "Hello %(name)s,\n\nSomeone asked to set a new password for your account. "
@@ -361,7 +361,7 @@ def invite(
         db.session.flush()
     secret = issue_token(user, TokenPurpose.INVITE, created_by=inviter)
     link = _link("accounts.accept_invitation", secret)
-    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+    with in_language_of(user):
         subject = _("You are invited to Partnerships")
         body = _(
             "Hello %(name)s,\n\n%(inviter)s invites you to work together in Partnerships, "

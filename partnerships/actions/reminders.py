@@ -29,7 +29,7 @@ from sqlalchemy import select
 
 from .. import clock, mail
 from ..extensions import db
-from ..i18n import force_locale
+from ..i18n import in_language_of
 from . import queries
 
 
@@ -127,7 +127,7 @@ def send_all(today: date | None = None) -> int:
     # Links in the e-mail need an absolute address; outside a request, BASE_URL gives it.
     with current_app.test_request_context("/", base_url=base):
         for user in users:
-            with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+            with in_language_of(user):
                 message = compose(user, today)
             if message is None:
                 continue

@@ -15,12 +15,10 @@ from .services import Refused
 SHORTLIST_MAX = 3
 
 
-def _require_closed(brainstorm: Brainstorm) -> None:
+def _require_closed_with_card(brainstorm: Brainstorm, card: Card | None) -> None:
+    """Cards become work once the brainstorm is closed, and only cards of its own board."""
     if brainstorm.is_open:
         raise Refused(_l("Close the brainstorm first; then turn its cards into work."))
-
-
-def _require_card(brainstorm: Brainstorm, card: Card | None) -> None:
     if card is not None and (card.brainstorm_id != brainstorm.id or not card.visible):
         raise Refused(_l("Choose a card of this board."))
 
@@ -60,8 +58,7 @@ def to_action(
     """A card becomes an action of the pilot's action plan."""
     from ..actions.services import create_action
 
-    _require_closed(brainstorm)
-    _require_card(brainstorm, card)
+    _require_closed_with_card(brainstorm, card)
     action = create_action(
         brainstorm.pilot,
         actor,
@@ -93,8 +90,7 @@ def to_decision(
     """A card becomes an entry in the decision register."""
     from ..meetings.services import record_decision
 
-    _require_closed(brainstorm)
-    _require_card(brainstorm, card)
+    _require_closed_with_card(brainstorm, card)
     decision = record_decision(
         brainstorm.pilot,
         actor,
@@ -122,8 +118,7 @@ def to_potential_job(
     """A card becomes a potential job (step 3a) on the contracts domain's list."""
     from ..contracts.services import create_potential_job
 
-    _require_closed(brainstorm)
-    _require_card(brainstorm, card)
+    _require_closed_with_card(brainstorm, card)
     job = create_potential_job(
         brainstorm.pilot,
         actor,
@@ -158,8 +153,7 @@ def add_to_shortlist(
     card: Card | None = None,
 ) -> ShortlistEntry:
     """Rank a supplier in the top 3, with the reason; a card may be what it came from."""
-    _require_closed(brainstorm)
-    _require_card(brainstorm, card)
+    _require_closed_with_card(brainstorm, card)
     entries = shortlist(brainstorm)
     if len(entries) >= SHORTLIST_MAX:
         raise Refused(_l("The shortlist holds at most three suppliers; remove one first."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -10,7 +10,7 @@ from sqlalchemy import select
 from .. import access, audit, mail
 from ..accounts.models import Organisation, User
 from ..extensions import db
-from ..i18n import force_locale
+from ..i18n import in_language_of
 from ..pilots.models import Membership
 from .models import Brainstorm, BrainstormParticipant, BrainstormShare
 from .services import Refused, bump
@@ -162,7 +162,7 @@ def _mail_invitation(brainstorm: Brainstorm, actor, user: User) -> bool:
         )
     except RuntimeError:  # outside a request
         return False
-    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+    with in_language_of(user):
         subject = _("Invitation to the brainstorm %(title)s", title=brainstorm.title)
         body = _(
             "Hello %(name)s,\n\n%(inviter)s invites you to the shared brainstorm "

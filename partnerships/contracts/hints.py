@@ -88,6 +88,11 @@ def _months(n: int) -> str:
     return ngettext("%(num)d month", "%(num)d months", n)
 
 
+def _no(code: str, title: str, failed: list[str], source: str) -> Hint:
+    """A condition is not met: the answer is no, with every condition that failed."""
+    return Hint(code, title, False, _("No: %(reasons)s.", reasons="; ".join(failed)), source)
+
+
 def sr_threshold(contract, settings) -> Hint:
     """Within the Rijk SR threshold: work or service, wage sum >= threshold, term >= 6 months."""
     title = _("Within the Rijk social return threshold")
@@ -121,13 +126,7 @@ def sr_threshold(contract, settings) -> Hint:
                 )
             )
     if failed:
-        return Hint(
-            "sr_threshold",
-            title,
-            False,
-            _("No: %(reasons)s.", reasons="; ".join(failed)),
-            source,
-        )
+        return _no("sr_threshold", title, failed, source)
     if unknown:
         return Hint(
             "sr_threshold",
@@ -226,13 +225,7 @@ def route_2b(contract, settings) -> Hint:
     else:
         failed.append(_("it runs for a year or less"))
     if failed:
-        return Hint(
-            "route_2b",
-            title,
-            False,
-            _("No: %(reasons)s.", reasons="; ".join(failed)),
-            str(SOURCE_2B),
-        )
+        return _no("route_2b", title, failed, str(SOURCE_2B))
     if unknown:
         return Hint(
             "route_2b",

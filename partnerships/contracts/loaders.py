@@ -11,6 +11,7 @@ from .. import access
 from ..accounts.models import Organisation, User, normalise_email
 from ..extensions import db
 from .models import Contract
+from .related import related_supplier_ids
 from .rules import InPilot
 from .services import JobsError
 
@@ -34,7 +35,7 @@ def supplier_scope(pilot) -> set[int] | None:
 def supplier_choices(keep=()) -> list[tuple[int, str]]:
     """The suppliers the user's organisation works with (and those in `keep`, already on the
     row), by name: never every supplier on the platform."""
-    related = access.related_supplier_ids(current_user.organisation_id) | set(keep)
+    related = related_supplier_ids(current_user.organisation_id) | set(keep)
     return [
         (org_id, name)
         for org_id, name in db.session.execute(

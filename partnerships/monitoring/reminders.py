@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from ..actions.reminders import ReminderSection, register_section
 from ..figures import services as figures
-from ..i18n import force_locale
+from ..i18n import in_language_of
 from . import services as monitoring
 
 
@@ -30,7 +30,7 @@ def reminder_lines(user, today: date) -> list[str]:
     if not due:
         return []
     names = figures.supplier_names({d.supplier_id for d in due})
-    with force_locale(user.locale or "nl"):
+    with in_language_of(user):
         return [
             _(
                 "Monitoring report %(contract)s (%(supplier)s) for %(start)s to %(end)s is "

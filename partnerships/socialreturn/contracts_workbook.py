@@ -6,12 +6,9 @@ row by row with the rules of the contract form, and nothing saved until all rows
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
 
@@ -22,10 +19,12 @@ from .sheets import (
     Problem,
     RowReader,
     UploadRefused,
+    as_bytes,
+    codes_by_label,
     data_rows,
     header_problems,
-    in_each_language,
     open_workbook,
+    template_book,
 )
 
 SHEET = "Contracten"
@@ -63,12 +62,7 @@ def _vocabularies() -> dict[int, dict]:
 
 def build() -> bytes:
     """An empty template with a list to choose from in each coded column."""
-    book = Workbook()
-    ws = book.active
-    ws.title = SHEET
-    ws.append(headers())
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    book, ws = template_book(SHEET, headers())
     lists = book.create_sheet(LISTS)
     for n, (index, vocabulary) in enumerate(_vocabularies().items(), start=1):
         values = [str(text) for text in vocabulary.values()]
@@ -99,21 +93,14 @@ def build() -> bytes:
     for letter in "ABCDEFGHIJKL":
         ws.column_dimensions[letter].width = 22
     lists.sheet_state = "hidden"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return as_bytes(book)
 
 
-def _code(row: RowReader, index: int, vocabulary: dict, *, required: bool) -> str | None:
+def _code(row: RowReader, index: int, codes: dict[str, str], *, required: bool) -> str | None:
     raw = row.text(index, required=required)
     if not raw:
         return None
-    by_label = {str(code): str(code) for code in vocabulary}
-    for labels in in_each_language(
-        lambda: {str(text).casefold(): str(code) for code, text in vocabulary.items()}
-    ):
-        by_label.update(labels)
-    code = by_label.get(raw.casefold())
+    code = codes.get(raw.casefold())
     if code is None:
         row.fail(index, _("Choose a value from the list."))
     return code
@@ -132,7 +119,7 @@ def parse(data: bytes) -> list[tuple[dict, list[int]]]:
             select(Organisation.id, Organisation.name).where(Organisation.kind == "supplier")
         )
     }
-    vocab = _vocabularies()
+    vocab = {index: codes_by_label(vocabulary) for index, vocabulary in _vocabularies().items()}
     result = []
     for number, cells in data_rows(ws, len(titles)):
         row = RowReader(cells, titles, number, problems)

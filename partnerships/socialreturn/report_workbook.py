@@ -8,14 +8,12 @@ service, and nothing is saved unless every row is right.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.styles import PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..contracts.choices import (
@@ -31,10 +29,12 @@ from .sheets import (
     Problem,
     RowReader,
     UploadRefused,
+    as_bytes,
+    codes_by_label,
     data_rows,
     header_problems,
-    in_each_language,
     open_workbook,
+    template_book,
 )
 
 SHEET = "Rapportage"
@@ -67,12 +67,7 @@ def ceiling(start: date, end: date) -> Decimal:
 def build(*, contract, supplier_id: int, period: tuple[date, date], placements, hours) -> bytes:
     """The template: the supplier's placements, hours from the last version prefilled."""
     start, end = period
-    book = Workbook()
-    ws = book.active
-    ws.title = SHEET
-    ws.append(headers())
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    book, ws = template_book(SHEET, headers())
     outcome_labels = [str(text) for text in OUTCOMES.values()]
     for placement in placements:
         ws.append(
@@ -140,9 +135,7 @@ def build(*, contract, supplier_id: int, period: tuple[date, date], placements, 
         ws.add_data_validation(rule)
         rule.add(f"{column}2:{column}{last}")
     ws.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return as_bytes(book)
 
 
 @dataclass
@@ -151,14 +144,6 @@ class Parsed:
 
     hours: dict[int, Decimal] = field(default_factory=dict)
     changes: dict[int, tuple[date | None, str]] = field(default_factory=dict)
-
-
-def _outcome_codes() -> dict[str, str]:
-    """Outcome by its label in any language, or by its code."""
-    codes = {code.value: code.value for code in Outcome}
-    for labels in in_each_language(lambda: {str(t).casefold(): c for c, t in OUTCOMES.items()}):
-        codes.update(labels)
-    return codes
 
 
 def parse(data: bytes, *, contract, supplier_id: int, period, placements) -> Parsed:
@@ -171,7 +156,7 @@ def parse(data: bytes, *, contract, supplier_id: int, period, placements) -> Par
     if problems:
         raise UploadRefused(problems)
     by_id = {p.id: p for p in placements}
-    outcomes = _outcome_codes()
+    outcomes = codes_by_label(OUTCOMES)  # by its label in any language, or by its code
     limit = ceiling(start, end)
     result, seen = Parsed(), {}
     for number, cells in data_rows(ws, len(titles)):

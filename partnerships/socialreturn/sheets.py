@@ -1,5 +1,6 @@
-"""Reading filled-in Excel templates safely: cell by cell, with a message per row and cell.
+"""Excel templates: made with a bold heading row, and read back safely once filled in.
 
+Reading goes cell by cell, with a message per row and cell.
 An upload is checked completely before anything is saved: a formula anywhere, a missing
 sheet, a value that is not a number or date, each becomes a Problem naming the row and the
 column as the user sees them in Excel. Only the caller decides what a valid row means.
@@ -14,7 +15,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from flask_babel import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 # Far more rows than any supplier's placements or any organisation's contract list.
@@ -50,6 +52,35 @@ class UploadRefused(ValueError):
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
+
+
+def template_book(sheet: str, headings: list[str]):
+    """(workbook, its one sheet) for a new template: the sheet named, headings in bold."""
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet
+    ws.append(headings)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    return book, ws
+
+
+def as_bytes(book) -> bytes:
+    """The workbook as the .xlsx file to download."""
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def codes_by_label(vocabulary: dict) -> dict[str, str]:
+    """Each code of a vocabulary by itself and by its label in every language, casefolded:
+    what someone may have chosen or typed in a coded column."""
+    codes = {str(code): str(code) for code in vocabulary}
+    for labels in in_each_language(
+        lambda: {str(text).casefold(): str(code) for code, text in vocabulary.items()}
+    ):
+        codes.update(labels)
+    return codes
 
 
 def open_workbook(data: bytes, sheet: str):

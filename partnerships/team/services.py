@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 from .. import access, audit, workflows_registry
 from ..accounts.models import Organisation, OrganisationKind, User, normalise_email
 from ..concurrency import claim
+from ..contracts.related import related_supplier_ids
 from ..extensions import db
 from ..i18n import lazy_gettext as _l
 from ..pilots.models import Membership
@@ -92,7 +93,7 @@ def coordinator_warning(pilot):
 
 def candidates(pilot) -> tuple[list[User], list[User]]:
     """People who can join: active users of the buyer, and contacts of the suppliers it works
-    with (access.related_supplier_ids); others are invited by their exact e-mail address."""
+    with (related_supplier_ids); others are invited by their exact e-mail address."""
     buyer = list(
         db.session.scalars(
             select(User)
@@ -108,7 +109,7 @@ def candidates(pilot) -> tuple[list[User], list[User]]:
             .where(
                 Organisation.kind == OrganisationKind.SUPPLIER,
                 Organisation.is_active.is_(True),
-                Organisation.id.in_(access.related_supplier_ids(pilot.organisation_id)),
+                Organisation.id.in_(related_supplier_ids(pilot.organisation_id)),
                 User.is_active_account.is_(True),
             )
             .order_by(Organisation.name, User.name)
@@ -125,7 +126,7 @@ def supplier_organisations(pilot) -> list[Organisation]:
             .where(
                 Organisation.kind == OrganisationKind.SUPPLIER,
                 Organisation.is_active.is_(True),
-                Organisation.id.in_(access.related_supplier_ids(pilot.organisation_id)),
+                Organisation.id.in_(related_supplier_ids(pilot.organisation_id)),
             )
             .order_by(Organisation.name)
         )
@@ -206,7 +207,7 @@ def invite_member(
     elif (
         role == SUPPLIER
         and supplier_organisation is not None
-        and supplier_organisation.id not in access.related_supplier_ids(pilot.organisation_id)
+        and supplier_organisation.id not in related_supplier_ids(pilot.organisation_id)
     ):
         raise TeamError(
             _l("Choose a supplier you work with, or give the contact's exact e-mail address."),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import event
-
 from partnerships import clock
 from partnerships.actions.queries import my_tasks, task_page
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
+from tests.statements import sql_statements
+from tests.supplier_actions import supplier_action
 
 
 def days(n):
@@ -46,10 +46,8 @@ def test_order_is_overdue_then_this_week_then_the_rest(crew, make, login_as):
 
 def test_supplier_contacts_see_no_internal_tasks(crew):
     c = crew.coordinator
-    create_action(crew.pilot, c, title="Gedeeld", role="supplier", is_internal=False)
-    create_action(
-        crew.pilot, c, title="Eigen", role="supplier", assignee=crew.contact, is_internal=False
-    )
+    supplier_action(crew.pilot, c, "Gedeeld")
+    supplier_action(crew.pilot, c, "Eigen", crew.contact)
     db.session.commit()
     # Neither has a deadline, so they keep the order they were made in.
     assert [a.title for a in my_tasks(crew.contact, clock.today())] == ["Gedeeld", "Eigen"]
@@ -57,17 +55,8 @@ def test_supplier_contacts_see_no_internal_tasks(crew):
 
 
 def count_queries(app, fn):
-    statements = []
-
-    def before(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", before)
-    try:
+    with sql_statements() as statements:
         fn()
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
     return len(statements)
 
 

@@ -5,16 +5,11 @@ from __future__ import annotations
 
 from partnerships.actions.services import create_action
 from partnerships.extensions import db
+from tests.supplier_actions import supplier_action
 
 
 def test_a_supplier_does_not_see_another_suppliers_contacts(crew, login_as):
-    create_action(
-        crew.pilot,
-        crew.coordinator,
-        title="Werkplekken inventariseren",
-        role="supplier",
-        is_internal=False,
-    )
+    supplier_action(crew.pilot, crew.coordinator, "Werkplekken inventariseren")
     db.session.commit()
     html = login_as(crew.contact).get(f"/pilots/{crew.pilot.id}/actions").get_data(as_text=True)
     assert "Werkplekken inventariseren" in html

@@ -7,11 +7,11 @@ from __future__ import annotations
 from partnerships.actions.services import (
     add_comment,
     change_status,
-    create_action,
     release_assignments,
     update_action,
 )
 from partnerships.extensions import db
+from tests.supplier_actions import supplier_action
 
 
 def action_page(client, action):
@@ -22,13 +22,8 @@ def action_page(client, action):
 
 def handed_over_from_groen_to_schoon(crew):
     """Esther (Groen) worked on it, commented and set it to busy; then Ruud (Schoon) got it."""
-    action = create_action(
-        crew.pilot,
-        crew.coordinator,
-        title="Werkplekken inventariseren",
-        role="supplier",
-        assignee=crew.other_contact,
-        is_internal=False,
+    action = supplier_action(
+        crew.pilot, crew.coordinator, "Werkplekken inventariseren", crew.other_contact
     )
     db.session.flush()
     add_comment(action, crew.other_contact, "Groen heeft drie plekken bij de gemeentewerf")
@@ -61,13 +56,7 @@ def test_the_buyers_working_group_and_board_still_see_everyone(crew, login_as):
 
 
 def test_an_action_for_every_supplier_hides_each_suppliers_words_from_the_other(crew, login_as):
-    action = create_action(
-        crew.pilot,
-        crew.coordinator,
-        title="Aanbod voor de zomer",
-        role="supplier",
-        is_internal=False,
-    )
+    action = supplier_action(crew.pilot, crew.coordinator, "Aanbod voor de zomer")
     db.session.flush()
     add_comment(action, crew.other_contact, "Groen levert twaalf plekken")
     add_comment(action, crew.contact, "Schoon levert er vijf")
@@ -89,14 +78,7 @@ def test_an_action_for_every_supplier_hides_each_suppliers_words_from_the_other(
 
 
 def test_a_former_assignee_who_left_the_pilot_stays_hidden_from_another_supplier(crew, login_as):
-    action = create_action(
-        crew.pilot,
-        crew.coordinator,
-        title="Intake plannen",
-        role="supplier",
-        assignee=crew.other_contact,
-        is_internal=False,
-    )
+    action = supplier_action(crew.pilot, crew.coordinator, "Intake plannen", crew.other_contact)
     db.session.flush()
     release_assignments(crew.pilot, crew.coordinator, crew.other_contact)
     db.session.commit()

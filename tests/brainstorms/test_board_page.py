@@ -9,19 +9,12 @@ from sqlalchemy import event
 
 from partnerships.brainstorms import services
 from partnerships.extensions import db
+from tests.statements import sql_statements
 
 
 def _count_queries(fn) -> int:
-    statements = []
-
-    def before(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
+    with sql_statements() as statements:
         fn()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
     return len(statements)
 
 

@@ -4,30 +4,14 @@ sends its cards out of band, and the SQL access check agrees with the rules tabl
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event
 
 from partnerships import access
 from partnerships.brainstorms import services
 from partnerships.brainstorms.poll import poll_row
 from partnerships.extensions import db
-
-
-@contextmanager
-def counted_queries():
-    """Every SQL statement sent to the database while the block runs."""
-    statements: list[str] = []
-
-    def _count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", _count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", _count)
+from tests.statements import sql_statements
 
 
 def test_unchanged_board_answers_304_with_its_etag(cast, brainstorm_a, login_as, url):
@@ -56,7 +40,7 @@ def test_an_unchanged_poll_costs_two_queries(cast, brainstorm_a, login_as, url):
     client = login_as(cast.contact_a)
     revision = brainstorm_a.revision
     db.session.expunge_all()  # as in production: a request starts with an empty session
-    with counted_queries() as statements:
+    with sql_statements() as statements:
         response = client.get(url(brainstorm_a, f"/poll?since={revision}"))
     assert response.status_code == 304
     assert len(statements) == 2, statements
@@ -73,7 +57,7 @@ def test_an_unchanged_poll_of_a_large_board_still_costs_two_queries(
     client = login_as(cast.coordinator)
     revision = brainstorm_a.revision
     db.session.expunge_all()
-    with counted_queries() as statements:
+    with sql_statements() as statements:
         response = client.get(url(brainstorm_a, f"/poll?since={revision}"))
     assert response.status_code == 304 and len(statements) == 2
 

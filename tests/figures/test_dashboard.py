@@ -4,15 +4,15 @@ small counts for everyone outside the working group."""
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from partnerships.extensions import db
 from partnerships.figures.services import latest_figures, pilot_figures
 from tests.contracts.conftest import add_report
+from tests.statements import sql_statements
 
 AS_OF = "2026-03-31"
 
@@ -118,23 +118,9 @@ def test_latest_figures_offers_the_headline_for_other_domains(world, place):
     assert set(figures) >= {"people", "banen", "durable", "goal", "period"}
 
 
-@contextmanager
-def counted_queries():
-    statements = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def _queries(client, url):
     db.session.expire_all()  # as in a fresh request: nothing cached from the test
-    with counted_queries() as statements:
+    with sql_statements() as statements:
         assert client.get(url).status_code == 200
     return len(statements)
 
@@ -235,7 +221,7 @@ def test_organisation_pages_and_the_api_cost_the_same_queries_for_3_and_30_pilot
         for url in ("/api/v1/pilots", f"/api/v1/figures?as_of={AS_OF}"):
             client.get(url, headers=bearer)  # the token's first use today is recorded once
             db.session.expire_all()
-            with counted_queries() as statements:
+            with sql_statements() as statements:
                 assert client.get(url, headers=bearer).status_code == 200
             pages.append(len(statements))
         return pages
@@ -337,7 +323,7 @@ def test_long_lists_of_pilots_are_read_in_chunks_with_the_same_figures(
     whole = figures.figures_for_pilots(pilots, as_of=date(2026, 3, 31))
     monkeypatch.setattr(figures, "CHUNK", 2)  # as if SQLite allowed two parameters
     figures_cache.cache().clear()  # count them all again, in chunks
-    with counted_queries() as statements:
+    with sql_statements() as statements:
         chunked = figures.figures_for_pilots(pilots, as_of=date(2026, 3, 31))
     assert chunked == whole
     # Placements, paid hours and potential jobs: three chunks of two pilots each;

@@ -11,7 +11,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
 
 from partnerships import create_app
 from partnerships.extensions import db
@@ -20,6 +19,7 @@ from partnerships.figures import services as figures
 from partnerships.figures.settings import settings_for
 from partnerships.monitoring.models import MonitoringLine
 from tests.contracts.conftest import add_report
+from tests.statements import sql_statements
 
 AS_OF = date(2026, 3, 31)
 
@@ -108,16 +108,8 @@ def test_the_total_is_rounded_once_not_per_pilot(world, make, place):
 
 
 def _statements_while(call):
-    statements = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with sql_statements() as statements:
         result = call()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
     return result, statements
 
 

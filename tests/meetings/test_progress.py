@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
 
 from partnerships import clock
 from partnerships.actions.services import create_action
@@ -16,6 +15,8 @@ from partnerships.contracts import services as jobs_services
 from partnerships.extensions import db
 from partnerships.pilots.models import StepState
 from partnerships.placements import services as placement_services
+from tests.statements import sql_statements
+from tests.supplier_actions import supplier_action
 
 
 def _actions(world, count, *, overdue=0, internal=True):
@@ -77,9 +78,7 @@ def test_other_meetings_list_the_pilot_state_only_when_flagged(world, plan, logi
 
 def test_the_supplier_sees_only_shared_actions_and_no_steps(world, plan, login_as):
     _actions(world, 1, internal=True)
-    create_action(
-        world.pilot, world.coordinator, title="Gedeelde actie", role="supplier", is_internal=False
-    )
+    supplier_action(world.pilot, world.coordinator, "Gedeelde actie")
     db.session.add(StepState(pilot_id=world.pilot.id, code="2Bb", status="busy"))
     meeting = plan(kind="progress")
     html = (
@@ -172,16 +171,8 @@ def test_the_agenda_costs_the_same_queries_however_many_actions(
     meeting = plan(kind="progress")
     client = login_as(world.coordinator)
     client.get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")  # warm caches
-    statements = []
-
-    def _count(*args):
-        statements.append(args[2])
-
-    event.listen(db.engine, "before_cursor_execute", _count)
-    try:
+    with sql_statements() as statements:
         assert client.get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}").status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", _count)
     # Hand count: user, pilot, standing, meeting + participants/users, items, decisions,
     # action links, actions, StepStates, memberships... a fixed number, never one per action.
     request.config.cache_counts = getattr(request.config, "cache_counts", {})

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from partnerships.actions.services import create_action
 from partnerships.extensions import db
 from partnerships.meetings import minutes, monitoring
 from partnerships.meetings.exports import to_ics
+from tests.supplier_actions import supplier_action
 
 
 def _shared_actions(world, meeting):
@@ -53,22 +53,8 @@ def test_a_supplier_does_not_see_another_suppliers_action_on_a_shared_item(world
 
 
 def test_the_progress_agenda_shows_a_supplier_only_its_own_shared_actions(world, plan, login_as):
-    create_action(
-        world.pilot,
-        world.coordinator,
-        title="Actie voor Groen",
-        role="supplier",
-        assignee=world.supplier_b,
-        is_internal=False,
-    )
-    create_action(
-        world.pilot,
-        world.coordinator,
-        title="Actie voor Schoon",
-        role="supplier",
-        assignee=world.supplier_a,
-        is_internal=False,
-    )
+    supplier_action(world.pilot, world.coordinator, "Actie voor Groen", world.supplier_b)
+    supplier_action(world.pilot, world.coordinator, "Actie voor Schoon", world.supplier_a)
     meeting = plan(kind="progress", participants=[world.coordinator, world.supplier_a])
     html = login_as(world.supplier_a).get(f"/pilots/{world.pilot.id}/meetings/{meeting.id}")
     html = html.get_data(as_text=True)

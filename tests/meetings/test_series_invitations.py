@@ -9,12 +9,11 @@ from datetime import date
 
 import icalendar
 import pytest
-from aiosmtpd.controller import Controller
 
 from partnerships import clock
 from partnerships.extensions import db
 from partnerships.meetings.models import Meeting, MeetingStatus
-from tests.mailbox import Inbox, free_port
+from tests.mailbox import Inbox, free_port, serve
 from tests.quality.forms import form_with, forms_in
 
 # A pilot that starts on 1 October 2029 runs two years without contracts: until
@@ -51,16 +50,7 @@ def mailbox(app, world, monkeypatch):
     monkeypatch.setattr(clock, "today", lambda: TODAY)
     world.pilot.start_date = PILOT_START
     db.session.commit()
-    inbox = CountingInbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    app.config.update(
-        MAIL_SERVER="127.0.0.1",
-        MAIL_PORT=controller.port,
-        MAIL_USE_TLS=False,
-        MAIL_USE_SSL=False,
-        MAIL_USERNAME=None,
-    )
+    inbox, controller = serve(app, CountingInbox())
     yield inbox
     controller.stop()
 

@@ -15,36 +15,18 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from partnerships.text import _rendered
 from tests.perf.markdown_patterns import (
     EXTENSION_PATTERNS,
     FIELD_LIMITS,
     PATTERNS,
     ordinary_text,
+    render_seconds,
 )
 
 COMMENTS = 15
 COMMENT_LENGTH = FIELD_LIMITS["comment"]
-
-
-def render_seconds(source: str, rounds: int = 3) -> float:
-    """CPU seconds for one render without the cache, best of `rounds` (each at least 20 ms of
-    repeated renders), so that other work on the machine does not count."""
-    best = float("inf")
-    for _ in range(rounds):
-        runs, started = 0, time.process_time()
-        while True:
-            _rendered.cache_clear()
-            _rendered(source)
-            runs += 1
-            spent = time.process_time() - started
-            if spent >= 0.02:
-                break
-        best = min(best, spent / runs)
-    return best
 
 
 def render_ratios(patterns: dict) -> dict:

@@ -2,10 +2,15 @@
 markdown-it and cmark-gfm added later), each stretched to a given length.
 
 Shared by the test that renders them at every field's maximum length and by `make bench`,
-which reports the worst render time as a ratio to an ordinary text of the same length.
+which reports the worst render time as a ratio to an ordinary text of the same length; both
+time a render with `render_seconds`.
 """
 
 from __future__ import annotations
+
+import time
+
+from partnerships.text import _rendered
 
 # Longest Markdown field of each kind (the forms' Length(max=...)).
 FIELD_LIMITS = {
@@ -97,3 +102,20 @@ def ordinary_text(length: int) -> str:
         "Volgende keer bespreken we de voortgang met het team.\n\n"
     )
     return _repeat(block, length)
+
+
+def render_seconds(source: str, rounds: int = 3) -> float:
+    """CPU seconds for one render without the cache, best of `rounds` (each at least 20 ms of
+    repeated renders), so that other work on the machine does not count."""
+    best = float("inf")
+    for _ in range(rounds):
+        runs, started = 0, time.process_time()
+        while True:
+            _rendered.cache_clear()
+            _rendered(source)
+            runs += 1
+            spent = time.process_time() - started
+            if spent >= 0.02:
+                break
+        best = min(best, spent / runs)
+    return best

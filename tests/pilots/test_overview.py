@@ -3,28 +3,10 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
-
-from sqlalchemy import event
 
 from partnerships.extensions import db
 from partnerships.pilots.models import StepState
-
-
-@contextmanager
-def counted_queries():
-    """Count the SQL statements sent while the block runs."""
-    statements = []
-
-    def before(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
+from tests.statements import sql_statements
 
 
 def pilots_for(make, user, count):
@@ -74,12 +56,12 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_pilots(make, log
     pilots_for(make, user, 2)
     db.session.commit()
     client.get("/pilots")  # warm up: first-request work is not what we measure
-    with counted_queries() as few:
+    with sql_statements() as few:
         assert client.get("/pilots").status_code == 200
     pilots_for(make, user, 8)
     db.session.commit()
     client.get("/pilots")
-    with counted_queries() as many:
+    with sql_statements() as many:
         page = client.get("/pilots").get_data(as_text=True)
     assert page.count("<progress") == 10
     assert len(many) == len(few)

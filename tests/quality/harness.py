@@ -38,6 +38,22 @@ def url_for_rule(app, rule, world, **fixed) -> str:
     return adapter.build(rule.endpoint, values, append_unknown=False)
 
 
+def versioned_forms(app, world, client):
+    """(page, index among its forms, form) for every form on a GET page of the world that
+    edits an existing row: it carries a version above 0 and a text field to type in."""
+    from tests.quality.forms import forms_in
+
+    for rule in app_rules(app, {"GET"}):
+        page = url_for_rule(app, rule, world)
+        response = client.get(page)
+        if response.status_code != 200 or "text/html" not in response.content_type:
+            continue
+        for index, form in enumerate(forms_in(response.text, page)):
+            version = next((f.value for f in form.fields if f.name == "version"), "")
+            if version.strip() not in ("", "0") and form.text_fields:  # else a create form
+                yield page, index, form
+
+
 def outcome(response) -> str:
     """ok (2xx, 304), see (sent on elsewhere), 409 (conflict), 422 (let in, the empty form
     refused), deny, login, bad (400) or error (5xx)."""

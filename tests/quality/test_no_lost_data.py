@@ -19,7 +19,7 @@ from partnerships import create_app
 from partnerships.extensions import db
 from tests.conftest import PASSWORD
 from tests.quality.forms import form_with, forms_in
-from tests.quality.harness import act_as, app_rules, url_for_rule
+from tests.quality.harness import act_as, versioned_forms
 from tests.quality.live import Browser, start_gunicorn, stop
 from tests.quality.world import row_counts
 
@@ -29,19 +29,6 @@ HERE = Path(__file__).parent
 # --- (a) two people edit the same row ---
 
 
-def _versioned_forms(app, world, client):
-    """(page, form) for every form on a GET page of the world that carries a `version`."""
-    for rule in app_rules(app, {"GET"}):
-        page = url_for_rule(app, rule, world)
-        response = client.get(page)
-        if response.status_code != 200 or "text/html" not in response.content_type:
-            continue
-        for index, form in enumerate(forms_in(response.text, page)):
-            version = next((f.value for f in form.fields if f.name == "version"), "")
-            if version.strip() not in ("", "0") and form.text_fields:  # else a create form
-                yield page, index, form
-
-
 def test_two_people_saving_the_same_row_end_in_a_conflict_not_an_overwrite(app, world):
     """Every versioned form of the world: both load it, both save; the second gets 409 with
     the explanation, and the first one's text is what the page shows afterwards."""
@@ -49,7 +36,7 @@ def test_two_people_saving_the_same_row_end_in_a_conflict_not_an_overwrite(app, 
     act_as(first, world.user("coordinator"))
     act_as(second, world.user("coordinator"))  # e.g. the coordinator's laptop and phone
     conflicts, overwrites, shown, tried = 0, [], 0, []
-    for number, (page, index, form) in enumerate(_versioned_forms(app, world, first)):
+    for number, (page, index, form) in enumerate(versioned_forms(app, world, first)):
         text = form.text_fields[0]
         mine_text, their_text = f"Eerste versie A{number}", f"Tweede versie B{number}"
         # Both load the same version of the form before either saves.

@@ -22,7 +22,7 @@ import pytest
 from partnerships.extensions import db
 from tests.conftest import PASSWORD
 from tests.quality.forms import Form, forms_in
-from tests.quality.harness import act_as, app_rules, url_for_rule
+from tests.quality.harness import act_as, versioned_forms
 from tests.quality.live import Browser, start_gunicorn, stop
 
 ROUNDS = 50
@@ -80,18 +80,10 @@ def versioned_kinds(app, world, client) -> list[Kind]:
     """The first form per POST endpoint, on any GET page of the world, that carries the
     version of an existing row (a version of 0 or none: a form that creates)."""
     kinds: dict[str, Kind] = {}
-    for rule in app_rules(app, {"GET"}):
-        page = url_for_rule(app, rule, world)
-        response = client.get(page)
-        if response.status_code != 200 or "text/html" not in response.content_type:
-            continue
-        for index, form in enumerate(forms_in(response.text, page)):
-            version = next((f.value for f in form.fields if f.name == "version"), "")
-            if version.strip() in ("", "0") or not form.text_fields:
-                continue
-            endpoint = _endpoint(app, form.action)
-            if endpoint and endpoint not in kinds:
-                kinds[endpoint] = Kind(endpoint, page, index, form.text_fields[0].name)
+    for page, index, form in versioned_forms(app, world, client):
+        endpoint = _endpoint(app, form.action)
+        if endpoint and endpoint not in kinds:
+            kinds[endpoint] = Kind(endpoint, page, index, form.text_fields[0].name)
     return list(kinds.values())
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from partnerships.extensions import db
 from partnerships.meetings.services import record_decision
 from partnerships.reports import services
+from tests.statements import sql_statements
 
 
 def _published_note(pilot, user, label="Kwartaal 1 2026"):
@@ -45,34 +46,20 @@ def test_board_sees_exact_figures_when_groups_are_large(scene, login_as, jobs_fi
 
 
 def test_decisions_awaiting_the_board_are_listed(scene, login_as):
-    pilot = scene.pilot
-    record_decision(
-        pilot,
-        scene.coordinator,
-        kind="budget",
-        title="Budget jobcoach",
-        decided_by="board",
-        decided_on=date(2026, 5, 1),
-        status="proposed",
-    )
-    record_decision(
-        pilot,
-        scene.coordinator,
-        kind="principebesluit",
-        title="Al genomen besluit",
-        decided_by="board",
-        decided_on=date(2026, 1, 5),
-        status="taken",
-    )
-    record_decision(
-        pilot,
-        scene.coordinator,
-        kind="other",
-        title="Werkgroepkeuze",
-        decided_by="working_group",
-        decided_on=date(2026, 5, 1),
-        status="proposed",
-    )
+    for kind, title, decided_by, decided_on, status in (
+        ("budget", "Budget jobcoach", "board", date(2026, 5, 1), "proposed"),
+        ("principebesluit", "Al genomen besluit", "board", date(2026, 1, 5), "taken"),
+        ("other", "Werkgroepkeuze", "working_group", date(2026, 5, 1), "proposed"),
+    ):
+        record_decision(
+            scene.pilot,
+            scene.coordinator,
+            kind=kind,
+            title=title,
+            decided_by=decided_by,
+            decided_on=decided_on,
+            status=status,
+        )
     db.session.commit()
     page = login_as(scene.board).get("/board")
     assert "Budget jobcoach" in page.text
@@ -196,22 +183,12 @@ def _pilots_with_jobs(scene, make, count, first=0):
 
 
 def _queries(client, url):
-    from sqlalchemy import event
-
     from partnerships.figures import cache as figures_cache
-
-    statements = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
 
     db.session.expire_all()
     figures_cache.cache().clear()  # the cost with every pilot still to count: the most
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with sql_statements() as statements:
         assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
     return len(statements)
 
 
@@ -237,20 +214,11 @@ def test_the_board_view_reads_what_it_already_has_only_once(scene, make, login_a
     """The organisation's pilots and the user's memberships are read once (the page, its
     seats and the navigation all ask), the pilots counted from that list, and the header's
     logo comes with the user's organisation."""
-    from sqlalchemy import event
-
     _pilots_with_jobs(scene, make, 3)
     board = login_as(scene.board)
-    statements = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(" ".join(statement.split()))
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with sql_statements() as sent:
         assert board.get("/board").status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
+    statements = [" ".join(statement.split()) for statement in sent]
     of_organisation = [s for s in statements if "FROM pilot WHERE pilot.organisation_id" in s]
     assert len(of_organisation) == 1
     assert not [s for s in statements if "count(pilot.id)" in s]

@@ -3,35 +3,19 @@ long they get, and impossible period dates get a message."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date, timedelta
-
-from sqlalchemy import event
 
 from partnerships.extensions import db
 from partnerships.reports import services
-
-
-@contextmanager
-def counted():
-    count = [0]
-
-    def _one(*args, **kwargs):
-        count[0] += 1
-
-    event.listen(db.engine, "before_cursor_execute", _one)
-    try:
-        yield count
-    finally:
-        event.remove(db.engine, "before_cursor_execute", _one)
+from tests.statements import sql_statements
 
 
 def _queries(client, url) -> int:
     client.get(url)  # warm up: sessions, caches
     db.session.expire_all()
-    with counted() as count:
+    with sql_statements() as statements:
         assert client.get(url).status_code == 200
-    return count[0]
+    return len(statements)
 
 
 def _notes(scene, how_many, offset=0):

@@ -7,24 +7,14 @@ from datetime import date
 from decimal import Decimal
 
 from tests.api.test_api import bearer, create_token
-from tests.contracts.conftest import add_contract, add_placement
+from tests.contracts.conftest import add_placement
 
 
-def test_pilot_and_organisation_social_return_over_the_api(world, make, login_as):
+def test_pilot_and_organisation_social_return_over_the_api(world, make, login_as, catering):
     """One benefit-based person in 2026 (50,000 per CDIO) on a 5% x 1,200,000 = 60,000
     obligation. One person is too few to show: the API shows "<5" people, and hides ("x")
     the euros that stem from that person and the percentage they would give away."""
-    contract = add_contract(
-        world.pilot,
-        "Catering",
-        [world.supplier_a],
-        contract_value=Decimal("1200000"),
-        sr_basis="project_value",
-        sr_percentage=Decimal("5"),
-        start_date=date(2026, 1, 1),
-        end_date=date(2027, 12, 31),
-        sr_scheme="cdio-2025@1",
-    )
+    contract, _url = catering
     add_placement(
         world,
         contract,

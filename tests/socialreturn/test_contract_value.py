@@ -7,32 +7,11 @@ import re
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from partnerships.contracts.models import Contract
 from partnerships.extensions import db
 from partnerships.socialreturn.models import Contribution
-from tests.contracts.conftest import add_contract, add_placement
+from tests.contracts.conftest import add_placement
 from tests.quality.forms import form_with, forms_in
-
-
-@pytest.fixture
-def catering(world):
-    """EUR 1,200,000 service contract at 5% of the contract value, tendered with CDIO v1,
-    and the address of its social return page."""
-    contract = add_contract(
-        world.pilot,
-        "Catering",
-        [world.supplier_a],
-        nature="service",
-        contract_value=Decimal("1200000"),
-        sr_basis="project_value",
-        sr_percentage=Decimal("5"),
-        start_date=date(2026, 1, 1),
-        end_date=date(2027, 12, 31),
-        sr_scheme="cdio-2025@1",
-    )
-    return contract, f"/pilots/{world.pilot.id}/contracts/{contract.id}/social-return"
 
 
 def _record(client, url, **fields):

@@ -20,6 +20,14 @@ def roles_of(pilot, user):
     )
 
 
+def add_to_working_group(client, pilot, user, role: str):
+    """The form that adds someone to the working group, sent with this person and role."""
+    return client.post(
+        f"/pilots/{pilot.id}/working-group/add",
+        data={"add-user_id": user.id, "add-role": role},
+    )
+
+
 def test_coordinator_without_a_backup_sees_a_warning(make, login_as):
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
@@ -73,10 +81,7 @@ def test_a_role_that_does_not_exist_is_refused(make, login_as):
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
     colleague = make.user(pilot.organisation)
-    response = login_as(coordinator).post(
-        f"/pilots/{pilot.id}/working-group/add",
-        data={"add-user_id": colleague.id, "add-role": "king"},
-    )
+    response = add_to_working_group(login_as(coordinator), pilot, colleague, "king")
     assert response.status_code == 422
     assert roles_of(pilot, colleague) == []
 
@@ -85,10 +90,7 @@ def test_the_working_group_column_is_not_a_role_for_one_person(make, login_as):
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
     colleague = make.user(pilot.organisation)
-    response = login_as(coordinator).post(
-        f"/pilots/{pilot.id}/working-group/add",
-        data={"add-user_id": colleague.id, "add-role": "working_group"},
-    )
+    response = add_to_working_group(login_as(coordinator), pilot, colleague, "working_group")
     assert response.status_code == 422
 
 
@@ -96,10 +98,7 @@ def test_holding_the_same_role_twice_is_refused(make, login_as):
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
     colleague = make.member(pilot, role="hr_expert")
-    response = login_as(coordinator).post(
-        f"/pilots/{pilot.id}/working-group/add",
-        data={"add-user_id": colleague.id, "add-role": "hr_expert"},
-    )
+    response = add_to_working_group(login_as(coordinator), pilot, colleague, "hr_expert")
     assert response.status_code == 422
     assert roles_of(pilot, colleague) == ["hr_expert"]
 
@@ -111,15 +110,9 @@ def test_supplier_contact_joins_as_supplier_linked_to_their_organisation(make, l
     contact = make.user(supplier)
     add_contract(pilot, "Schoonmaak", [supplier])  # a supplier the buyer works with
     client = login_as(coordinator)
-    refused = client.post(
-        f"/pilots/{pilot.id}/working-group/add",
-        data={"add-user_id": contact.id, "add-role": "hr_expert"},
-    )
+    refused = add_to_working_group(client, pilot, contact, "hr_expert")
     assert refused.status_code == 422
-    ok = client.post(
-        f"/pilots/{pilot.id}/working-group/add",
-        data={"add-user_id": contact.id, "add-role": "supplier"},
-    )
+    ok = add_to_working_group(client, pilot, contact, "supplier")
     assert ok.status_code == 303
     membership = db.session.scalar(select(Membership).where(Membership.user_id == contact.id))
     assert membership.role == "supplier"
@@ -130,10 +123,7 @@ def test_a_colleague_cannot_hold_the_supplier_role(make, login_as):
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
     colleague = make.user(pilot.organisation)
-    response = login_as(coordinator).post(
-        f"/pilots/{pilot.id}/working-group/add",
-        data={"add-user_id": colleague.id, "add-role": "supplier"},
-    )
+    response = add_to_working_group(login_as(coordinator), pilot, colleague, "supplier")
     assert response.status_code == 422
 
 
@@ -141,10 +131,7 @@ def test_someone_of_another_buyer_cannot_be_added(make, login_as):
     pilot = make.pilot()
     coordinator = pilot.memberships[0].user
     stranger = make.user(make.org())
-    response = login_as(coordinator).post(
-        f"/pilots/{pilot.id}/working-group/add",
-        data={"add-user_id": stranger.id, "add-role": "hr_expert"},
-    )
+    response = add_to_working_group(login_as(coordinator), pilot, stranger, "hr_expert")
     assert response.status_code == 422
     assert roles_of(pilot, stranger) == []
 
@@ -290,10 +277,7 @@ def test_members_read_but_only_coordinators_change_the_working_group(make, login
     page = client.get(f"/pilots/{pilot.id}/working-group")
     assert page.status_code == 200
     assert "Send invitation" not in page.text and "Uitnodiging" not in page.text
-    response = client.post(
-        f"/pilots/{pilot.id}/working-group/add",
-        data={"add-user_id": colleague.id, "add-role": "hr_expert"},
-    )
+    response = add_to_working_group(client, pilot, colleague, "hr_expert")
     assert response.status_code == 403
 
 
