@@ -15,6 +15,7 @@ from . import plan as plan_data
 from .forms import ExternalOrganisationForm, PlanInfoForm
 from .labels import STATUS_LABELS
 from .models import ExternalOrganisation
+from .services import ActionError
 
 
 def _page(pilot, info_form=None, org_form=None, status=200):
@@ -82,13 +83,15 @@ def plan_agreements(pilot_id):
     """Save the action plan's meeting agreements."""
     pilot = access.load_pilot(pilot_id, "action_plan.edit")
     form = PlanInfoForm()
-    if not form.validate_on_submit():
-        return _page(pilot, info_form=form, status=422)
-    plan_data.save_meeting_agreements(
-        pilot, current_user, form.meeting_agreements.data, form.version.data
+    return htmx.submit(
+        form,
+        lambda: plan_data.save_meeting_agreements(
+            pilot, current_user, form.meeting_agreements.data, form.version.data
+        ),
+        again=lambda: _page(pilot, info_form=form),
+        done=url_for("actions.plan", pilot_id=pilot.id, _anchor="agreements"),
+        said=_("Meeting agreements saved."),
     )
-    flash(_("Meeting agreements saved."), "success")
-    return htmx.redirect_to(url_for("actions.plan", pilot_id=pilot.id, _anchor="agreements"))
 
 
 @bp.route("/pilots/<int:pilot_id>/action-plan/organisations", methods=["POST"])
@@ -97,23 +100,21 @@ def plan_add_organisation(pilot_id):
     """Add an outside organisation to the action plan."""
     pilot = access.load_pilot(pilot_id, "action_plan.edit")
     form = ExternalOrganisationForm()
-    if not form.validate_on_submit():
-        return _page(pilot, org_form=form, status=422)
-    from .services import ActionError
-
-    try:
-        plan_data.add_organisation(
+    return htmx.submit(
+        form,
+        lambda: plan_data.add_organisation(
             pilot,
             current_user,
             name=form.name.data,
             involvement=form.involvement.data,
             contact=form.contact.data,
-        )
-    except ActionError as error:
-        form.name.errors.append(error.message)
-        return _page(pilot, org_form=form, status=422)
-    flash(_("%(name)s added to the action plan.", name=form.name.data), "success")
-    return htmx.redirect_to(url_for("actions.plan", pilot_id=pilot.id, _anchor="organisations"))
+        ),
+        again=lambda: _page(pilot, org_form=form),
+        done=url_for("actions.plan", pilot_id=pilot.id, _anchor="organisations"),
+        said=_("%(name)s added to the action plan.", name=form.name.data),
+        refused=ActionError,
+        blame="name",
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/action-plan/organisations/<int:org_id>/remove", methods=["POST"])

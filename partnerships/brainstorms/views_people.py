@@ -44,12 +44,14 @@ def _page(pilot, brainstorm, status=200, link=None, **forms):
     )
 
 
-def _back(brainstorm):
-    return htmx.redirect_to(
-        url_for(
-            "brainstorms.participants", pilot_id=brainstorm.pilot_id, brainstorm_id=brainstorm.id
-        )
+def _here(brainstorm):
+    return url_for(
+        "brainstorms.participants", pilot_id=brainstorm.pilot_id, brainstorm_id=brainstorm.id
     )
+
+
+def _back(brainstorm):
+    return htmx.redirect_to(_here(brainstorm))
 
 
 @bp.route(PEOPLE)
@@ -67,11 +69,13 @@ def share(pilot_id, brainstorm_id):
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = ShareForm()
     form.suppliers.choices = [(o.id, o.name) for o in sharing.pilot_suppliers(pilot)]
-    if not form.validate_on_submit():
-        return _page(pilot, brainstorm, status=422, share=form)
-    sharing.set_shares(brainstorm, current_user, form.suppliers.data or [])
-    flash(_("Sharing is saved."), "success")
-    return _back(brainstorm)
+    return htmx.submit(
+        form,
+        lambda: sharing.set_shares(brainstorm, current_user, form.suppliers.data or []),
+        again=lambda: _page(pilot, brainstorm, share=form),
+        done=_here(brainstorm),
+        said=_("Sharing is saved."),
+    )
 
 
 @bp.route(f"{PEOPLE}/invite", methods=["POST"])
@@ -81,17 +85,21 @@ def invite(pilot_id, brainstorm_id):
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = InviteForm()
     form.user_id.choices = [(u.id, u.name) for u in sharing.invitable_contacts(brainstorm)]
-    if not form.validate_on_submit():
-        return _page(pilot, brainstorm, status=422, invite=form)
-    user = db.session.get(User, form.user_id.data)
-    try:
-        sharing.invite_contact(brainstorm, current_user, user)
-    except Refused as error:
-        db.session.rollback()
-        form.user_id.errors = [error.message]
-        return _page(pilot, brainstorm, status=422, invite=form)
-    flash(_("%(name)s is invited.", name=user.name), "success")
-    return _back(brainstorm)
+    return htmx.submit(
+        form,
+        lambda: _invited(brainstorm, db.session.get(User, form.user_id.data)),
+        again=lambda: _page(pilot, brainstorm, invite=form),
+        done=_here(brainstorm),
+        said=lambda user: _("%(name)s is invited.", name=user.name),
+        refused=Refused,
+        blame="user_id",
+    )
+
+
+def _invited(brainstorm, user):
+    """Invite the contact and say whom (the message names them)."""
+    sharing.invite_contact(brainstorm, current_user, user)
+    return user
 
 
 @bp.route(f"{PEOPLE}/invite-email", methods=["POST"])

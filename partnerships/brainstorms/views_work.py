@@ -151,36 +151,28 @@ def convert(pilot_id, brainstorm_id, card_id, kind):
     """Turn a card into an action, a potential job or a decision."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     card = load_card(brainstorm, card_id)
-    posted = request.method == "POST"
-    form = _convert_form(kind, pilot, brainstorm, card, posted)
-    status = 200
-    if posted and form.validate():
-        try:
-            _convert(kind, brainstorm, card, form)
-        except Refused as error:
-            db.session.rollback()
-            form.title.errors = [*form.title.errors, error.message]
-        else:
-            flash(DONE[kind], "success")
-            return htmx.redirect_to(
-                url_for(
-                    "brainstorms.work",
-                    pilot_id=pilot.id,
-                    brainstorm_id=brainstorm.id,
-                    _anchor=f"card-{card.id}",
-                )
-            )
-    if posted:
-        status = 422
-    return htmx.render(
-        "brainstorms/convert.html",
-        status=status,
-        pilot=pilot,
-        brainstorm=brainstorm,
-        card=card,
-        kind=kind,
-        form=form,
-        labels=place_labels(pilot),
+    form = _convert_form(kind, pilot, brainstorm, card, request.method == "POST")
+    return htmx.submit(
+        form,
+        lambda: _convert(kind, brainstorm, card, form),
+        again=lambda: htmx.render(
+            "brainstorms/convert.html",
+            pilot=pilot,
+            brainstorm=brainstorm,
+            card=card,
+            kind=kind,
+            form=form,
+            labels=place_labels(pilot),
+        ),
+        done=url_for(
+            "brainstorms.work",
+            pilot_id=pilot.id,
+            brainstorm_id=brainstorm.id,
+            _anchor=f"card-{card.id}",
+        ),
+        said=DONE[kind],
+        refused=Refused,
+        blame="title",
     )
 
 
@@ -190,33 +182,40 @@ def shortlist_add(pilot_id, brainstorm_id):
     """Put a card on the shortlist."""
     pilot, brainstorm = load_brainstorm(pilot_id, brainstorm_id, "brainstorm.facilitate")
     form = _shortlist_form(brainstorm, ShortlistForm())
-    if not form.validate_on_submit():
-        return _work_page(pilot, brainstorm, status=422, shortlist_form=form)
-    organisation = (
-        db.session.get(Organisation, form.organisation_id.data)
-        if form.organisation_id.data
-        else None
+    return htmx.submit(
+        form,
+        lambda: _add_to_shortlist(brainstorm, form),
+        again=lambda: _work_page(pilot, brainstorm, shortlist_form=form),
+        done=_shortlist_url(brainstorm),
+        said=_("The supplier is on the shortlist."),
+        refused=Refused,
+        blame="rank",
     )
-    card = load_card(brainstorm, form.card_id.data) if form.card_id.data else None
-    try:
-        outcomes.add_to_shortlist(
-            brainstorm,
-            current_user,
-            rank=form.rank.data,
-            supplier_name=form.supplier_name.data or "",
-            organisation=organisation,
-            reason=form.reason.data,
-            card=card,
-        )
-    except Refused as error:
-        db.session.rollback()
-        form.rank.errors = [*form.rank.errors, error.message]
-        return _work_page(pilot, brainstorm, status=422, shortlist_form=form)
-    flash(_("The supplier is on the shortlist."), "success")
-    return htmx.redirect_to(
-        url_for(
-            "brainstorms.work", pilot_id=pilot.id, brainstorm_id=brainstorm.id, _anchor="shortlist"
-        )
+
+
+def _add_to_shortlist(brainstorm, form):
+    """The shortlist form's choices (0: none, or a supplier named by hand) for the service."""
+    outcomes.add_to_shortlist(
+        brainstorm,
+        current_user,
+        rank=form.rank.data,
+        supplier_name=form.supplier_name.data or "",
+        organisation=(
+            db.session.get(Organisation, form.organisation_id.data)
+            if form.organisation_id.data
+            else None
+        ),
+        reason=form.reason.data,
+        card=load_card(brainstorm, form.card_id.data) if form.card_id.data else None,
+    )
+
+
+def _shortlist_url(brainstorm):
+    return url_for(
+        "brainstorms.work",
+        pilot_id=brainstorm.pilot_id,
+        brainstorm_id=brainstorm.id,
+        _anchor="shortlist",
     )
 
 
@@ -230,8 +229,4 @@ def shortlist_remove(pilot_id, brainstorm_id, entry_id):
         abort(404)
     outcomes.remove_from_shortlist(entry, current_user)
     flash(_("The supplier is off the shortlist."), "success")
-    return htmx.redirect_to(
-        url_for(
-            "brainstorms.work", pilot_id=pilot.id, brainstorm_id=brainstorm.id, _anchor="shortlist"
-        )
-    )
+    return htmx.redirect_to(_shortlist_url(brainstorm))

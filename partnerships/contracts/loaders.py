@@ -13,6 +13,7 @@ from ..extensions import db
 from .models import Contract
 from .related import related_supplier_ids
 from .rules import InPilot
+from .services import JobsError
 
 
 def load_contract(pilot, contract_id: int, action: str = "contract.view") -> Contract:
@@ -49,20 +50,20 @@ def supplier_choices(keep=()) -> list[tuple[int, str]]:
     ]
 
 
-def chosen_suppliers(form) -> list[int] | None:
+def chosen_suppliers(form) -> list[int]:
     """The suppliers ticked on the form, plus the one found by the exact e-mail address of
-    one of its people; None (with the error on the field) when that address finds none."""
+    one of its people; refused (JobsError on that field) when that address finds none."""
     ids = list(form.suppliers.data or [])
     if not form.supplier_email.data:
         return ids
     person = User.by_email(normalise_email(form.supplier_email.data))
     organisation = person.organisation if person is not None else None
     if organisation is None or not organisation.is_supplier or not organisation.is_active:
-        form.supplier_email.errors.append(
+        raise JobsError(
             _(
                 "No supplier has someone with this e-mail address. Check the address, or ask "
                 "the supplier for the address of one of its people."
-            )
+            ),
+            "supplier_email",
         )
-        return None
     return ids if organisation.id in ids else [*ids, organisation.id]

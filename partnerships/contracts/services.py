@@ -50,7 +50,12 @@ POTENTIAL_JOB_FIELDS = (
 
 
 class JobsError(ValueError):
-    """Input that breaks a rule of this domain; the message is shown to the user."""
+    """Input that breaks a rule of this domain; the message is shown to the user, next to
+    the form field `field` names, or above the form."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 # --- contracts ---------------------------------------------------------------------------
@@ -139,7 +144,15 @@ def link_contract(pilot, contract) -> None:
 
 
 def create_potential_job(
-    pilot, actor, *, title, tasks="", source="brainstorm", supplier_ids=(), hours_per_week=None
+    pilot,
+    actor,
+    *,
+    title,
+    tasks="",
+    source="brainstorm",
+    supplier_ids=(),
+    hours_per_week=None,
+    contract_id=None,
 ) -> PotentialJob:
     """Record a potential job (step 3a), e.g. from a brainstorm card."""
     job = PotentialJob(
@@ -148,6 +161,7 @@ def create_potential_job(
         tasks=tasks,
         source=source,
         hours_per_week=hours_per_week,
+        contract_id=contract_id,
         created_by_id=getattr(actor, "id", None),
     )
     if supplier_ids:

@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import access, clock
+from .. import access, clock, htmx
 from ..extensions import db
 from ..figures.settings import settings_for
-from ..htmx import invalid, redirect_to
+from ..htmx import redirect_to
 from ..monitoring.models import MonitoringReport
 from ..monitoring.services import report_periods
 from ..placements.models import Placement
@@ -67,20 +67,14 @@ def contract_new(pilot_id):
     """Add a contract or tender to the pilot."""
     pilot = access.load_pilot(pilot_id, "contract.create")
     form = _contract_form()
-    suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
-    if suppliers is not None:
-        try:
-            contract = services.save_contract(pilot, current_user, _contract_data(form), suppliers)
-        except JobsError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(_("Contract saved."), "success")
-            return redirect_to(
-                url_for("contracts.contract_show", pilot_id=pilot.id, contract_id=contract.id)
-            )
-    page = ("contracts/contract_form.html", None)
-    context = dict(pilot=pilot, form=form, contract=None)
-    return invalid(*page, **context) if form.is_submitted() else render_template(page[0], **context)
+    return _submit_contract(
+        pilot,
+        form,
+        None,
+        lambda: services.save_contract(
+            pilot, current_user, _contract_data(form), chosen_suppliers(form)
+        ),
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/contracts/<int:contract_id>/edit", methods=["GET", "POST"])
@@ -90,28 +84,35 @@ def contract_edit(pilot_id, contract_id):
     pilot = access.load_pilot(pilot_id, "contract.list")
     contract = load_contract(pilot, contract_id, "contract.edit")
     form = _contract_form(contract)
-    suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
-    if suppliers is not None:
-        try:
-            services.save_contract(
-                pilot,
-                current_user,
-                _contract_data(form),
-                suppliers,
-                contract=contract,
-                version=form.version.data,
-            )
-        except JobsError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(_("Contract saved."), "success")
-            return redirect_to(
-                url_for("contracts.contract_show", pilot_id=pilot.id, contract_id=contract.id)
-            )
-    context = dict(pilot=pilot, form=form, contract=contract)
-    if form.is_submitted():
-        return invalid("contracts/contract_form.html", **context)
-    return render_template("contracts/contract_form.html", **context)
+    return _submit_contract(
+        pilot,
+        form,
+        contract,
+        lambda: services.save_contract(
+            pilot,
+            current_user,
+            _contract_data(form),
+            chosen_suppliers(form),
+            contract=contract,
+            version=form.version.data,
+        ),
+    )
+
+
+def _submit_contract(pilot, form, contract, save):
+    """The contract form shown, or saved and on to the contract's page."""
+    return htmx.submit(
+        form,
+        save,
+        again=lambda: htmx.render(
+            "contracts/contract_form.html", pilot=pilot, form=form, contract=contract
+        ),
+        done=lambda saved: url_for(
+            "contracts.contract_show", pilot_id=pilot.id, contract_id=saved.id
+        ),
+        said=_("Contract saved."),
+        refused=JobsError,
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/contracts/link", methods=["POST"])
@@ -217,24 +218,21 @@ def potential_job_new(pilot_id):
     """Add a potential job."""
     pilot = access.load_pilot(pilot_id, "potential_job.edit")
     form = _job_form(pilot)
-    suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
-    if suppliers is not None:
-        job = services.create_potential_job(
+    return _submit_job(
+        pilot,
+        form,
+        lambda: services.create_potential_job(
             pilot,
             current_user,
             title=form.title.data,
             tasks=form.tasks.data or "",
             source=form.source.data,
-            supplier_ids=suppliers,
+            supplier_ids=chosen_suppliers(form),
             hours_per_week=form.hours_per_week.data,
-        )
-        job.contract_id = form.contract_id.data
-        flash(_("Potential job saved."), "success")
-        return redirect_to(url_for("contracts.potential_jobs", pilot_id=pilot.id))
-    context = dict(pilot=pilot, form=form, job=None)
-    if form.is_submitted():
-        return invalid("contracts/potential_job_form.html", **context)
-    return render_template("contracts/potential_job_form.html", **context)
+            contract_id=form.contract_id.data,
+        ),
+        job=None,
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/potential-jobs/<int:job_id>", methods=["GET", "POST"])
@@ -246,22 +244,29 @@ def potential_job_edit(pilot_id, job_id):
     form = _job_form(pilot, job)
     if form.is_submitted():
         access.require("potential_job.edit", job)
-    suppliers = chosen_suppliers(form) if form.validate_on_submit() else None
-    if suppliers is not None:
-        data = {name: form[name].data for name in services.POTENTIAL_JOB_FIELDS}
-        try:
-            services.update_potential_job(job, data, suppliers, form.version.data)
-        except JobsError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(_("Potential job saved."), "success")
-            return redirect_to(url_for("contracts.potential_jobs", pilot_id=pilot.id))
-    context = dict(
-        pilot=pilot,
-        form=form,
+    return _submit_job(
+        pilot,
+        form,
+        lambda: services.update_potential_job(
+            job,
+            {name: form[name].data for name in services.POTENTIAL_JOB_FIELDS},
+            chosen_suppliers(form),
+            form.version.data,
+        ),
         job=job,
         can_edit=access.can(current_user, "potential_job.edit", job),
     )
-    if form.is_submitted():
-        return invalid("contracts/potential_job_form.html", **context)
-    return render_template("contracts/potential_job_form.html", **context)
+
+
+def _submit_job(pilot, form, save, **context):
+    """The potential job's form shown, or saved and back to the list."""
+    return htmx.submit(
+        form,
+        save,
+        again=lambda: htmx.render(
+            "contracts/potential_job_form.html", pilot=pilot, form=form, **context
+        ),
+        done=url_for("contracts.potential_jobs", pilot_id=pilot.id),
+        said=_("Potential job saved."),
+        refused=JobsError,
+    )

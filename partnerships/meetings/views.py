@@ -83,26 +83,30 @@ def set_monitoring(pilot_id):
     """How often, and at what time, the pilot's monitoring meetings take place."""
     pilot = access.load_pilot(pilot_id, "meeting.plan_monitoring")
     form = MonitoringForm()
-    if not form.validate_on_submit():
-        return htmx.invalid("meetings/index.html", None, **_index_context(pilot, form))
-    change = monitoring.plan_monitoring(
-        pilot, current_user, form.frequency.data, start_time=form.start.data, locale=locale_code()
-    )
-    flash(
-        ngettext(
+    return htmx.submit(
+        form,
+        lambda: _plan_series(pilot, form),
+        again=lambda: htmx.render("meetings/index.html", None, **_index_context(pilot, form)),
+        done=url_for("meetings.index", pilot_id=pilot.id),
+        said=lambda change: ngettext(
             "Monitoring frequency saved; %(num)s progress meeting planned until %(end)s.",
             "Monitoring frequency saved; %(num)s progress meetings planned until %(end)s.",
             len(change.meetings),
             end=format_date(monitoring.term_end(pilot), "d MMMM yyyy"),
         ),
-        "success",
     )
-    # Like a single meeting: every new, moved or cancelled one is mailed once the series
-    # is saved, all of them over one connection.
+
+
+def _plan_series(pilot, form):
+    """Plan the series; like a single meeting, every new, moved or cancelled one is mailed
+    once the series is saved, all of them over one connection."""
+    change = monitoring.plan_monitoring(
+        pilot, current_user, form.frequency.data, start_time=form.start.data, locale=locale_code()
+    )
     transaction.after_commit(
         lambda: _flash_failed_series(invitations.send_batches(change.batches()))
     )
-    return htmx.redirect_to(url_for("meetings.index", pilot_id=pilot.id))
+    return change
 
 
 def _flash_failed_series(failed) -> None:
@@ -209,45 +213,54 @@ def new(pilot_id):
     form = _meeting_form(pilot, kind=kind, shows_pilot_state=kind == "progress")
     if request.method == "GET":
         _preselect(pilot, form, kind)
-    if form.validate_on_submit():
-        starts_at, ends_at = _times(form)
-        supplier_name, added = _invite_supplier(form)
-        guest = form.guest.form.data_for_service()
-        try:
-            meeting = agenda.plan_meeting(
-                pilot,
-                current_user,
-                kind=form.kind.data,
-                title=form.title.data or "",
-                starts_at=starts_at,
-                ends_at=ends_at,
-                place=form.place.data or "",
-                video_url=form.video_url.data or "",
-                participant_ids=form.participants.data or [],
-                shows_pilot_state=form.shows_pilot_state.data,
-                locale=locale_code(),
-                supplier_name=supplier_name,
-                guests=[guest] if guest else [],
-                follow_up=form.follow_up.data,
-            )
-        except agenda.MeetingError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(_("Meeting planned."), "success")
-            invite_after_commit(invitations.send_invitations, meeting)
-            if added:
-                flash(
-                    _(
-                        "No contact of %(supplier)s was ticked, so all its contacts were invited.",
-                        supplier=supplier_name,
-                    ),
-                    "info",
-                )
-            return htmx.redirect_to(
-                url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id)
-            )
-    status = 422 if form.is_submitted() else 200
-    return render_template("meetings/form.html", pilot=pilot, form=form, meeting=None), status
+    return htmx.submit(
+        form,
+        lambda: _plan(pilot, form),
+        again=lambda: render_template("meetings/form.html", pilot=pilot, form=form, meeting=None),
+        done=lambda planned: url_for("meetings.show", pilot_id=pilot.id, meeting_id=planned[0].id),
+        said=lambda planned: _tell_planned(planned[1]),
+        refused=agenda.MeetingError,
+    )
+
+
+def _plan(pilot, form):
+    """Plan the meeting from the form and mail its invitations once it is saved; returns
+    the meeting and, when all of a supplier's contacts were invited for lack of a tick, its
+    name."""
+    starts_at, ends_at = _times(form)
+    supplier_name, added = _invite_supplier(form)
+    guest = form.guest.form.data_for_service()
+    meeting = agenda.plan_meeting(
+        pilot,
+        current_user,
+        kind=form.kind.data,
+        title=form.title.data or "",
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=form.place.data or "",
+        video_url=form.video_url.data or "",
+        participant_ids=form.participants.data or [],
+        shows_pilot_state=form.shows_pilot_state.data,
+        locale=locale_code(),
+        supplier_name=supplier_name,
+        guests=[guest] if guest else [],
+        follow_up=form.follow_up.data,
+    )
+    invite_after_commit(invitations.send_invitations, meeting)
+    return meeting, supplier_name if added else None
+
+
+def _tell_planned(all_invited) -> None:
+    """Planned; and when none of the supplier's contacts was ticked, that all were invited."""
+    flash(_("Meeting planned."), "success")
+    if all_invited:
+        flash(
+            _(
+                "No contact of %(supplier)s was ticked, so all its contacts were invited.",
+                supplier=all_invited,
+            ),
+            "info",
+        )
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>")
@@ -320,35 +333,41 @@ def edit(pilot_id, meeting_id):
         form.participants.data = [p.user_id for p in meeting.participants]
         form.version.data = meeting.version
     form.kind.data = meeting.kind  # the kind is fixed once planned
-    if form.validate_on_submit():
-        starts_at, ends_at = _times(form)
-        previous, sequence = invitations.recipients(meeting), meeting.sequence
-        try:
-            agenda.update_meeting(
-                meeting,
-                current_user,
-                version=form.version.data,
-                title=form.title.data,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                place=form.place.data or "",
-                video_url=form.video_url.data or "",
-                participant_ids=form.participants.data or [],
-                shows_pilot_state=form.shows_pilot_state.data,
-            )
-        except agenda.MeetingError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(_("Meeting saved."), "success")
-            if meeting.sequence != sequence and meeting.is_open:
-                invite_after_commit(invitations.announce_change, meeting, previous)
-            return htmx.redirect_to(
-                url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id)
-            )
-    status = 422 if form.is_submitted() else 200
-    return render_template(
-        "meetings/form.html", pilot=pilot, form=form, meeting=meeting, cancel_button=ButtonForm()
-    ), status
+    return htmx.submit(
+        form,
+        lambda: _update(meeting, form),
+        again=lambda: render_template(
+            "meetings/form.html",
+            pilot=pilot,
+            form=form,
+            meeting=meeting,
+            cancel_button=ButtonForm(),
+        ),
+        done=url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id),
+        said=_("Meeting saved."),
+        refused=agenda.MeetingError,
+    )
+
+
+def _update(meeting, form) -> None:
+    """Save the meeting from the form; a new time or other participants are mailed (the
+    new attendee list, and a cancellation to whoever is taken off) once it is saved."""
+    starts_at, ends_at = _times(form)
+    previous, sequence = invitations.recipients(meeting), meeting.sequence
+    agenda.update_meeting(
+        meeting,
+        current_user,
+        version=form.version.data,
+        title=form.title.data,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=form.place.data or "",
+        video_url=form.video_url.data or "",
+        participant_ids=form.participants.data or [],
+        shows_pilot_state=form.shows_pilot_state.data,
+    )
+    if meeting.sequence != sequence and meeting.is_open:
+        invite_after_commit(invitations.announce_change, meeting, previous)
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/status", methods=["POST"])

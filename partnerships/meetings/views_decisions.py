@@ -127,23 +127,31 @@ def supersede_decision(pilot_id, decision_id):
     old = access.load(Decision, decision_id, "decision.record", pilot=pilot)
     later = services.superseded_by(old)
     form = _decision_form(pilot, obj=old)
-    if form.validate_on_submit() and later is None:
-        try:
-            services.record_decision(pilot, current_user, **_decision_fields(form), supersedes=old)
-        except services.DecisionError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(
-                _("The new decision replaces the earlier one; both stay in the register."),
-                "success",
-            )
-            return htmx.redirect_to(url_for("meetings.decisions", pilot_id=pilot.id))
-    status = 200
-    if form.is_submitted():
-        status = 409 if later is not None else 422
-    return render_template(
-        "meetings/supersede.html", pilot=pilot, old=old, later=later, form=form, kinds=KIND_LABELS
-    ), status
+
+    def page():
+        return render_template(
+            "meetings/supersede.html",
+            pilot=pilot,
+            old=old,
+            later=later,
+            form=form,
+            kinds=KIND_LABELS,
+        )
+
+    if later is not None and form.is_submitted():
+        # Replaced meanwhile (another tab, a colleague): a conflict; the page, without the
+        # form, names the decision to replace instead.
+        return page(), 409
+    return htmx.submit(
+        form,
+        lambda: services.record_decision(
+            pilot, current_user, **_decision_fields(form), supersedes=old
+        ),
+        again=page,
+        done=url_for("meetings.decisions", pilot_id=pilot.id),
+        said=_("The new decision replaces the earlier one; both stay in the register."),
+        refused=services.DecisionError,
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/decisions/<int:decision_id>/take", methods=["POST"])

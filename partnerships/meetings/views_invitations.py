@@ -24,6 +24,15 @@ def _meeting_url(pilot, meeting, anchor="participants"):
     return url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id, _anchor=anchor)
 
 
+def _invitations_of(pilot_id, meeting_id):
+    """The meeting whose invitations a button changes, once the token is valid."""
+    pilot = access.load_pilot(pilot_id)
+    meeting = load_meeting(pilot, meeting_id, "meeting.invite")
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    return pilot, meeting
+
+
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/guests", methods=["POST"])
 @login_required
 def add_guest(pilot_id, meeting_id):
@@ -31,23 +40,28 @@ def add_guest(pilot_id, meeting_id):
     pilot = access.load_pilot(pilot_id)
     meeting = load_meeting(pilot, meeting_id, "meeting.invite")
     form = GuestForm()
-    fields = form.guest.form
-    if not form.validate_on_submit():
-        return htmx.invalid(
+    return htmx.submit(
+        form,
+        lambda: _add_guest(meeting, form.guest.form),
+        again=lambda: htmx.render(
             "meetings/show.html",
             None,
             **{**page_context(pilot, meeting), "guest_form": form},
             item_form=ItemForm(formdata=None),
-        )
+        ),
+        done=_meeting_url(pilot, meeting),
+        said=_("External participant added."),
+    )
+
+
+def _add_guest(meeting, fields) -> None:
+    """Add the guest; only the newcomer is mailed: the others' invitation still holds, and a
+    message to everyone for each guest added would bury the one that matters (a move)."""
     guest = agenda.add_guest(meeting, current_user, **fields.data_for_service())
-    flash(_("External participant added."), "success")
-    # Only the newcomer is mailed: the others' invitation still holds, and a message to
-    # everyone for each guest added would bury the one that matters (a move).
     if guest.email and meeting.is_open:
         invite_after_commit(
             invitations.send_invitations, meeting, [Recipient(guest.name, guest.email)]
         )
-    return htmx.redirect_to(_meeting_url(pilot, meeting))
 
 
 @bp.route(
@@ -57,10 +71,7 @@ def add_guest(pilot_id, meeting_id):
 @login_required
 def remove_guest(pilot_id, meeting_id, guest_id):
     """Remove a guest from a meeting."""
-    pilot = access.load_pilot(pilot_id)
-    meeting = load_meeting(pilot, meeting_id, "meeting.invite")
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    pilot, meeting = _invitations_of(pilot_id, meeting_id)
     guest = next((g for g in meeting.guests if g.id == guest_id), None)
     if guest is None:
         abort(404)
@@ -82,10 +93,7 @@ def remove_guest(pilot_id, meeting_id, guest_id):
 @login_required
 def resend(pilot_id, meeting_id, delivery_id):
     """Send a meeting's invitation again to one person."""
-    pilot = access.load_pilot(pilot_id)
-    meeting = load_meeting(pilot, meeting_id, "meeting.invite")
-    if not ButtonForm().validate_on_submit():
-        abort(400)
+    pilot, meeting = _invitations_of(pilot_id, meeting_id)
     sent = invitations.resend(meeting, delivery_id, minutes.as_text)
     if sent:
         flash(_("Sent."), "success")

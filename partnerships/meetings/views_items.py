@@ -32,6 +32,15 @@ def _require_csrf() -> None:
         abort(400)
 
 
+def _item_to_change(pilot_id, meeting_id, item_id):
+    """The item a button changes, once the meeting may be edited and the token is valid."""
+    pilot = access.load_pilot(pilot_id)
+    meeting = load_meeting(pilot, meeting_id, "meeting.edit")
+    item = load_item(meeting, item_id)
+    _require_csrf()
+    return pilot, meeting, item
+
+
 def _refuse(message, code=400):
     g.own_message = True
     abort(code, description=message)
@@ -100,10 +109,7 @@ def edit_item(pilot_id, meeting_id, item_id):
 @login_required
 def remove_item(pilot_id, meeting_id, item_id):
     """Remove an agenda item."""
-    pilot = access.load_pilot(pilot_id)
-    meeting = load_meeting(pilot, meeting_id, "meeting.edit")
-    item = load_item(meeting, item_id)
-    _require_csrf()
+    pilot, meeting, item = _item_to_change(pilot_id, meeting_id, item_id)
     try:
         agenda.remove_item(item, current_user)
     except agenda.MeetingError as error:
@@ -118,10 +124,7 @@ def remove_item(pilot_id, meeting_id, item_id):
 @login_required
 def move_item(pilot_id, meeting_id, item_id):
     """Move an agenda item up or down."""
-    pilot = access.load_pilot(pilot_id)
-    meeting = load_meeting(pilot, meeting_id, "meeting.edit")
-    item = load_item(meeting, item_id)
-    _require_csrf()
+    pilot, meeting, item = _item_to_change(pilot_id, meeting_id, item_id)
     try:
         agenda.move_item(item, request.form.get("direction", ""))
     except agenda.MeetingError as error:

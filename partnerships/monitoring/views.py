@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, g, render_template, request, url_for
+from flask import abort, g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
@@ -15,7 +15,7 @@ from ..contracts.rules import InPilot
 from ..extensions import db
 from ..figures.services import supplier_names
 from ..figures.settings import placement_kind_choices, settings_for, target_group_choices
-from ..htmx import invalid, redirect_to, render
+from ..htmx import render, submit
 from ..placements.models import Placement
 from . import bp
 from . import services as monitoring
@@ -103,41 +103,35 @@ def report_new(pilot_id, contract_id, period):
         for line in earlier[0].lines:
             if line.placement_id and f"hours_{line.placement_id}" in form:
                 form[f"hours_{line.placement_id}"].data = line.paid_hours
-    if form.validate_on_submit():
-        try:
-            report = monitoring.submit(
-                pilot,
-                current_user,
-                contract=contract,
-                supplier_id=supplier_id,
-                period_start=start,
-                narrative=form.narrative.data or "",
-                placement_hours=placement_hours(form),
-                aggregates=aggregates(form),
-                correction_reason=form.correction_reason.data or "",
-                sr_costs=form.sr_costs.data,
-            )
-        except ReportError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(
-                _("Report submitted. The buyer will accept it or return it with a remark."),
-                "success",
-            )
-            return redirect_to(
-                url_for("monitoring.report_show", pilot_id=pilot.id, report_id=report.id)
-            )
-    context = dict(
-        pilot=pilot,
-        contract=contract,
-        form=form,
-        period=(start, end),
-        earlier=earlier,
-        supplier_name=supplier_names([supplier_id])[supplier_id],
+    return submit(
+        form,
+        lambda: monitoring.submit(
+            pilot,
+            current_user,
+            contract=contract,
+            supplier_id=supplier_id,
+            period_start=start,
+            narrative=form.narrative.data or "",
+            placement_hours=placement_hours(form),
+            aggregates=aggregates(form),
+            correction_reason=form.correction_reason.data or "",
+            sr_costs=form.sr_costs.data,
+        ),
+        again=lambda: render(
+            "monitoring/report_form.html",
+            pilot=pilot,
+            contract=contract,
+            form=form,
+            period=(start, end),
+            earlier=earlier,
+            supplier_name=supplier_names([supplier_id])[supplier_id],
+        ),
+        done=lambda report: url_for(
+            "monitoring.report_show", pilot_id=pilot.id, report_id=report.id
+        ),
+        said=_("Report submitted. The buyer will accept it or return it with a remark."),
+        refused=ReportError,
     )
-    if form.is_submitted():
-        return invalid("monitoring/report_form.html", **context)
-    return render_template("monitoring/report_form.html", **context)
 
 
 @bp.route("/pilots/<int:pilot_id>/reports/<int:report_id>")
@@ -171,34 +165,29 @@ def report_decide(pilot_id, report_id):
     report = access.load(MonitoringReport, report_id, "report.decide", pilot=pilot)
     form = DecideForm()
     accept = request.form.get("decision") == "accept"
-    status = 422
-    if form.validate_on_submit():
-        try:
-            monitoring.decide(
-                report,
-                current_user,
-                accept=accept,
-                remark=form.remark.data or "",
-                submitted_version=form.version.data,
-            )
-        except ReportError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(
-                _("Report accepted and locked.")
-                if accept
-                else _("Report returned to the supplier."),
-                "success",
-            )
-            return redirect_to(
-                url_for("monitoring.report_show", pilot_id=pilot.id, report_id=report.id)
-            )
+    return submit(
+        form,
+        lambda: monitoring.decide(
+            report,
+            current_user,
+            accept=accept,
+            remark=form.remark.data or "",
+            submitted_version=form.version.data,
+        ),
+        again=lambda: _decided_page(pilot, report, form),
+        done=url_for("monitoring.report_show", pilot_id=pilot.id, report_id=report.id),
+        said=_("Report accepted and locked.") if accept else _("Report returned to the supplier."),
+        refused=ReportError,
+    )
+
+
+def _decided_page(pilot, report, form):
+    """The report with the buyer's refused decision form."""
     history = monitoring.versions(
         report.pilot_id, report.contract_id, report.supplier_organisation_id, report.period_start
     )
     return render(
         "monitoring/report_show.html",
-        status=status,
         pilot=pilot,
         report=report,
         history=history,

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from flask import flash, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import access, clock
+from .. import access, clock, htmx
 from ..contracts import services
 from ..contracts.loaders import supplier_scope
 from ..contracts.services import JobsError
 from ..extensions import db
 from ..figures.services import supplier_names
 from ..figures.settings import placement_kind_choices, settings_for, target_group_choices
-from ..htmx import invalid, redirect_to
 from ..paging import Page, page_count, page_number
 from . import bp
 from .forms import PlacementForm, evidence_data
@@ -94,16 +93,25 @@ def placements(pilot_id):
     )
 
 
-def _save(pilot, form, scope, placement=None):
-    data = {name: form[name].data for name in PLACEMENT_FIELDS}
-    return save_placement(
-        pilot,
-        current_user,
-        data,
-        evidence_data(form),
-        placement=placement,
-        version=form.version.data,
-        allowed_supplier_ids=scope,
+def _submit(pilot, form, scope, placement=None):
+    """The placement form shown, or saved and back to the list (new and existing alike)."""
+    return htmx.submit(
+        form,
+        lambda: save_placement(
+            pilot,
+            current_user,
+            {name: form[name].data for name in PLACEMENT_FIELDS},
+            evidence_data(form),
+            placement=placement,
+            version=form.version.data,
+            allowed_supplier_ids=scope,
+        ),
+        again=lambda: htmx.render(
+            "placements/placement_form.html", pilot=pilot, form=form, placement=placement
+        ),
+        done=url_for("placements.placements", pilot_id=pilot.id),
+        said=_("Placement saved."),
+        refused=JobsError,
     )
 
 
@@ -114,18 +122,7 @@ def placement_new(pilot_id):
     pilot = access.load_pilot(pilot_id, "placement.create")
     scope = supplier_scope(pilot)
     form = _placement_form(pilot, scope)
-    if form.validate_on_submit():
-        try:
-            _save(pilot, form, scope)
-        except JobsError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(_("Placement saved."), "success")
-            return redirect_to(url_for("placements.placements", pilot_id=pilot.id))
-    context = dict(pilot=pilot, form=form, placement=None)
-    if form.is_submitted():
-        return invalid("placements/placement_form.html", **context)
-    return render_template("placements/placement_form.html", **context)
+    return _submit(pilot, form, scope)
 
 
 @bp.route("/pilots/<int:pilot_id>/placements/<int:placement_id>", methods=["GET", "POST"])
@@ -138,15 +135,4 @@ def placement_edit(pilot_id, placement_id):
     form = _placement_form(pilot, scope, placement)
     if form.is_submitted():
         access.require("placement.edit", placement)
-    if form.validate_on_submit():
-        try:
-            _save(pilot, form, scope, placement)
-        except JobsError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash(_("Placement saved."), "success")
-            return redirect_to(url_for("placements.placements", pilot_id=pilot.id))
-    context = dict(pilot=pilot, form=form, placement=placement)
-    if form.is_submitted():
-        return invalid("placements/placement_form.html", **context)
-    return render_template("placements/placement_form.html", **context)
+    return _submit(pilot, form, scope, placement)

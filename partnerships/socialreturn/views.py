@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, clock
+from .. import access, clock, htmx
 from ..contracts.loaders import load_contract
 from ..extensions import db
 from ..figures import exports
 from ..figures.services import supplier_names
 from ..figures.settings import settings_for, target_group_choices
 from ..figures.views import _organisation_scope as organisation_scope
-from ..htmx import invalid, redirect_to
 from . import bp, present, realisation, services
 from .forms import ContributionForm
 from .labels import CERTIFICATES, CONTRIBUTION_KINDS, KIND_LABELS
@@ -97,25 +96,32 @@ def contract(pilot_id, contract_id):
 
     may_add = access.can(current_user, "sr.contribute", InPilot(pilot, contract))
     form = _contribution_form(pilot, contract, scope) if may_add else None
-    if request.method == "POST":
-        if form is None:
+    if form is None:
+        if request.method == "POST":
             abort(403)
-        if form.validate_on_submit():
-            try:
-                services.add_contribution(
-                    pilot,
-                    contract,
-                    current_user,
-                    {name: form[name].data for name in services.CONTRIBUTION_FIELDS},
-                    form.supplier_organisation_id.data,
-                )
-            except services.SocialReturnError as error:
-                form.form_errors.append(str(error))
-            else:
-                flash(_("Recorded."), "success")
-                return redirect_to(
-                    url_for("socialreturn.contract", pilot_id=pilot.id, contract_id=contract.id)
-                )
+        return render_template(
+            "socialreturn/contract.html", **_contract_context(pilot, contract, None, seen, scope)
+        )
+    return htmx.submit(
+        form,
+        lambda: services.add_contribution(
+            pilot,
+            contract,
+            current_user,
+            {name: form[name].data for name in services.CONTRIBUTION_FIELDS},
+            form.supplier_organisation_id.data,
+        ),
+        again=lambda: htmx.render(
+            "socialreturn/contract.html", **_contract_context(pilot, contract, form, seen, scope)
+        ),
+        done=url_for("socialreturn.contract", pilot_id=pilot.id, contract_id=contract.id),
+        said=_("Recorded."),
+        refused=services.SocialReturnError,
+    )
+
+
+def _contract_context(pilot, contract, form, seen, scope) -> dict:
+    """The contract's social return as the reader may see it, with the form if they may add."""
     day = as_of()
     summary = realisation.summarise([pilot], [contract], as_of=day, supplier_ids=scope)
     data = present.figures(summary, suppress=seen.suppressed)
@@ -128,7 +134,7 @@ def contract(pilot_id, contract_id):
         )
         if scope is None or e.supplier_organisation_id in scope
     ]
-    context = dict(
+    return dict(
         pilot=pilot,
         contract=contract,
         figures=data,
@@ -142,9 +148,6 @@ def contract(pilot_id, contract_id):
         kinds=CONTRIBUTION_KINDS,
         names=supplier_names(contract.supplier_ids),
     )
-    if form is not None and form.is_submitted():
-        return invalid("socialreturn/contract.html", **context)
-    return render_template("socialreturn/contract.html", **context)
 
 
 @bp.route("/social-return")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, render_template, request, url_for
+from flask import abort, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access
+from .. import access, htmx
 from ..figures import settings as jobs_settings
 from ..figures.settings import settings_for
-from ..htmx import invalid, redirect_to
 from . import bp, policy, present, services
 from .forms import PolicyForm
 
@@ -66,19 +65,20 @@ def policy_settings():
         policy_form.threshold_work.data = row.sr_value_threshold_work
         policy_form.threshold_service.data = row.sr_value_threshold_service
         policy_form.threshold_supply.data = row.sr_value_threshold_supply
-    elif policy_form.validate_on_submit():
-        services.save_policy(organisation, policy_form)
-        flash(_("Social return policy saved."), "success")
-        return redirect_to(url_for("socialreturn.policy_settings"))
-    context = dict(
-        organisation=organisation,
-        policy_form=policy_form,
-        versions=versions,
-        own=_own_view(organisation.id, versions),
-        schemes=[
-            present.scheme_view(s) for s in sorted(policy.shipped().values(), key=lambda s: s.ref)
-        ],
+    return htmx.submit(
+        policy_form,
+        lambda: services.save_policy(organisation, policy_form),
+        again=lambda: htmx.render(
+            "socialreturn/policy.html",
+            organisation=organisation,
+            policy_form=policy_form,
+            versions=versions,
+            own=_own_view(organisation.id, versions),
+            schemes=[
+                present.scheme_view(s)
+                for s in sorted(policy.shipped().values(), key=lambda s: s.ref)
+            ],
+        ),
+        done=url_for("socialreturn.policy_settings"),
+        said=_("Social return policy saved."),
     )
-    if request.method == "POST":
-        return invalid("socialreturn/policy.html", **context)
-    return render_template("socialreturn/policy.html", **context)

@@ -196,14 +196,22 @@ def task_description(pilot_id, membership_id):
     pilot = access.load_pilot(pilot_id, "team.manage")
     membership = access.load(Membership, membership_id, "team.manage", pilot=pilot)
     form = TaskForm()
-    if not form.validate_on_submit():
-        flash(" ".join(str(e) for e in form.task_description.errors), "error")
-        return _page(pilot, status=422, sent=(membership.id, form))
-    services.set_task_description(
-        pilot, current_user, membership, form.task_description.data, form.version.data
+    return htmx.submit(
+        form,
+        lambda: services.set_task_description(
+            pilot, current_user, membership, form.task_description.data, form.version.data
+        ),
+        again=lambda: _task_refused(pilot, membership, form),
+        done=url_for("team.working_group", pilot_id=pilot.id),
+        said=_("Task description saved."),
     )
-    flash(_("Task description saved."), "success")
-    return htmx.redirect_to(url_for("team.working_group", pilot_id=pilot.id))
+
+
+def _task_refused(pilot, membership, form):
+    """The working group with the refused text in its row; the reason is flashed, as the
+    row's small form has no room for messages of its own."""
+    flash(" ".join(str(e) for e in form.task_description.errors), "error")
+    return _page(pilot, sent=(membership.id, form))
 
 
 @bp.route("/pilots/<int:pilot_id>/raci")
@@ -238,22 +246,24 @@ def duty(pilot_id, step_code, role):
     if request.method == "GET":
         form.text.data = override.text if override else ""
         form.version.data = override.version if override else 0
-    elif form.validate_on_submit():
-        matrix.set_duty(pilot, current_user, step_code, role, form.text.data, form.version.data)
-        flash(_("The duty text has been saved for this pilot."), "success")
-        target = url_for("team.raci", pilot_id=pilot.id, _anchor=f"cell-{step_code}-{role}")
-        return htmx.redirect_to(target)
-    workflow_step = matrix.workflows_registry.for_pilot(pilot).step(step_code)
-    return render_template(
-        "team/duty.html",
-        pilot=pilot,
-        form=form,
-        default=default,
-        override=override,
-        step=workflow_step,
-        role_name=services.role_name(pilot, role, locale),
-        locale=locale,
-    ), 422 if form.errors else 200
+    return htmx.submit(
+        form,
+        lambda: matrix.set_duty(
+            pilot, current_user, step_code, role, form.text.data, form.version.data
+        ),
+        again=lambda: render_template(
+            "team/duty.html",
+            pilot=pilot,
+            form=form,
+            default=default,
+            override=override,
+            step=matrix.workflows_registry.for_pilot(pilot).step(step_code),
+            role_name=services.role_name(pilot, role, locale),
+            locale=locale,
+        ),
+        done=url_for("team.raci", pilot_id=pilot.id, _anchor=f"cell-{step_code}-{role}"),
+        said=_("The duty text has been saved for this pilot."),
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/audit")
