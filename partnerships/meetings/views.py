@@ -14,7 +14,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import locale_code
-from . import agenda, approval, bp, invitations, monitoring
+from . import agenda, approval, bp, invitations, mailing, monitoring
 from .forms import GuestForm, ItemForm, MeetingForm, MinutesSettingsForm, MonitoringForm, options
 from .loaders import load_meeting, require_edit
 from .minutes import decisions_at_once
@@ -104,27 +104,9 @@ def _plan_series(pilot, form):
         pilot, current_user, form.frequency.data, start_time=form.start.data, locale=locale_code()
     )
     transaction.after_commit(
-        lambda: _flash_failed_series(invitations.send_batches(change.batches()))
+        lambda: mailing.say_failed_series(invitations.send_batches(change.batches()))
     )
     return change
-
-
-def _flash_failed_series(failed) -> None:
-    """Say how many invitations of the series did not go out; the list below names them."""
-    if failed:
-        meetings = {meeting.id for meeting, _recipient in failed}
-        flash(
-            ngettext(
-                "The meetings are saved, but %(num)s invitation did not go out. Below, "
-                "under 'Messages that did not go out', the meeting's page sends it again.",
-                "The meetings are saved, but %(num)s invitations to %(meetings)s meetings "
-                "did not go out. Below, under 'Messages that did not go out', each meeting's "
-                "page sends them again.",
-                len(failed),
-                meetings=len(meetings),
-            ),
-            "warning",
-        )
 
 
 def _meeting_form(pilot, meeting=None, **defaults) -> MeetingForm:
@@ -180,26 +162,6 @@ def _invite_supplier(form) -> tuple[str, bool]:
     return name, True
 
 
-def _flash_failed(failed) -> None:
-    """Say which invitations did not go out; the meeting page offers to send them again."""
-    if failed:
-        flash(
-            _(
-                "The meeting is saved, but these invitations did not go out: %(names)s. "
-                "You can send them again from the meeting page.",
-                names=", ".join(f"{r.name} <{r.email}>" for r in failed),
-            ),
-            "warning",
-        )
-
-
-def invite_after_commit(send, *args) -> None:
-    """Mail once the change is saved: before the commit, a save that failed would still
-    have invited people to a meeting that does not exist, or to a time that never held.
-    What did not go out is recorded (and listed on the meeting page) and said at once."""
-    transaction.after_commit(lambda: _flash_failed(send(*args)))
-
-
 def _times(form):
     return to_utc(form.day.data, form.start.data), to_utc(form.day.data, form.end.data)
 
@@ -246,7 +208,7 @@ def _plan(pilot, form):
         guests=[guest] if guest else [],
         follow_up=form.follow_up.data,
     )
-    invite_after_commit(invitations.send_invitations, meeting)
+    mailing.invite_after_commit(invitations.send_invitations, meeting)
     return meeting, supplier_name if added else None
 
 
@@ -367,7 +329,7 @@ def _update(meeting, form) -> None:
         shows_pilot_state=form.shows_pilot_state.data,
     )
     if meeting.sequence != sequence and meeting.is_open:
-        invite_after_commit(invitations.announce_change, meeting, previous)
+        mailing.invite_after_commit(invitations.announce_change, meeting, previous)
 
 
 @bp.route("/pilots/<int:pilot_id>/meetings/<int:meeting_id>/status", methods=["POST"])
@@ -398,5 +360,5 @@ def set_status(pilot_id, meeting_id):
     for earlier in fixed:
         flash(_("The minutes of %(title)s are now fixed.", title=earlier.title), "success")
     if meeting.sequence != sequence:
-        invite_after_commit(invitations.send_invitations, meeting)
+        mailing.invite_after_commit(invitations.send_invitations, meeting)
     return htmx.redirect_to(url_for("meetings.show", pilot_id=pilot.id, meeting_id=meeting.id))

@@ -16,8 +16,9 @@ from . import agenda, bp, invitations, minutes
 from .forms import GuestForm, ItemForm, MinutesSettingsForm
 from .invitations import Recipient
 from .loaders import load_meeting
+from .mailing import invite_after_commit
 from .models import Meeting
-from .views import invite_after_commit, page_context
+from .views import page_context
 
 
 def _meeting_url(pilot, meeting, anchor="participants"):
