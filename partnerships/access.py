@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flask import abort, current_app, g, has_app_context
 from flask_login import current_user
@@ -267,7 +268,7 @@ def standing_from(user, pilot, rows) -> Standing:
     """A Standing from the user's (role, supplier organisation) memberships in the pilot."""
     org_admin = user.is_org_admin and user.organisation_id == pilot.organisation_id
     if not rows:  # most pilots on a page over all of an organisation's pilots
-        return Standing(frozenset(), frozenset(), org_admin, internal_roles(pilot))
+        return _without_roles(org_admin, internal_roles(pilot))
     roles = frozenset(role for role, _ in rows)
     suppliers = frozenset(
         org
@@ -278,6 +279,13 @@ def standing_from(user, pilot, rows) -> Standing:
         # People of another organisation only count as the supplier they speak for.
         roles = frozenset({SUPPLIER_ROLE}) if suppliers else frozenset()
     return Standing(roles, suppliers, org_admin, internal_roles(pilot))
+
+
+@lru_cache(maxsize=64)
+def _without_roles(org_admin: bool, internal: frozenset[str]) -> Standing:
+    """The standing of someone without a membership in the pilot: one shared (immutable)
+    value per kind instead of a new one for each of sixty pilots."""
+    return Standing(frozenset(), frozenset(), org_admin, internal)
 
 
 def internal_roles(pilot) -> frozenset[str]:

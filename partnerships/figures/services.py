@@ -253,12 +253,28 @@ def headline_figures(pilots, *, as_of: date, suppress: bool = False) -> dict[int
     pilots = list(pilots)
     settings = settings_by_organisation({pilot.organisation_id for pilot in pilots})
     counted = tallies(pilots, settings, as_of=as_of)
-    return {
-        pilot.id: tally.present(
-            counted[pilot.id], suppress=suppress, trend=False, threshold=_threshold()
+    # Presented once per tally too: suppressing a pilot's tables for the board costs more
+    # than reading its tally from the cache. Keyed by the tally's own key, so a change to
+    # the pilot's data (a new stamp) or its settings asks for a new entry.
+    store, threshold = figures_cache.cache(), _threshold()
+    result = {}
+    for pilot in pilots:
+        key = (
+            "headline",
+            figures_cache.key(
+                pilot, settings[pilot.organisation_id], as_of=as_of, frequency=frequency_of(pilot)
+            ),
+            suppress,
+            threshold,
         )
-        for pilot in pilots
-    }
+        shown = store.get(key)
+        if shown is None:
+            shown = tally.present(
+                counted[pilot.id], suppress=suppress, trend=False, threshold=threshold
+            )
+            store.put(key, shown)
+        result[pilot.id] = dict(shown)  # the caller's own copy to add to
+    return result
 
 
 def pilot_figures(pilot, *, as_of: date, suppress: bool = False) -> dict:
