@@ -44,3 +44,25 @@ def test_a_message_translated_differently_in_two_domains_fails_the_check(tmp_pat
 
 def test_no_message_is_translated_differently_in_two_domains():
     assert catalogues.clashes() == []
+
+
+def test_the_dutch_speaks_to_the_reader_as_je_everywhere():
+    """One register: the pages say "je"; a formal "u" or "uw" slipped into one domain reads
+    as another product."""
+    import re
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    formal = re.compile(r"(?<![\w-])(u|uw|uzelf)(?![\w-])", re.IGNORECASE)
+    found = []
+    for po in Path(catalogues.__file__).parent.glob("**/translations/nl/LC_MESSAGES/*.po"):
+        with po.open("rb") as handle:
+            for message in read_po(handle):
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                found += [
+                    f"{po.parent.parent.parent.parent.name}: {s}"
+                    for s in strings
+                    if s and formal.search(s)
+                ]
+    assert found == []

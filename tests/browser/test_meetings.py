@@ -177,7 +177,7 @@ def test_first_supplier_meeting_from_agenda_to_register_and_tasks(
     with stale.expect_response(lambda r: r.request.method == "POST") as refused:
         stale.get_by_role("button", name="Verslag opslaan").click()
     assert refused.value.status == 409
-    expect(stale.locator("main")).to_contain_text("vastgesteld terwijl u typte")
+    expect(stale.locator("main")).to_contain_text("vastgesteld terwijl jij typte")
     expect(stale.locator("main")).to_contain_text("Iedereen was op tijd.")
     expect(stale.get_by_label("Verslag van dit agendapunt")).to_have_count(0)
     axe_check(stale)

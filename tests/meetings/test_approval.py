@@ -65,7 +65,7 @@ def test_minutes_go_round_for_comment_are_fixed_locked_and_corrected(world, plan
     )
     assert response.status_code == 409
     html = response.get_data(as_text=True)
-    assert "vastgesteld terwijl u typte" in html and "Ria vult de planning aan" in html
+    assert "vastgesteld terwijl jij typte" in html and "Ria vult de planning aan" in html
     assert 'name="notes-' not in html  # shown as text, not as a box to save again
     db.session.refresh(item)
     assert item.notes == ""
