@@ -184,13 +184,6 @@ def _show_page(pilot, action, status_form=None, comment_form=None, status=200):
     )
 
 
-def _edit_page(pilot, action, form):
-    """The change form on a page of its own, like the new-action form: the action page,
-    read far more often than changed, stays light, and a failed save shows its error
-    summary first."""
-    return htmx.render("actions/edit.html", None, action=action, form=form, **_context(pilot))
-
-
 def _load(pilot_id, action_id, rule="action.view"):
     pilot = access.load_pilot(pilot_id, "action.list")
     return pilot, access.load(Action, action_id, rule, pilot=pilot)
@@ -214,7 +207,11 @@ def edit(pilot_id, action_id):
         form.version.data = action.version
     else:
         form = ActionForm()
-    _fill_choices(form, pilot, team.people_by_role(pilot))
+    # The change form on a page of its own, like the new-action form: the action page, read
+    # far more often than changed, stays light. Its people are read once for both the
+    # choices and the page.
+    ctx = _context(pilot)
+    _fill_choices(form, pilot, ctx["people_by_role"])
     return htmx.submit(
         form,
         lambda: services.update_action(
@@ -229,7 +226,7 @@ def edit(pilot_id, action_id):
             deadline=form.deadline.data,
             is_internal=form.is_internal.data,
         ),
-        again=lambda: _edit_page(pilot, action, form),
+        again=lambda: htmx.render("actions/edit.html", None, action=action, form=form, **ctx),
         done=url_for("actions.show", pilot_id=pilot.id, action_id=action.id),
         said=lambda changed: _("Action saved.") if changed else _("Nothing was changed."),
         refused=services.ActionError,
