@@ -18,6 +18,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 from werkzeug.local import LocalProxy
 
+from . import changes
 from .extensions import db
 
 COORDINATOR_ROLE = "coordinator"
@@ -64,7 +65,7 @@ class Standing:
 NOBODY = Standing(frozenset(), frozenset(), False)
 
 
-def _person(user):
+def person(user):
     """The user behind flask-login's `current_user`. Every attribute read through that proxy
     looks the user up again (five calls), and a page over 60 pilots reads `id` and
     `organisation_id` thousands of times: the checks below read the object itself."""
@@ -75,46 +76,68 @@ def roles_held(user) -> frozenset[tuple[str, int]]:
     """(role, organisation of the pilot) for every role the user holds, in one query per
     request: the navigation on every page asks whether they sit on a board and whether
     they work on their own organisation's pilots."""
-    user = _person(user)
+    user = person(user)
     if user is None or not user.is_authenticated:
         return frozenset()
     cache = g.setdefault("_roles_held", {})
     if user.id not in cache:
-        from .pilots.models import Membership, Pilot
-
-        rows = db.session.execute(
-            select(Membership.role, Pilot.organisation_id)
-            .join(Pilot, Pilot.id == Membership.pilot_id)
-            .where(Membership.user_id == user.id)
-            .distinct()
+        cache[user.id] = changes.kept(
+            _kept(user, "roles held", user.organisation_id), lambda: _roles_held(user)
         )
-        cache[user.id] = frozenset((role, organisation_id) for role, organisation_id in rows)
     return cache[user.id]
+
+
+def _roles_held(user) -> frozenset[tuple[str, int]]:
+    from .pilots.models import Membership, Pilot
+
+    rows = db.session.execute(
+        select(Membership.role, Pilot.organisation_id)
+        .join(Pilot, Pilot.id == Membership.pilot_id)
+        .where(Membership.user_id == user.id)
+        .distinct()
+    )
+    return frozenset((role, organisation_id) for role, organisation_id in rows)
+
+
+def only_own_organisation(user) -> int | None:
+    """The user's organisation when every role they hold is in its pilots, else None: what
+    they see over all their pilots then lies within its stamp (changes.key)."""
+    user = person(user)
+    if all(organisation_id == user.organisation_id for _, organisation_id in roles_held(user)):
+        return user.organisation_id
+    return None
 
 
 def standing(user, pilot) -> Standing:
     """The user's standing in the pilot (cached for the request)."""
-    user = _person(user)
+    user = person(user)
     if user is None or not user.is_authenticated or pilot is None:
         return NOBODY
     cache = g.setdefault("_standing", {})
     key = (user.id, pilot.id)
     if key not in cache:
-        from .pilots.models import Membership
-
-        rows = db.session.execute(
-            select(Membership.role, Membership.supplier_organisation_id).where(
-                Membership.pilot_id == pilot.id, Membership.user_id == user.id
-            )
-        ).all()
-        cache[key] = standing_from(user, pilot, rows)
+        cache[key] = changes.kept(
+            _kept(user, "standing", pilot.id, pilot.organisation_id),
+            lambda: _standing(user, pilot),
+        )
     return cache[key]
+
+
+def _standing(user, pilot) -> Standing:
+    from .pilots.models import Membership
+
+    rows = db.session.execute(
+        select(Membership.role, Membership.supplier_organisation_id).where(
+            Membership.pilot_id == pilot.id, Membership.user_id == user.id
+        )
+    ).all()
+    return standing_from(user, pilot, rows)
 
 
 def standings_for(user, pilots) -> None:
     """Work out the user's standing in many pilots with one query, into the request cache,
     so that asking can() about each of them costs no further query."""
-    user = _person(user)
+    user = person(user)
     from .pilots.models import Membership, Pilot
 
     cache = g.setdefault("_standing", {})
@@ -147,7 +170,7 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
     the action, oldest first: what organisation-wide pages, lists and exports include.
 
     Roles in one pilot never open another: each pilot is checked on its own."""
-    user = _person(user)
+    user = person(user)
     if user is None or not user.is_authenticated:
         return []
     organisation_id = user.organisation_id if organisation_id is None else organisation_id
@@ -163,19 +186,34 @@ def pilots_where(user, action: str, organisation_id: int | None = None) -> list:
 def any_pilot_where(user, action: str, organisation_id: int | None = None) -> bool:
     """Whether pilots_where would list at least one pilot, stopping at the first: what the
     navigation asks on every page (is there a board view, are there figures to see)."""
-    user = _person(user)
+    user = person(user)
     if user is None or not user.is_authenticated:
         return False
     organisation_id = user.organisation_id if organisation_id is None else organisation_id
     known = g.get(_PILOTS_WHERE, {}).get((user.id, action, organisation_id))
     if known is not None:
         return bool(known)
+    return changes.kept(
+        _kept(user, "any pilot where", action, organisation_id),
+        lambda: _any_pilot_where(user, action, organisation_id),
+    )
+
+
+def _any_pilot_where(user, action: str, organisation_id: int) -> bool:
     if not (user.is_org_admin and user.organisation_id == organisation_id) and not any(
         org == organisation_id for _, org in roles_held(user)
     ):
         return False  # no role in any of its pilots: nothing to look at
     pilots = _organisation_pilots(user, organisation_id)
     return any(can(user, action, pilot) for pilot in pilots)
+
+
+def _kept(user, what: str, *parts):
+    """The key to keep an answer about the pilots of the signed-in person's own
+    organisation across requests (changes.py), or None."""
+    if user is not person(current_user):
+        return None
+    return changes.key(parts[-1], what, *parts)
 
 
 def _organisation_pilots(user, organisation_id: int) -> list:
@@ -194,8 +232,18 @@ def _organisation_pilots(user, organisation_id: int) -> list:
             .order_by(Pilot.start_date, Pilot.id)
         ).all()
     pilots = known[organisation_id]
-    standings_for(user, pilots)
+    standings = changes.kept(
+        _kept(user, "standings", organisation_id), lambda: _judged(user, pilots)
+    )
+    g.setdefault("_standing", {}).update(standings)
     return pilots
+
+
+def _judged(user, pilots) -> dict:
+    """{(user id, pilot id): standing} for these pilots, in one query (standings_for)."""
+    standings_for(user, pilots)
+    known = g.get("_standing")
+    return {(user.id, pilot.id): known[(user.id, pilot.id)] for pilot in pilots}
 
 
 _ORGANISATION_PILOTS = "_organisation_pilots"
@@ -207,61 +255,6 @@ def _forget_pilots(_session, _context):
     if has_app_context():
         g.pop(_ORGANISATION_PILOTS, None)
         g.pop(_PILOTS_WHERE, None)
-
-
-@dataclass(frozen=True)
-class Reach:
-    """Where one person stands across all their active pilots: the pilot ids per kind of
-    standing, so that a page over every pilot (Voor jou) reads each kind of work once."""
-
-    pilots: dict  # id -> Pilot, newest first
-    works_on: frozenset[int]  # as a member of the working group
-    board: frozenset[int]
-    supplier: frozenset[int]
-    decides_reports: frozenset[int]
-    admin_of: frozenset[int]  # pilots the person runs as the organisation's admin
-
-    @property
-    def board_only(self) -> frozenset[int]:
-        """Pilots where the person reads as board member and does not work on the pilot."""
-        return self.board - self.works_on
-
-
-def reach(user) -> Reach:
-    """The person's Reach: active pilots they are in (or run as organisation admin), in two
-    statements, each pilot judged on its own by the same standing as every view."""
-    user = _person(user)
-    from .pilots.models import Membership, Pilot, PilotStatus
-
-    member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
-    if user.is_org_admin:
-        member_of = member_of.union(
-            select(Pilot.id).where(Pilot.organisation_id == user.organisation_id)
-        )
-    pilots = {
-        p.id: p
-        for p in db.session.scalars(
-            select(Pilot)
-            .where(Pilot.id.in_(member_of), Pilot.status == PilotStatus.ACTIVE)
-            .order_by(Pilot.start_date.desc(), Pilot.id.desc())
-        )
-    }
-    standings_for(user, pilots.values())
-    each = {pid: standing(user, p) for pid, p in pilots.items()}
-
-    def where(test) -> frozenset[int]:
-        return frozenset(pid for pid, st in each.items() if test(st))
-
-    return Reach(
-        pilots=pilots,
-        works_on=where(lambda st: st.working_group),
-        board=where(lambda st: st.board),
-        supplier=where(lambda st: st.supplier),
-        decides_reports=frozenset(
-            pid for pid, pilot in pilots.items() if can(user, "report.decide", pilot)
-        ),
-        admin_of=where(lambda st: st.org_admin),
-    )
 
 
 def standing_from(user, pilot, rows) -> Standing:
@@ -349,7 +342,7 @@ def register(rules: dict[str, Rule]) -> None:
 
 def can(user, action: str, obj=None) -> bool:
     """True when the user may do the action on the object (a pilot or a pilot-owned row)."""
-    user = _person(user)
+    user = person(user)
     if user is None or not user.is_authenticated:
         return False
     rule = RULES.get(action)

@@ -12,6 +12,10 @@ Templates use it as a call block; the fragment is autoescaped like any other out
     {% call rendered_once(("brainstorm cards", brainstorm.id, brainstorm.revision, ...)) %}
       ...
     {% endcall %}
+
+Views use it for a whole page's content, under a key from changes.key (None: render now):
+
+    body = fragments.rendered_once(changes.key(org_id, "board view", number), render_body)
 """
 
 from __future__ import annotations
@@ -32,9 +36,12 @@ _size = 0
 _lock = threading.Lock()  # gunicorn's threaded workers share the process
 
 
-def rendered_once(key: tuple, caller: Callable[[], str]) -> Markup:
-    """The call block's HTML for this key, rendered now or kept from an earlier request."""
+def rendered_once(key: tuple | None, caller: Callable[[], str]) -> Markup:
+    """The call block's HTML for this key, rendered now or kept from an earlier request;
+    rendered now and not kept when the key is None (changes.key: this request can't)."""
     global _size
+    if key is None:
+        return Markup(caller())  # noqa: S704 - the block's own output, already autoescaped
     with _lock:
         html = _kept.get(key)
         if html is not None:

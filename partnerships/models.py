@@ -4,6 +4,7 @@ import importlib
 
 from . import DOMAINS
 from .audit import AuditEvent  # noqa: F401
+from .changes import ChangeStamp  # noqa: F401
 from .once import FormSubmission  # noqa: F401
 
 for _domain in DOMAINS:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from functools import cache
 
 from flask import current_app, g, has_request_context, request, session
 from flask_login import login_user, user_loaded_from_cookie
-from sqlalchemy import insert, select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import aliased, joinedload
 
+from .. import changes
+from ..changes import EVERYTHING, ChangeStamp
 from ..database import utcnow
 from ..extensions import db
 from .models import Organisation, User
@@ -100,16 +103,11 @@ def load(token: str) -> User | None:
     """Flask-Login's user loader: the user of a live session, or None (and say why)."""
     if not token or len(token) > 100:
         return None
-    row = db.session.execute(
-        select(UserSession, User)
-        .join(User, User.id == UserSession.user_id)
-        .options(joinedload(User.organisation))
-        .where(UserSession.token_hash == _hash(token))
-    ).first()
+    row = db.session.execute(_live_session(), {"token_hash": _hash(token)}).first()
     if row is None:
         g.session_ended = "ended"
         return None
-    record, user = row
+    record, user, own_stamp, everything_stamp = row
     now = utcnow()
     reason = _dead(record, user, now)
     if reason:
@@ -118,9 +116,27 @@ def load(token: str) -> User | None:
     if now - record.last_seen_at > TOUCH_EVERY:
         _write(update(UserSession).where(UserSession.id == record.id).values(last_seen_at=now))
     user.session_token = token
+    if has_request_context():
+        changes.remember(own_stamp, everything_stamp)
     g.user_session = record
     g.session_hash = record.token_hash
     return user
+
+
+@cache
+def _live_session():
+    """The session with its user, their organisation and the change stamps, in one statement
+    built once (every request runs it). The stamps come in the same statement: read first,
+    they are never newer than what the page reads after them (changes.py)."""
+    own, everything = aliased(ChangeStamp), aliased(ChangeStamp)
+    return (
+        select(UserSession, User, own.stamp, everything.stamp)
+        .join(User, User.id == UserSession.user_id)
+        .outerjoin(own, own.organisation_id == User.organisation_id)
+        .outerjoin(everything, everything.organisation_id == EVERYTHING)
+        .options(joinedload(User.organisation))
+        .where(UserSession.token_hash == bindparam("token_hash"))
+    )
 
 
 def _dead(record: UserSession, user: User, now: datetime) -> str | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import flash, request, url_for
+from flask import flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, clock, htmx
+from .. import access, changes, clock, fragments, htmx
 from ..accounts.models import User
 from ..accounts.views import safe_next
 from ..extensions import db
@@ -302,8 +302,15 @@ def comment(pilot_id, action_id):
 @login_required
 def my_tasks():
     """A page of the user's tasks, most urgent first, with the size of each group."""
+    number = queries.page_number(request.args.get("page"))
+    kept = changes.key_with_forms(access.only_own_organisation(current_user), "my tasks", number)
+    body = fragments.rendered_once(kept, lambda: _my_tasks(number))
+    return htmx.render("actions/my_tasks.html", None, body=body)
+
+
+def _my_tasks(number: int) -> str:
     today = clock.today()
-    page = queries.task_page(current_user, today, queries.page_number(request.args.get("page")))
+    page = queries.task_page(current_user, today, number)
     groups = {"overdue": [], "soon": [], "later": []}
     for task in page.items:
         groups[queries.urgency(task, today)].append(task)
@@ -314,9 +321,8 @@ def my_tasks():
             # A task row names its pilot's method (workflow_key, workflow_version) as a
             # Pilot does, which is all role_name reads of the pilot.
             role_names[task.role] = team.role_name(task, task.role, locale)
-    return htmx.render(
-        "actions/my_tasks.html",
-        None,
+    return render_template(
+        "actions/_my_tasks.html",
         groups=groups,
         tasks=page,
         # Translated once, not once per row and option.

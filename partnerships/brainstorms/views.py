@@ -6,7 +6,7 @@ from flask import flash, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, htmx
+from .. import access, changes, fragments, htmx
 from ..i18n import locale_code
 from ..pilots.prefill import substep_arg
 from . import bp, services
@@ -116,11 +116,25 @@ def render_board(
     refused_text=None,
     card_confirm=None,
 ):
-    """The whole board page; also used to answer a refused card with what was typed."""
+    """The whole board page; also used to answer a refused card with what was typed.
+
+    The plain page is kept per change stamp (changes.py), per person and CSRF secret (it
+    holds their forms); one that shows what someone typed is not."""
+    typed = card_errors or card_texts or refused_text is not None or card_confirm
+    kept = None
+    if not typed:
+        kept = changes.key_with_forms(pilot.organisation_id, "brainstorm board", brainstorm.id)
+    body = fragments.rendered_once(
+        kept,
+        lambda: _board(pilot, brainstorm, card_errors, card_texts, refused_text, card_confirm),
+    )
+    return htmx.render("brainstorms/board.html", status=status, brainstorm=brainstorm, body=body)
+
+
+def _board(pilot, brainstorm, card_errors, card_texts, refused_text, card_confirm) -> str:
     labels = place_labels(pilot)
-    return htmx.render(
-        "brainstorms/board.html",
-        status=status,
+    return render_template(
+        "brainstorms/_board.html",
         board=LazyBoard(brainstorm, labels),
         labels=labels,
         card_errors=card_errors or {},

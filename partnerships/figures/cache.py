@@ -12,15 +12,14 @@ from: an entry is never invalidated, it is only no longer asked for, and every p
 
 from __future__ import annotations
 
-import threading
 import uuid
-from collections import OrderedDict
 from itertools import chain
 
 from flask import current_app
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from ..lru import Lru
 from ..monitoring.models import MonitoringLine, MonitoringReport
 from ..pilots.models import Pilot
 from ..placements.models import Placement
@@ -33,34 +32,11 @@ def new_stamp() -> str:
     return uuid.uuid4().hex
 
 
-class TallyCache:
-    """A bounded map from key to tally, least recently used out first; thread-safe."""
+class TallyCache(Lru):
+    """The tallies of one application, at most MAX_ENTRIES of them."""
 
     def __init__(self, size: int = MAX_ENTRIES) -> None:
-        self.size = size
-        self._entries: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
-
-    def put(self, key, value) -> None:
-        with self._lock:
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
-    def __len__(self) -> int:
-        return len(self._entries)
+        super().__init__(size)
 
 
 def cache() -> TallyCache:

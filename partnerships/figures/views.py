@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import access, clock
+from .. import access, changes, clock, fragments
 from ..contracts import hints, services
 from ..extensions import db
 from ..htmx import render, submit
@@ -49,12 +49,18 @@ def dashboard(pilot_id):
             return redirect(url_for("figures.supplier_view", pilot_id=pilot.id))
         abort(403)
     as_of = _as_of()
+    kept = changes.key(pilot.organisation_id, "pilot figures", pilot.id, as_of)
+    body = fragments.rendered_once(kept, lambda: _dashboard(pilot, as_of))
+    return render_template("figures/dashboard.html", pilot=pilot, body=body)
+
+
+def _dashboard(pilot, as_of: date) -> str:
     full = access.can(current_user, "jobs.export_rows", pilot)  # else suppressed, as the board
     data = figures.pilot_figures(pilot, as_of=as_of, suppress=not full)
     contracts = services.pilot_contracts(pilot)
     settings = settings_for(pilot.organisation_id)
     return render_template(
-        "figures/dashboard.html",
+        "figures/_dashboard.html",
         pilot=pilot,
         figures=data,
         as_of=as_of,
@@ -119,13 +125,20 @@ def _organisation_scope() -> tuple[list, bool, list]:
 @login_required
 def organisation_dashboard():
     """The job figures over all pilots the user may see."""
-    pilots, full, _rows = _organisation_scope()
+    access.require("jobs.organisation_figures", current_user.organisation)
     as_of = _as_of()
+    kept = changes.key(current_user.organisation_id, "organisation figures", as_of)
+    body = fragments.rendered_once(kept, lambda: _organisation_dashboard(as_of))
+    return render_template("figures/organisation.html", body=body)
+
+
+def _organisation_dashboard(as_of: date) -> str:
+    pilots, full, _rows = _organisation_scope()
     data = figures.organisation_figures(
         current_user.organisation_id, as_of=as_of, suppress=not full, pilots=pilots
     )
     return render_template(
-        "figures/organisation.html",
+        "figures/_organisation.html",
         figures=data,
         as_of=as_of,
         chart=trend_chart(data["trend"], data["goal_jobs"]),
@@ -145,6 +158,21 @@ def export(pilot_id, what, fmt):
     """Download a pilot's figures, placements or reports as CSV or XLSX."""
     _check_format(what, fmt)
     pilot = access.load_pilot(pilot_id)
+    args = (request.args.get("as_of"), request.args.get("audience"))
+    kept = changes.key(pilot.organisation_id, "pilot export", pilot.id, what, *args)
+    tables, suppressed = changes.kept(kept, lambda: _pilot_tables(pilot, what))
+    return exports.response(
+        tables,
+        fmt,
+        kind=export_kind(what),
+        subject=pilot.title,
+        organisation=pilot.organisation.name,
+        suppressed=suppressed,
+    )
+
+
+def _pilot_tables(pilot, what: str) -> tuple[list, bool]:
+    """The tables of a pilot's export, and whether their figures are suppressed."""
     suppressed = False
     if what == "figures":
         access.require("jobs.figures", pilot)
@@ -161,14 +189,7 @@ def export(pilot_id, what, fmt):
         access.require("jobs.export_rows", pilot)
         names = figures.supplier_names(_supplier_ids([pilot.id]))
         tables = [exports.placements_table([pilot.id], names)]
-    return exports.response(
-        tables,
-        fmt,
-        kind=export_kind(what),
-        subject=pilot.title,
-        organisation=pilot.organisation.name,
-        suppressed=suppressed,
-    )
+    return tables, suppressed
 
 
 def export_kind(what: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from .. import access
 from ..extensions import db
-from .models import Membership, Pilot
+from .models import Membership, Pilot, PilotStatus
 
 
 def _may_start_pilot(user) -> bool:
@@ -53,3 +55,57 @@ access.register(
         "pilot.edit_settings": lambda u, o, s: s.coordinator,
     }
 )
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where one person stands across all their active pilots: the pilot ids per kind of
+    standing, so that a page over every pilot (Voor jou) reads each kind of work once."""
+
+    pilots: dict  # id -> Pilot, newest first
+    works_on: frozenset[int]  # as a member of the working group
+    board: frozenset[int]
+    supplier: frozenset[int]
+    decides_reports: frozenset[int]
+    admin_of: frozenset[int]  # pilots the person runs as the organisation's admin
+
+    @property
+    def board_only(self) -> frozenset[int]:
+        """Pilots where the person reads as board member and does not work on the pilot."""
+        return self.board - self.works_on
+
+
+def reach(user) -> Reach:
+    """The person's Reach: active pilots they are in (or run as organisation admin), in two
+    statements, each pilot judged on its own by the same standing as every view."""
+    user = access.person(user)
+
+    member_of = select(Membership.pilot_id).where(Membership.user_id == user.id)
+    if user.is_org_admin:
+        member_of = member_of.union(
+            select(Pilot.id).where(Pilot.organisation_id == user.organisation_id)
+        )
+    pilots = {
+        p.id: p
+        for p in db.session.scalars(
+            select(Pilot)
+            .where(Pilot.id.in_(member_of), Pilot.status == PilotStatus.ACTIVE)
+            .order_by(Pilot.start_date.desc(), Pilot.id.desc())
+        )
+    }
+    access.standings_for(user, pilots.values())
+    each = {pid: access.standing(user, p) for pid, p in pilots.items()}
+
+    def where(test) -> frozenset[int]:
+        return frozenset(pid for pid, st in each.items() if test(st))
+
+    return Reach(
+        pilots=pilots,
+        works_on=where(lambda st: st.working_group),
+        board=where(lambda st: st.board),
+        supplier=where(lambda st: st.supplier),
+        decides_reports=frozenset(
+            pid for pid, pilot in pilots.items() if access.can(user, "report.decide", pilot)
+        ),
+        admin_of=where(lambda st: st.org_admin),
+    )

@@ -6,7 +6,7 @@ from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, workflows_registry
+from .. import access, changes, fragments, workflows_registry
 from ..htmx import render, submit
 from ..i18n import locale_code
 from . import bp, progress, services, stepper
@@ -29,14 +29,16 @@ def index():
     chosen = request.args.get("status", "")
     if chosen not in STATUS_FILTERS:
         chosen = ""
-    page = services.overview(
-        current_user,
-        locale_code(),
-        STATUS_FILTERS[chosen],
-        services.page_number(request.args.get("page")),
-    )
+    number = services.page_number(request.args.get("page"))
+    kept = changes.key(access.only_own_organisation(current_user), "pilot list", chosen, number)
+    body = fragments.rendered_once(kept, lambda: _index(chosen, number))
+    return render_template("pilots/index.html", body=body)
+
+
+def _index(chosen: str, number: int) -> str:
+    page = services.overview(current_user, locale_code(), STATUS_FILTERS[chosen], number)
     return render_template(
-        "pilots/index.html",
+        "pilots/_index.html",
         rows=page.rows,
         pilots=page,
         chosen=chosen,

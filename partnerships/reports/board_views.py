@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import request
+from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, clock, htmx
+from .. import access, changes, clock, fragments, htmx
 from ..documents import downloads
-from ..forms import ButtonForm
 from ..i18n import _date, _number, locale_code
 from ..paging import page_number
 from . import bp, services
@@ -34,10 +33,15 @@ def _overview():
 def board():
     """The board's overview of the organisation's pilots."""
     access.require("board.page", current_user.organisation)
-    page = services.board_page(
-        current_user, today=clock.today(), number=page_number(request.args.get("page"))
-    )
-    return htmx.render("reports/board.html", rows=page.rows, board=page, button=ButtonForm())
+    number = page_number(request.args.get("page"))
+    kept = changes.key(current_user.organisation_id, "board view", number)
+    body = fragments.rendered_once(kept, lambda: _board(number))
+    return htmx.render("reports/board.html", body=body)
+
+
+def _board(number: int) -> str:
+    page = services.board_page(current_user, today=clock.today(), number=number)
+    return render_template("reports/_board.html", rows=page.rows, board=page)
 
 
 def _cell(value) -> str:

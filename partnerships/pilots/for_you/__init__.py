@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from ... import access, clock
+from .. import rules
 from . import board, organisation, suppliers, working_group
 from .items import ITEMS_PER_SECTION, Item
 
@@ -69,7 +70,7 @@ def build(user, locale: str, today: date | None = None, now: datetime | None = N
     """Everything on the person's first page, in a fixed number of statements."""
     today = today or clock.today()
     now = now or datetime.now(UTC)
-    reach = access.reach(user)
+    reach = rules.reach(user)
     page = ForYou(pilot_count=len(reach.pilots), today=today)
     if reach.works_on or reach.board:
         page.steps, page.progress = working_group.next_steps(reach, locale)

@@ -8,10 +8,11 @@ from sqlalchemy import exists, or_, select
 
 from ... import access, clock
 from ...extensions import db
+from .. import rules
 from .items import ITEMS_PER_SECTION, Item, item
 
 
-def unread_notes(user, reach: access.Reach) -> list[Item]:
+def unread_notes(user, reach: rules.Reach) -> list[Item]:
     """Published progress notes this board member has not acknowledged (one statement)."""
     from ...reports.models.notes import NoteAcknowledgement, NoteStatus, ProgressNote
 
@@ -38,7 +39,7 @@ def unread_notes(user, reach: access.Reach) -> list[Item]:
 OTHERS_ANSWERS_DAYS = 30
 
 
-def answered_remarks(user, reach: access.Reach, now: datetime) -> list[Item]:
+def answered_remarks(user, reach: rules.Reach, now: datetime) -> list[Item]:
     """Answers to remarks on the notes of this person's board pilots that they have not yet
     said they have seen: to their own remarks, and to other board members' of the last month
     (one statement)."""
@@ -100,7 +101,7 @@ def answered_remarks(user, reach: access.Reach, now: datetime) -> list[Item]:
     ]
 
 
-def board_decisions(reach: access.Reach) -> list[Item]:
+def board_decisions(reach: rules.Reach) -> list[Item]:
     """Proposed decisions that wait for the board (one statement)."""
     from ...meetings.models import Decision, DecisionStatus
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ... import access
+from .. import rules
 
 ITEMS_PER_SECTION = 10
 WEEK = timedelta(days=7)
@@ -25,7 +25,7 @@ class Item:
 
 
 def item(
-    reach: access.Reach,
+    reach: rules.Reach,
     pilot_id: int,
     text: str,
     endpoint: str,

@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from ... import access
 from ...access import BACKUP_ROLE, COORDINATOR_ROLE, COORDINATOR_ROLES
 from ...extensions import db
+from .. import rules
 from ..models import Membership
 from .items import ITEMS_PER_SECTION, Item, item
 
@@ -39,7 +39,7 @@ def invitations(user) -> list[Item]:
     ]
 
 
-def unstaffed(reach: access.Reach) -> list[Item]:
+def unstaffed(reach: rules.Reach) -> list[Item]:
     """The organisation's pilots without a coordinator or without a backup (one statement)."""
     from flask_babel import gettext as _
 

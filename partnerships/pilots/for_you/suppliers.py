@@ -9,10 +9,11 @@ from sqlalchemy import and_, exists, or_, select
 
 from ... import access
 from ...extensions import db
+from .. import rules
 from .items import ITEMS_PER_SECTION, Item, day, item
 
 
-def reports_to_send(user, reach: access.Reach, today: date) -> list[Item]:
+def reports_to_send(user, reach: rules.Reach, today: date) -> list[Item]:
     """Reports this supplier contact must send: periods that ended without a report, late
     ones first (three statements, see monitoring/services.py)."""
     from flask_babel import gettext as _
@@ -43,7 +44,7 @@ def reports_to_send(user, reach: access.Reach, today: date) -> list[Item]:
     return items[:ITEMS_PER_SECTION]
 
 
-def brainstorms(user, reach: access.Reach) -> list[Item]:
+def brainstorms(user, reach: rules.Reach) -> list[Item]:
     """Open brainstorms this supplier contact is invited to or that are shared with their
     organisation (one statement)."""
     from ...brainstorms.models import (
@@ -77,7 +78,7 @@ def brainstorms(user, reach: access.Reach) -> list[Item]:
     ]
 
 
-def shared_actions(user, reach: access.Reach, today: date) -> list[Item]:
+def shared_actions(user, reach: rules.Reach, today: date) -> list[Item]:
     """Open actions shared with this supplier contact's organisation that are not already
     among its own tasks: those assigned to a colleague (one statement).
 

@@ -7,13 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, exists, or_, select
 
-from ... import access, workflows_registry
+from ... import workflows_registry
 from ...extensions import db
-from .. import progress
+from .. import progress, rules
 from .items import ITEMS_PER_SECTION, WEEK, Item, day, item
 
 
-def next_steps(reach: access.Reach, locale: str) -> tuple[list[Item], list[Item]]:
+def next_steps(reach: rules.Reach, locale: str) -> tuple[list[Item], list[Item]]:
     """The next open sub-step on each working-group pilot's route, and for the board how
     far each of its pilots has come (one statement)."""
     from flask_babel import gettext as _
@@ -62,7 +62,7 @@ def next_steps(reach: access.Reach, locale: str) -> tuple[list[Item], list[Item]
     return items, board
 
 
-def reports_to_accept(reach: access.Reach) -> list[Item]:
+def reports_to_accept(reach: rules.Reach) -> list[Item]:
     """Submitted monitoring reports waiting for this person's acceptance (one statement)."""
     from flask_babel import gettext as _
 
@@ -106,7 +106,7 @@ def reports_to_accept(reach: access.Reach) -> list[Item]:
     ]
 
 
-def meetings(user, reach: access.Reach, now: datetime) -> tuple[list[Item], list[Item]]:
+def meetings(user, reach: rules.Reach, now: datetime) -> tuple[list[Item], list[Item]]:
     """Planned meetings of the coming week, and past ones whose minutes are still open.
 
     The working group sees its pilots' meetings; others the meetings they are invited to.
