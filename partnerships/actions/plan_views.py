@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, url_for
+from flask import abort, flash, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, clock, htmx
+from .. import access, changes, clock, fragments, htmx
 from ..documents import page
 from ..forms import ButtonForm
 from ..i18n import locale_code
@@ -19,6 +19,14 @@ from .services import ActionError
 
 
 def _page(pilot, info_form=None, org_form=None, status=200):
+    """The plan page; kept per change stamp (changes.py) unless it shows a typed form."""
+    typed = info_form is not None or org_form is not None
+    kept = None if typed else changes.key_with_forms(pilot.organisation_id, "action plan", pilot.id)
+    body = fragments.rendered_once(kept, lambda: _content(pilot, info_form, org_form))
+    return htmx.render("actions/plan.html", None, status=status, pilot=pilot, body=body)
+
+
+def _content(pilot, info_form, org_form) -> str:
     data = plan_data.assemble(pilot, locale_code())
     can_edit = access.can(current_user, "action_plan.edit", pilot)
     if info_form is None:
@@ -31,10 +39,8 @@ def _page(pilot, info_form=None, org_form=None, status=200):
         for name, text in plan_data.SUGGESTED_ORGANISATIONS
         if name.casefold() not in present
     ]
-    return htmx.render(
-        "actions/plan.html",
-        None,
-        status=status,
+    return render_template(
+        "actions/_plan.html",
         pilot=pilot,
         plan=data,
         can_edit=can_edit,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -145,12 +147,22 @@ def settings(pilot_id):
 @bp.route("/for-you")
 @login_required
 def for_you():
-    """The first page after login: what this person must do now, across their pilots."""
+    """The first page after login: what this person must do now, across their pilots.
+
+    Kept per change stamp and per minute: meetings move from coming to past, and answers
+    to remarks age out, with the time; the page shows them as at the minute's start."""
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    kept = changes.key(access.only_own_organisation(current_user), "for you", now)
+    body = fragments.rendered_once(kept, lambda: _for_you(now))
+    return render_template("pilots/for_you.html", body=body)
+
+
+def _for_you(now: datetime) -> str:
     from ..actions.labels import STATUS_LABELS as ACTION_STATUS_LABELS
 
     return render_template(
-        "pilots/for_you.html",
-        page=for_you_page.build(current_user, locale_code()),
+        "pilots/_for_you.html",
+        page=for_you_page.build(current_user, locale_code(), now=now),
         can_create=access.can(current_user, "pilot.create"),
         action_status_labels=ACTION_STATUS_LABELS,
     )

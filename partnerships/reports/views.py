@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, url_for
+from flask import abort, flash, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import access, clock, htmx
+from .. import access, changes, clock, fragments, htmx
 from ..documents import page
 from ..extensions import db
 from ..forms import ButtonForm
@@ -64,13 +64,37 @@ def _note_page(
     publish_error=None,
     notice=None,
 ):
+    """The note page, or its board part for htmx. The plain page is kept per change stamp
+    (changes.py); one that shows a typed form, an error or a notice is not."""
+    context = dict(
+        remark_form=remark_form,
+        answer_form=answer_form,
+        answer_error=answer_error,
+        publish_error=publish_error,
+        notice=notice,
+    )
+    if htmx.is_htmx():
+        return htmx.render(
+            "reports/note.html",
+            "reports/_board_response.html",
+            status=status,
+            **_note_context(pilot, note, **context),
+        )
+    plain = status == 200 and not any(context.values())
+    kept = changes.key_with_forms(pilot.organisation_id, "note", note.id) if plain else None
+    body = fragments.rendered_once(
+        kept, lambda: render_template("reports/_note.html", **_note_context(pilot, note, **context))
+    )
+    return htmx.render("reports/note.html", status=status, pilot=pilot, note=note, body=body)
+
+
+def _note_context(
+    pilot, note, *, remark_form, answer_form, answer_error, publish_error, notice
+) -> dict:
     frozen = note.figures
     outside = not access.can(current_user, "note.drafts", pilot)
     figures = frozen if frozen is not None else key.key_figures(pilot, suppress=outside)
-    return htmx.render(
-        "reports/note.html",
-        "reports/_board_response.html",
-        status=status,
+    return dict(
         pilot=pilot,
         note=note,
         figures=key.for_display(figures, suppress=outside),
