@@ -158,16 +158,17 @@ def key_with_forms(organisation_id: int, *parts):
 
 
 # Answers kept under a key(): small values (a yes or no, the standings in an organisation's
-# pilots: a few KB), a few thousand of them.
-_answers = Lru(4_000)
+# pilots: a few KB), a few thousand of them per application.
+ANSWERS = 4_000
 
 
 def kept(key, compute: Callable[[], T]) -> T:
     """compute(), or what it answered before under this key (None: always compute)."""
     if key is None:
         return compute()
-    found = _answers.get(key)
+    answers = current_app.extensions.setdefault("partnerships.answers", Lru(ANSWERS))
+    found = answers.get(key)
     if found is None:
         found = (compute(),)  # in a tuple: False and None are answers too
-        _answers.put(key, found)
+        answers.put(key, found)
     return found[0]

@@ -24,46 +24,68 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from flask import Flask
+from flask import Flask, current_app
 from markupsafe import Markup
 
-# A board of 500 cards is some 170,000 characters over its places; this keeps about a
-# hundred such boards (people see their own "you" and "change" links, so one per person).
+# A board of 500 cards is some 170,000 characters over its places, a kept page 10,000 to
+# 60,000: this keeps a few hundred pages per worker process.
 MAX_CHARACTERS = 16_000_000
 
-_kept: OrderedDict[Hashable, Markup] = OrderedDict()
-_size = 0
-_lock = threading.Lock()  # gunicorn's threaded workers share the process
+
+class Kept:
+    """Rendered HTML by key, least recently used out first once MAX_CHARACTERS is passed;
+    thread-safe (gunicorn's threaded workers share the process)."""
+
+    def __init__(self) -> None:
+        self._html: OrderedDict[Hashable, Markup] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key) -> Markup | None:
+        with self._lock:
+            html = self._html.get(key)
+            if html is not None:
+                self._html.move_to_end(key)
+            return html
+
+    def put(self, key, html: Markup) -> None:
+        with self._lock:
+            if key not in self._html:
+                self._html[key] = html
+                self._size += len(html)
+            while self._size > MAX_CHARACTERS and self._html:
+                _, old = self._html.popitem(last=False)
+                self._size -= len(old)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._html.clear()
+            self._size = 0
+
+
+def _kept(app: Flask) -> Kept:
+    """The application's own (test apps of one process never share entries)."""
+    return app.extensions.setdefault("partnerships.fragments", Kept())
 
 
 def rendered_once(key: tuple | None, caller: Callable[[], str]) -> Markup:
     """The call block's HTML for this key, rendered now or kept from an earlier request;
     rendered now and not kept when the key is None (changes.key: this request can't)."""
-    global _size
     if key is None:
         return Markup(caller())  # noqa: S704 - the block's own output, already autoescaped
-    with _lock:
-        html = _kept.get(key)
-        if html is not None:
-            _kept.move_to_end(key)
-            return html
-    html = Markup(caller())  # noqa: S704 - the block's own output, already autoescaped
-    with _lock:
-        if key not in _kept:
-            _kept[key] = html
-            _size += len(html)
-        while _size > MAX_CHARACTERS and _kept:
-            _, old = _kept.popitem(last=False)
-            _size -= len(old)
+    kept = _kept(current_app)
+    html = kept.get(key)
+    if html is None:
+        html = Markup(caller())  # noqa: S704 - the block's own output, already autoescaped
+        kept.put(key, html)
     return html
 
 
-def forget_all() -> None:
-    """Drop every kept fragment (tests that change data behind the stamps' back)."""
-    global _size
-    with _lock:
-        _kept.clear()
-        _size = 0
+def forget_all(app: Flask) -> None:
+    """Drop every kept fragment of the app (tests that empty the database, whose ids and
+    stamps then start again)."""
+    _kept(app).clear()
+    app.extensions.pop("partnerships.answers", None)  # changes.kept
 
 
 def init_app(app: Flask) -> None:

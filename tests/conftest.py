@@ -185,7 +185,7 @@ def app(_app):
         db.session.remove()
         empty_all_tables()
     # Emptied tables restart their ids: no rendered fragment of this test may meet the next.
-    fragments.forget_all()
+    fragments.forget_all(_app)
     _app.config.clear()
     _app.config.update(saved)
 

@@ -193,12 +193,14 @@ def timed(
 
 
 class _FreshRequestClient(FlaskClient):
-    """Each request starts with an empty `g`, as on a server: with one app context pushed for
-    all requests, Flask would reuse it, and the user loaded for one client would answer for
-    the next one."""
+    """Each request starts with an empty `g` and a new database session, as on a server:
+    with one app context pushed for all requests, Flask would reuse both, so the user loaded
+    for one client would answer for the next one, and rows read by an earlier page would be
+    found in the session's identity map without a statement."""
 
     def open(self, *args, **kwargs):
         vars(g._get_current_object()).clear()
+        db.session.remove()  # and with a session of its own, whose identity map is empty
         return super().open(*args, **kwargs)
 
 
