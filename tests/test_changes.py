@@ -79,6 +79,7 @@ def test_kept_pages_show_a_saved_change_at_once(make, web):
         (as_coordinator, "/figures"),
         (as_coordinator, f"/pilots/{pilot.id}/figures"),
         (as_coordinator, f"/pilots/{pilot.id}/action-plan"),
+        (as_coordinator, f"/pilots/{pilot.id}"),
     ]
     for visitor, path in pages * 2:  # the second visit is answered from what was kept
         page = visitor.get(path)

@@ -7,12 +7,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import access, workflows_registry
-from ..htmx import invalid, render, submit
+from ..htmx import invalid, is_htmx, render, submit
 from ..i18n import locale_code
 from . import bp, progress, stepper
 from .forms import RouteForm, StepStatusForm
 from .models import StepStatus
-from .views import pilot_context, route_form_for
+from .views import pilot_context, pilot_home, route_form_for
 
 PAGE = "pilots/substep.html"
 
@@ -199,7 +199,9 @@ def _route_form_page(pilot, workflow, back: str | None, form: RouteForm):
     if back:
         ctx = substep_context(pilot, workflow, back, route_form=form)
         return render(PAGE, "pilots/_route.html", **ctx)
-    return render("pilots/show.html", "pilots/_route.html", **pilot_context(pilot, route_form=form))
+    if is_htmx():
+        return render("pilots/_route.html", **pilot_context(pilot, route_form=form))
+    return render("pilots/show.html", pilot=pilot, body=pilot_home(pilot, form))
 
 
 def _route_recorded(pilot, workflow) -> str:

@@ -119,7 +119,18 @@ def pilot_context(pilot, route_form: RouteForm | None = None, **extra) -> dict:
 def show(pilot_id):
     """The pilot's home: its route-aware progress, goals and the route choice."""
     pilot = access.load_pilot(pilot_id, "step.view")
-    return render_template("pilots/show.html", **pilot_context(pilot))
+    return render_template("pilots/show.html", pilot=pilot, body=pilot_home(pilot))
+
+
+def pilot_home(pilot, route_form: RouteForm | None = None) -> str:
+    """The pilot page's content, kept per change stamp (changes.py) unless it shows a route
+    form sent back with what was typed."""
+    kept = None
+    if route_form is None:
+        kept = changes.key_with_forms(pilot.organisation_id, "pilot home", pilot.id)
+    return fragments.rendered_once(
+        kept, lambda: render_template("pilots/_show.html", **pilot_context(pilot, route_form))
+    )
 
 
 @bp.route("/pilots/<int:pilot_id>/settings", methods=["GET", "POST"])

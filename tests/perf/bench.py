@@ -222,6 +222,7 @@ KEPT = (
     "first page (Voor jou)",
     "first page (Voor jou), board",
     "pilot list",
+    "pilot stepper",
     "My tasks",
     "pilot dashboard",
     "organisation dashboard",
