@@ -74,8 +74,9 @@ def person(user):
 
 def roles_held(user) -> frozenset[tuple[str, int]]:
     """(role, organisation of the pilot) for every role the user holds, in one query per
-    request: the navigation on every page asks whether they sit on a board and whether
-    they work on their own organisation's pilots."""
+    request (and none while the change stamps stay the same, changes.py): the navigation on
+    every page asks whether they sit on a board and whether they work on their own
+    organisation's pilots."""
     user = person(user)
     if user is None or not user.is_authenticated:
         return frozenset()
@@ -109,7 +110,8 @@ def only_own_organisation(user) -> int | None:
 
 
 def standing(user, pilot) -> Standing:
-    """The user's standing in the pilot (cached for the request)."""
+    """The user's standing in the pilot (kept for the request, and across requests while
+    the change stamps of the user's own organisation stay the same)."""
     user = person(user)
     if user is None or not user.is_authenticated or pilot is None:
         return NOBODY

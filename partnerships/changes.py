@@ -1,15 +1,17 @@
 """A stamp per organisation that every committed change to its pilots renews.
 
-The pages that cost most to build (the board view, the dashboards, My tasks, the pilot list)
-are kept once rendered, per worker process, under a key that names the stamps of the data
-they show (fragments.py): while nothing changes, a second visit reads two stamps instead of
-counting and rendering again. Every process sees a change as soon as it is committed,
-because the stamps live in the database, not in memory.
+The pages that cost most to build (the board view, the dashboards, My tasks, the pilot list,
+Voor jou, a pilot's page, its action plan, a note, a brainstorm board) are kept once
+rendered, per worker process, under a key that names the stamps of the data they show
+(fragments.py): while nothing changes, a second visit reads two stamps instead of counting
+and rendering again. Every process sees a change as soon as it is committed, because the
+stamps live in the database, not in memory.
 
 What a change renews:
 - a pilot, or any row with a `pilot_id`: the stamp of the pilot's organisation;
-- anything else (people, organisations, settings, a Core UPDATE or DELETE through the
-  session, rows we cannot place): the stamp of EVERYTHING, which every kept page names too.
+- anything else (people and their roles, organisations, settings, a Core UPDATE or DELETE
+  through the session, rows we cannot place): the stamp of EVERYTHING, which every kept
+  page names too.
 So a page kept under an organisation's stamp and EVERYTHING's is never shown after a change
 it could show; at worst it is rendered again after a change it would not.
 
@@ -27,7 +29,8 @@ from collections.abc import Callable
 from itertools import chain
 from typing import TypeVar
 
-from flask import current_app, has_request_context, request, session
+from flask import current_app, has_request_context, request
+from flask import session as signed_cookie
 from sqlalchemy import Integer, String, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -40,7 +43,7 @@ T = TypeVar("T")
 # The scope of everything that is not one organisation's pilots (ids start at 1).
 EVERYTHING = 0
 _CHANGED = "partnerships.changed"
-_STAMPS = "partnerships_stamps"
+_STAMPS = "partnerships.stamps"
 
 
 class ChangeStamp(db.Model):
@@ -144,8 +147,8 @@ def key(organisation_id: int, *parts):
     user = current_user._get_current_object()
     if stamps is None or organisation_id != getattr(user, "organisation_id", None):
         return None
-    session = db.session
-    if session.new or session.dirty or session.deleted or session.info.get(_CHANGED):
+    orm = db.session
+    if orm.new or orm.dirty or orm.deleted or orm.info.get(_CHANGED):
         return None
     return (*parts, user.id, organisation_id, *stamps, clock.today(), locale_code())
 
@@ -153,7 +156,7 @@ def key(organisation_id: int, *parts):
 def key_with_forms(organisation_id: int, *parts):
     """key() for a page part that holds forms: also per CSRF secret (the session's, which
     the forms' tokens are signed from), and only once the session has one."""
-    secret = session.get(current_app.config["WTF_CSRF_FIELD_NAME"])
+    secret = signed_cookie.get(current_app.config["WTF_CSRF_FIELD_NAME"])
     return key(organisation_id, *parts, secret) if secret else None
 
 

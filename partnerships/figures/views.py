@@ -23,7 +23,13 @@ from .settings import DEFAULTS, placement_kinds, settings_for, target_groups
 from .settings import save as save_settings
 from .settings_forms import SettingsForm, lines
 
-EXPORTS = ("placements", "monitoring", "figures")
+# A pilot's exports, and who may download each (the rules are in the domains' rules.py).
+EXPORT_RULES = {
+    "placements": "jobs.export_rows",
+    "monitoring": "report.list",
+    "figures": "jobs.figures",
+}
+EXPORTS = tuple(EXPORT_RULES)
 FORMATS = ("csv", "xlsx")
 
 
@@ -158,6 +164,7 @@ def export(pilot_id, what, fmt):
     """Download a pilot's figures, placements or reports as CSV or XLSX."""
     _check_format(what, fmt)
     pilot = access.load_pilot(pilot_id)
+    access.require(EXPORT_RULES[what], pilot)  # checked on every request, kept or not
     args = (request.args.get("as_of"), request.args.get("audience"))
     kept = changes.key(pilot.organisation_id, "pilot export", pilot.id, what, *args)
     tables, suppressed = changes.kept(kept, lambda: _pilot_tables(pilot, what))
@@ -175,18 +182,15 @@ def _pilot_tables(pilot, what: str) -> tuple[list, bool]:
     """The tables of a pilot's export, and whether their figures are suppressed."""
     suppressed = False
     if what == "figures":
-        access.require("jobs.figures", pilot)
         full = access.can(current_user, "jobs.export_rows", pilot)
         board_copy = request.args.get("audience") == "board" or not full
         data = figures.pilot_figures(pilot, as_of=_as_of(), suppress=board_copy)
         tables, suppressed = exports.figures_tables(data), board_copy
     elif what == "monitoring":
-        access.require("report.list", pilot)
         scope = access.visible_supplier_ids(current_user, pilot)
         names = figures.supplier_names(_supplier_ids([pilot.id]))
         tables = [exports.monitoring_table([pilot.id], names, supplier_ids=scope)]
     else:
-        access.require("jobs.export_rows", pilot)
         names = figures.supplier_names(_supplier_ids([pilot.id]))
         tables = [exports.placements_table([pilot.id], names)]
     return tables, suppressed
