@@ -135,7 +135,9 @@ def build(scale: int = 1, *, log=print) -> dict[str, int]:
     with db.engine.begin() as connection:
         for table in tables:
             rows = template[table.name]
-            if not rows or table.name == "login_attempt":
+            # Change stamps are per organisation id, which no copy shares: a copied
+            # organisation has none until its first change (partnerships/changes.py).
+            if not rows or table.name in ("login_attempt", "change_stamp"):
                 continue
             uniques = _unique_strings(table)
             family = families.get(table.name)

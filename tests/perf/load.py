@@ -4,8 +4,10 @@
 
 Users of several roles (coordinators, working-group members, board members, supplier
 contacts) from different organisations each log in and walk their pages, brainstorm
-polling included, as fast as the server answers. Prints throughput and latency
-percentiles; exits non-zero on any error (5xx, 4xx on a page the user may see, timeouts).
+polling included, as fast as the server answers; now and then one saves a card on the
+brainstorm board through its form, so that kept pages are renewed while others read.
+Prints throughput and latency percentiles; exits non-zero on any error (5xx, 4xx on a page
+the user may see, timeouts).
 --reuse keeps a bench database that already holds data (else it is built at scale 1).
 """
 
@@ -96,7 +98,28 @@ def pages_for(person: dict) -> list[tuple[str, bool]]:
     return pages
 
 
-def simulate(base: str, person: dict, until: float, results: list, errors: list) -> None:
+# One step in twenty of the people on a brainstorm saves a card there, so that pages are kept
+# and rendered anew while others write (partnerships/changes.py), as in real use.
+SAVE_SHARE = 0.05
+
+
+def save_card(browser: Browser, person: dict, saves: list, errors: list) -> None:
+    """A card on the brainstorm board, through the board's own form."""
+    board = f"/pilots/{person['pilot']}/brainstorms/{person['brainstorm']}"
+    text = f"Idee {len(saves) + 1} van {person['role']}"
+    try:
+        status, html, _ = browser.submit(board, {"text": text})
+    except Exception as error:
+        errors.append(f"saving a card as {person['email']}: {error}")
+        return
+    if status >= 400 or text not in html:
+        errors.append(f"saving a card as {person['email']}: {status}, card not on the board")
+    saves.append(text)
+
+
+def simulate(
+    base: str, person: dict, until: float, results: list, errors: list, saves: list
+) -> None:
     browser = Browser(base)
     try:
         browser.login(person["email"], demo.PASSWORD)
@@ -105,7 +128,11 @@ def simulate(base: str, person: dict, until: float, results: list, errors: list)
         return
     pages = pages_for(person)
     etags: dict[str, str] = {}
+    writes = person["brainstorm"] and person["role"] != "board"
     while time.monotonic() < until:
+        if writes and random.random() < SAVE_SHARE:
+            save_card(browser, person, saves, errors)
+            continue
         path, poll = random.choice(pages)
         headers = {"HX-Request": "true", "If-None-Match": etags.get(path, "")} if poll else {}
         start = time.perf_counter()
@@ -156,13 +183,16 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="load-") as tmp:
         url = ensure_data(args.reuse, Path(tmp))
         crowd = people(url, args.users)
-        server, base = start_gunicorn(url, workers=args.workers)
+        # As in the bench: the demo coordinator is the organisation's admin, whom two-factor
+        # would send to enrolment on every page.
+        server, base = start_gunicorn(url, workers=args.workers, env=bench.NO_TWO_FACTOR)
         results: list[float] = []
         errors: list[str] = []
+        saves: list[str] = []
         try:
             until = time.monotonic() + args.seconds
             threads = [
-                threading.Thread(target=simulate, args=(base, p, until, results, errors))
+                threading.Thread(target=simulate, args=(base, p, until, results, errors, saves))
                 for p in crowd
             ]
             started = time.monotonic()
@@ -182,7 +212,7 @@ def main(argv=None) -> int:
     print(
         f"requests {len(results)}, throughput {len(results) / elapsed:.1f}/s, "
         f"p50 {cuts[49]:.0f} ms, p95 {cuts[94]:.0f} ms, p99 {cuts[98]:.0f} ms, "
-        f"errors {len(errors)}"
+        f"cards saved {len(saves)}, errors {len(errors)}"
     )
     for line in errors[:20]:
         print("  error:", line)
