@@ -1,7 +1,8 @@
 """The migrations build exactly the schema the models describe, on a fresh database.
 
-Tests elsewhere add tables a migration does not create yet (db.create_all), so this is the
-test that fails until a migration is written for every model change.
+Every test database is built by the migrations alone (tests/conftest.py), and so are the
+bench's: this is the test that names the difference when a model changes without its
+migration.
 """
 
 from __future__ import annotations

@@ -70,16 +70,13 @@ def fresh_database(engine_name: str, scale: int, workdir: Path) -> str:
 
 
 def prepare(url: str, scale: int, workdir: Path) -> dict:
-    """Migrate (then create tables the migrations do not have yet) and build the data."""
+    """Migrate (the migrations build the whole schema: tests/test_migrations.py) and build
+    the data."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"}, instance_path=workdir)
     with app.app_context():
         from flask_migrate import upgrade
 
         upgrade()
-        db.create_all()  # models whose migration the lead has not generated yet
-        for table in db.metadata.sorted_tables:  # and indexes added to existing tables
-            for index in table.indexes:
-                index.create(db.engine, checkfirst=True)
         counts = data.build(scale)
         ids = targets()
     return {"counts": counts, **ids}
