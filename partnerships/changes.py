@@ -98,6 +98,8 @@ def _note_statements(state) -> None:
 
 @event.listens_for(Session, "before_commit")
 def _renew(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint released: the outermost commit renews, as its last statement
     session.flush()  # the commit's own flush comes after this hook; its rows count too
     changed = session.info.pop(_CHANGED, None)
     if not changed:

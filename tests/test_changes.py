@@ -139,3 +139,28 @@ def test_kept_pages_are_each_persons_own(make, web):
         seen_first, seen_second = web(first).get("/board"), web(second).get("/board")
         assert "Pilot een" in seen_first.text and "Pilot twee" not in seen_first.text
         assert "Pilot twee" in seen_second.text and "Pilot een" not in seen_second.text
+
+
+def test_publishing_a_note_renews_the_stamp_once_at_the_commit(make):
+    """Publishing guards its period with a savepoint; the stamp is renewed by the commit of
+    the whole transaction, not by the savepoint (which may still be followed by writes)."""
+    from partnerships.reports import services
+
+    org = make.org()
+    coordinator = make.user(org)
+    pilot = make.pilot(org, coordinator=coordinator)
+    note = services.create_note(
+        pilot,
+        coordinator,
+        period_label="Kwartaal 1 2026",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 3, 31),
+        body="Voortgang",
+    )
+    before = _stamps()
+    services.publish_note(note, coordinator)  # releases its savepoint
+    assert (
+        db.session.scalar(select(ChangeStamp.stamp).where(ChangeStamp.organisation_id == org.id))
+        == before[org.id]
+    )
+    assert _stamps()[org.id] != before[org.id]
