@@ -2,7 +2,8 @@
 visit until its data changes is rendered once per worker process.
 
 The key names the fragment and everything its HTML depends on, and always a stamp that
-the database keeps and every change bumps (a brainstorm's revision). A change anywhere is
+the database keeps and every change bumps (a brainstorm's revision, or the change stamps of
+changes.py). A change anywhere is
 a new stamp, so every worker renders anew at once; entries of old stamps are never asked
 for again and age out, the least recently used first, once the kept HTML passes
 MAX_CHARACTERS. Nothing another worker needs lives only here (see ARCHITECTURE.md).
