@@ -83,7 +83,7 @@ def roles_held(user) -> frozenset[tuple[str, int]]:
     cache = g.setdefault("_roles_held", {})
     if user.id not in cache:
         cache[user.id] = changes.kept(
-            _kept(user, "roles held", user.organisation_id), lambda: _roles_held(user)
+            _kept(user, user.organisation_id, "roles held"), lambda: _roles_held(user)
         )
     return cache[user.id]
 
@@ -119,7 +119,7 @@ def standing(user, pilot) -> Standing:
     key = (user.id, pilot.id)
     if key not in cache:
         cache[key] = changes.kept(
-            _kept(user, "standing", pilot.id, pilot.organisation_id),
+            _kept(user, pilot.organisation_id, "standing", pilot.id),
             lambda: _standing(user, pilot),
         )
     return cache[key]
@@ -196,7 +196,7 @@ def any_pilot_where(user, action: str, organisation_id: int | None = None) -> bo
     if known is not None:
         return bool(known)
     return changes.kept(
-        _kept(user, "any pilot where", action, organisation_id),
+        _kept(user, organisation_id, "any pilot where", action),
         lambda: _any_pilot_where(user, action, organisation_id),
     )
 
@@ -210,12 +210,12 @@ def _any_pilot_where(user, action: str, organisation_id: int) -> bool:
     return any(can(user, action, pilot) for pilot in pilots)
 
 
-def _kept(user, what: str, *parts):
-    """The key to keep an answer about the pilots of the signed-in person's own
-    organisation across requests (changes.py), or None."""
+def _kept(user, organisation_id: int, *parts):
+    """The key to keep an answer about the pilots of the organisation across requests
+    (changes.py): None unless it is the signed-in person's own and about them."""
     if user is not person(current_user):
         return None
-    return changes.key(parts[-1], what, *parts)
+    return changes.key(organisation_id, *parts)
 
 
 def _organisation_pilots(user, organisation_id: int) -> list:
@@ -235,7 +235,7 @@ def _organisation_pilots(user, organisation_id: int) -> list:
         ).all()
     pilots = known[organisation_id]
     standings = changes.kept(
-        _kept(user, "standings", organisation_id), lambda: _judged(user, pilots)
+        _kept(user, organisation_id, "standings"), lambda: _judged(user, pilots)
     )
     g.setdefault("_standing", {}).update(standings)
     return pilots

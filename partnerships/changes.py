@@ -31,6 +31,7 @@ from typing import TypeVar
 
 from flask import current_app, has_request_context, request
 from flask import session as signed_cookie
+from flask_login import current_user
 from sqlalchemy import Integer, String, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -102,17 +103,20 @@ def _renew(session: Session) -> None:
         return  # a savepoint released: the outermost commit renews, as its last statement
     session.flush()  # the commit's own flush comes after this hook; its rows count too
     changed = session.info.pop(_CHANGED, None)
-    if not changed:
-        return
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    if changed:
+        session.execute(renewal(session.get_bind().dialect.name, changed))
+
+
+def renewal(dialect_name: str, scopes):
+    """The statement that gives each scope a new stamp, in the order of their ids (an
+    upsert: a scope's first change makes its row)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
     statement = dialect.insert(ChangeStamp).values(
-        [{"organisation_id": scope, "stamp": uuid.uuid4().hex} for scope in sorted(changed)]
+        [{"organisation_id": scope, "stamp": uuid.uuid4().hex} for scope in sorted(scopes)]
     )
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[ChangeStamp.organisation_id],
-            set_={"stamp": statement.excluded.stamp},
-        )
+    return statement.on_conflict_do_update(
+        index_elements=[ChangeStamp.organisation_id],
+        set_={"stamp": statement.excluded.stamp},
     )
 
 
@@ -138,8 +142,6 @@ def key(organisation_id: int, *parts):
     The key names the person (their own notes, what they may see), the stamps, today's
     date and the language; `parts` name the page part and its arguments.
     """
-    from flask_login import current_user
-
     from . import clock
     from .i18n import locale_code
 
@@ -165,15 +167,22 @@ def key_with_forms(organisation_id: int, *parts):
 # Answers kept under a key(): small values (a yes or no, the standings in an organisation's
 # pilots: a few KB), a few thousand of them per application.
 ANSWERS = 4_000
+_ANSWERS = "partnerships.answers"
 
 
 def kept(key, compute: Callable[[], T]) -> T:
     """compute(), or what it answered before under this key (None: always compute)."""
     if key is None:
         return compute()
-    answers = current_app.extensions.setdefault("partnerships.answers", Lru(ANSWERS))
+    answers = current_app.extensions.setdefault(_ANSWERS, Lru(ANSWERS))
     found = answers.get(key)
     if found is None:
         found = (compute(),)  # in a tuple: False and None are answers too
         answers.put(key, found)
     return found[0]
+
+
+def forget_all(app) -> None:
+    """Drop every kept answer of the app (tests that empty the database, whose ids and
+    stamps then start again)."""
+    app.extensions.pop(_ANSWERS, None)

@@ -86,7 +86,6 @@ def forget_all(app: Flask) -> None:
     """Drop every kept fragment of the app (tests that empty the database, whose ids and
     stamps then start again)."""
     _kept(app).clear()
-    app.extensions.pop("partnerships.answers", None)  # changes.kept
 
 
 def init_app(app: Flask) -> None:

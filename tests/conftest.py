@@ -20,7 +20,7 @@ from sqlalchemy import text
 from werkzeug.security import generate_password_hash
 
 import partnerships.models  # noqa: F401 (every model mapped before a test module imports a domain)
-from partnerships import create_app, fragments
+from partnerships import changes, create_app, fragments
 from partnerships.extensions import db
 
 # The browser fixtures (live server, Chromium, axe) are shared by tests/browser and
@@ -186,6 +186,7 @@ def app(_app):
         empty_all_tables()
     # Emptied tables restart their ids: no rendered fragment of this test may meet the next.
     fragments.forget_all(_app)
+    changes.forget_all(_app)
     _app.config.clear()
     _app.config.update(saved)
 

@@ -23,18 +23,15 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import g
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, event, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
-from partnerships import create_app, demo
-from partnerships.changes import EVERYTHING, ChangeStamp
+from partnerships import changes, create_app, demo
 from partnerships.extensions import db
 from tests.perf import data
 from tests.quality.live import Browser, start_gunicorn, stop
@@ -235,18 +232,10 @@ AFTER_A_CHANGE = ", after a change"
 def renewer(url: str):
     """A function that renews the stamp of everything, as any commit of a change does."""
     engine = create_engine(url)
-    table = ChangeStamp.__table__
-    dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
 
     def renew() -> None:
-        statement = dialect.insert(table).values(organisation_id=EVERYTHING, stamp=uuid.uuid4().hex)
         with engine.begin() as connection:
-            connection.execute(
-                statement.on_conflict_do_update(
-                    index_elements=[table.c.organisation_id],
-                    set_={"stamp": statement.excluded.stamp},
-                )
-            )
+            connection.execute(changes.renewal(engine.dialect.name, [changes.EVERYTHING]))
 
     renew.dispose = engine.dispose
     return renew
